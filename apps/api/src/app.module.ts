@@ -1,0 +1,33 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { CommonModule } from './common/common.module';
+import { loggerParams } from './common/logging';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, extraModules: Type<unknown>[] = []): DynamicModule {
+    if (!config.databaseUrl) throw new Error('AppModule needs a resolved databaseUrl');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
+          retryAttempts: 2,
+          retryDelay: 1000,
+        }),
+        CommonModule,
+        JobsModule,
+        HealthModule,
+        ...extraModules,
+      ],
+    };
+  }
+}

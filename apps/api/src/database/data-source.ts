@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { loadConfig } from '../config/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** The one description of the database, used by the app, the tests and the TypeORM CLI. */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    extra: { max: poolSize },
+  };
+}
+
+const MIGRATION_LOCK = 7_294_001; // pg_advisory_lock key: one migrator at a time across replicas
+
+/** Runs pending migrations under an advisory lock, so replicas starting together migrate once. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url, 2));
+  await ds.initialize();
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const done = await ds.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+    await ds.destroy();
+  }
+}
+
+// For the TypeORM CLI (`pnpm --filter @cloudshelf/api migration:generate`): needs DATABASE_URL
+// or the embedded server of `pnpm start` running on its default port.
+const config = loadConfig();
+export default new DataSource(
+  dataSourceOptions(config.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/cloudshelf`),
+);

@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { RequestContext } from '../common/request-context';
+import { JobDefinition, JobHandler } from './job';
+
+export const JOBS_SCHEMA = 'pgboss';
+
+/** A stable UUID from the queue and the idempotency key, used as the pg-boss job id. */
+export function jobIdFor(queue: string, key: string): string {
+  const h = createHash('sha1').update(`${queue}\u0000${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface SendOptions {
+  /** The same key for the same queue makes one job while it is kept (pg-boss primary key). */
+  idempotencyKey?: string;
+  startAfterSeconds?: number;
+}
+
+/**
+ * The job queue: pg-boss in its own schema of the application's database.
+ * Every process can send; only ROLE=worker|all processes work jobs.
+ */
+@Injectable()
+export class JobsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly boss: PgBoss;
+  private readonly queues = new Set<string>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.boss = new PgBoss({ connectionString: config.databaseUrl, schema: JOBS_SCHEMA, max: 4 });
+    this.boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
+  }
+
+  get works(): boolean {
+    return this.config.role !== 'api';
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  /** Creates the queue and, in worker processes, starts working it. Call from a module's onModuleInit. */
+  async register<T>(job: JobDefinition<T>, handler: JobHandler<T>): Promise<void> {
+    await this.ensureQueue(job);
+    if (!this.works) return;
+    await this.boss.work<T>(
+      job.name,
+      { batchSize: 1, pollingIntervalSeconds: this.config.jobsPollSeconds, includeMetadata: true },
+      async ([j]) => {
+        try {
+          await handler(j.data, { id: j.id, retryCount: j.retryCount });
+        } catch (err) {
+          this.logger.warn({ err, job: job.name, id: j.id }, 'job failed; pg-boss retries it');
+          throw err;
+        }
+      },
+    );
+  }
+
+  /** Runs `job` on a cron schedule (one instance across all workers). */
+  async schedule<T extends object>(job: JobDefinition<T>, cron: string, data: T): Promise<void> {
+    await this.ensureQueue(job);
+    await this.boss.schedule(job.name, cron, data, { tz: 'Asia/Shanghai' });
+  }
+
+  /**
+   * Queues a job. With `ctx.manager` set the job row is written in the caller's
+   * transaction, so it exists exactly when the caller's work committed.
+   */
+  async send<T extends object>(ctx: RequestContext, job: JobDefinition<T>, data: T, opts: SendOptions = {}): Promise<string | null> {
+    await this.ensureQueue(job);
+    const manager = ctx.manager;
+    return this.boss.send(job.name, data, {
+      id: opts.idempotencyKey ? jobIdFor(job.name, opts.idempotencyKey) : undefined,
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelaySeconds,
+      retryBackoff: job.retryBackoff,
+      expireInSeconds: job.expireInSeconds,
+      startAfter: opts.startAfterSeconds,
+      db: manager ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } : undefined,
+    } as PgBoss.SendOptions);
+  }
+
+  /** For tests and the admin: a job's state by id. */
+  async getJob(job: JobDefinition<unknown>, id: string): Promise<{ state: string; retryCount: number } | null> {
+    const found = await this.boss.getJobById(job.name, id);
+    return found ? { state: found.state, retryCount: found.retryCount } : null;
+  }
+
+  /** True when the queue's schema answers: used by /api/health. */
+  async healthy(): Promise<boolean> {
+    try {
+      await this.boss.getQueues();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async ensureQueue(job: JobDefinition<unknown>): Promise<void> {
+    if (this.queues.has(job.name)) return;
+    await this.boss.createQueue(job.name, {
+      name: job.name,
+      retryLimit: job.retryLimit,
+      retryDelay: job.retryDelaySeconds,
+      retryBackoff: job.retryBackoff,
+      expireInSeconds: job.expireInSeconds,
+    });
+    this.queues.add(job.name);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../src/app.factory';
+import { AppConfig, loadConfig } from '../src/config/config';
+import { createTestDatabase, TestDatabase } from './db';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  db: TestDatabase;
+  http: TestAgent;
+  close(): Promise<void>;
+}
+
+/** Boots the real application on its own fresh database; `http` is a supertest agent on it. */
+export async function bootTestApp(env: Record<string, string> = {}, extraModules: Type<unknown>[] = []): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0.5', ...env }), databaseUrl: db.url };
+  const app = await createApp(config, { extraModules });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    config,
+    db,
+    http: request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
