@@ -61,11 +61,16 @@ export class WechatPayClient {
     this.verifier = new WechatPayVerifier(config, this.lib, this.now);
   }
 
+  /** SHA256withRSA with the merchant key, base64 (wechatpay-node-v3's sha256WithRsa). */
+  signWithMerchantKey(message: string): string {
+    return this.lib.sha256WithRsa(message);
+  }
+
   /** The Authorization header value for one request (exposed for tests and the bill download). */
   authorization(method: string, canonicalUrl: string, body: string): string {
     const timestamp = String(Math.floor(this.now() / 1000));
     const nonce = randomNonce();
-    const signature = this.lib.sha256WithRsa(requestMessage(method, canonicalUrl, timestamp, nonce, body));
+    const signature = this.signWithMerchantKey(requestMessage(method, canonicalUrl, timestamp, nonce, body));
     return this.lib.getAuthorization(nonce, timestamp, signature);
   }
 
@@ -139,7 +144,7 @@ export class WechatPayClient {
     const timeStamp = String(Math.floor(this.now() / 1000));
     const nonceStr = randomNonce();
     const pkg = `prepay_id=${prepayId}`;
-    const paySign = this.lib.sha256WithRsa(paySignMessage(this.config.appId, timeStamp, nonceStr, pkg));
+    const paySign = this.signWithMerchantKey(paySignMessage(this.config.appId, timeStamp, nonceStr, pkg));
     return { timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign };
   }
 
