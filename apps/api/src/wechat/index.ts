@@ -4,3 +4,4 @@ export { WechatMiniClient } from './wechat-mini.client';
 export type { Code2SessionResult, PhoneNumber, UnlimitedCodeInput, SubscribeMessageInput } from './wechat-mini.client';
 export { WechatPayClient } from './wechat-pay.client';
 export type * from './wechat-pay.types';
+export { WechatModule, WECHAT_CONFIG, type WechatModuleAsyncOptions } from './wechat.module';
