@@ -10,6 +10,8 @@ export interface SimContext {
   baseUrl(): string;
   /** Delay before a PROCESSING refund succeeds by itself; null = only via /sim/refunds/{no}/complete. */
   refundDelayMs: number | null;
+  /** Set by close(): timers that fire later must not touch the store. */
+  closed: boolean;
 }
 
 export function nowSeconds(ctx: SimContext): number {

@@ -63,7 +63,9 @@ export function completeRefund(ctx: SimContext, r: SimRefund, status: 'SUCCESS' 
 
 export function scheduleRefundCompletion(ctx: SimContext, r: SimRefund): void {
   if (ctx.refundDelayMs === null) return;
-  setTimeout(() => completeRefund(ctx, r), ctx.refundDelayMs).unref();
+  setTimeout(() => {
+    if (!ctx.closed) completeRefund(ctx, r);
+  }, ctx.refundDelayMs).unref();
 }
 
 export function registerRefundRoutes(app: FastifyInstance, ctx: SimContext): void {

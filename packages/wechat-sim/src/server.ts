@@ -51,6 +51,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     notifier,
     baseUrl: () => url,
     refundDelayMs: opts.refundDelayMs === undefined ? 1000 : opts.refundDelayMs,
+    closed: false,
   };
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, genReqId: () => crypto.randomUUID() });
   installBodyParsers(app);
@@ -78,6 +79,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   return {
     url,
     close: async () => {
+      ctx.closed = true;
       await notifier.close();
       await app.close();
     },
