@@ -49,7 +49,10 @@ async function main(): Promise<void> {
     const className = `${name}${stamp}`;
     const q = (list: { query: string; parameters?: unknown[] }[]) =>
       list
-        .map((x) => `    await queryRunner.query(\`${x.query.replace(/`/g, '\\`')}\`${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`)
+        .map(
+          (x) =>
+            `    await queryRunner.query(\`${x.query.replace(/`/g, '\\`')}\`${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`,
+        )
         .join('\n');
     const file = `${stamp}-${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
     const body = `import { MigrationInterface, QueryRunner } from 'typeorm';
@@ -71,7 +74,9 @@ ${q([...sql.downQueries].reverse())}
     writeIndex(dir);
     console.log(`wrote src/database/migrations/${file}.ts (${sql.upQueries.length} statements); now read it`);
   } finally {
-    await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`).catch(() => undefined);
+    await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`).catch(
+      () => undefined,
+    );
     await server.stop();
   }
 }

@@ -19,24 +19,30 @@ export interface CreateAppOptions {
 }
 
 /** Builds the whole API (used by main, the e2e tests and the OpenAPI emitter). Does not listen. */
-export async function createApp(config: AppConfig, opts: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  opts: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     logger: false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, opts.extraModules), adapter, {
-    bufferLogs: true,
-    rawBody: true, // WeChat Pay notifications are verified over the exact bytes
-    preview: opts.preview,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, opts.extraModules),
+    adapter,
+    {
+      bufferLogs: true,
+      rawBody: true, // WeChat Pay notifications are verified over the exact bytes
+      preview: opts.preview,
+      abortOnError: false,
+    },
+  );
   if (!opts.preview) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppErrorFilter());
-  app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     // pino-http reads `id` from the raw request; the header answers every response.

@@ -9,7 +9,9 @@ import { allErrorCodes } from './common/errors';
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('CloudShelf API')
-    .setDescription('云货架 — shelves in partner stores, scan to buy, cloud-store rewards and reseller commissions.')
+    .setDescription(
+      '云货架 — shelves in partner stores, scan to buy, cloud-store rewards and reseller commissions.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

@@ -15,9 +15,15 @@ export interface TestApp {
 }
 
 /** Boots the real application on its own fresh database; `http` is a supertest agent on it. */
-export async function bootTestApp(env: Record<string, string> = {}, extraModules: Type<unknown>[] = []): Promise<TestApp> {
+export async function bootTestApp(
+  env: Record<string, string> = {},
+  extraModules: Type<unknown>[] = [],
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0.5', ...env }), databaseUrl: db.url };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0.5', ...env }),
+    databaseUrl: db.url,
+  };
   const app = await createApp(config, { extraModules });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -10,7 +10,8 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.CLOUDSHELF_TEST_ADMIN_URL;
   const template = process.env.CLOUDSHELF_TEST_TEMPLATE;
-  if (!adminUrl || !template) throw new Error('run through jest: global-setup provides the test database server');
+  if (!adminUrl || !template)
+    throw new Error('run through jest: global-setup provides the test database server');
   const name = `cloudshelf_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return {

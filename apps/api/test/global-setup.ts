@@ -15,7 +15,13 @@ export default async function globalSetup(): Promise<void> {
   await adminQuery(server.adminUrl, `CREATE DATABASE "${template}"`);
   const url = databaseUrl(server.adminUrl, template);
   await runMigrations(url);
-  const boss = new PgBoss({ connectionString: url, schema: JOBS_SCHEMA, max: 2, supervise: false, schedule: false });
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: JOBS_SCHEMA,
+    max: 2,
+    supervise: false,
+    schedule: false,
+  });
   await boss.start();
   await boss.stop({ graceful: false, wait: true });
   process.env.CLOUDSHELF_TEST_ADMIN_URL = server.adminUrl;

@@ -32,7 +32,12 @@ export async function startPgServer(): Promise<PgServer> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudshelf-pg-'));
   fs.chmodSync(dir, 0o755);
-  const db = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port: await freePort(), database: 'postgres', persistent: false });
+  const db = await startEmbeddedPostgres({
+    dir: path.join(dir, 'data'),
+    port: await freePort(),
+    database: 'postgres',
+    persistent: false,
+  });
   return {
     adminUrl: db.url,
     stop: async () => {

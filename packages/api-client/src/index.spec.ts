@@ -8,7 +8,11 @@ function fakeServer(respond: (call: Call) => { status: number; body: unknown }) 
     const call = { url: o.url, method: o.method, headers: o.header, body: o.data };
     calls.push(call);
     const r = respond(call);
-    return { statusCode: r.status, header: { 'content-type': 'application/json' }, data: JSON.stringify(r.body) };
+    return {
+      statusCode: r.status,
+      header: { 'content-type': 'application/json' },
+      data: JSON.stringify(r.body),
+    };
   };
   return { calls, fetch: requestFetch(request) };
 }
@@ -31,7 +35,12 @@ describe('api client over a mini-program style transport', () => {
     const api = createApiClient({ baseUrl: 'http://api.test', fetch: server.fetch });
     const err = await api.GET('/api/health').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', message: '服务暂不可用', details: { database: 'down' } });
+    expect(err).toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: '服务暂不可用',
+      details: { database: 'down' },
+    });
   });
 
   it('turns a transport failure into NETWORK_ERROR', async () => {

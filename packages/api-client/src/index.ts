@@ -45,8 +45,17 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       const body = (await response
         .clone()
         .json()
-        .catch(() => null)) as { code?: ErrorCode; message?: string; details?: Record<string, unknown> } | null;
-      throw new ApiError(response.status, body?.code ?? 'INTERNAL', body?.message ?? response.statusText, body?.details);
+        .catch(() => null)) as {
+        code?: ErrorCode;
+        message?: string;
+        details?: Record<string, unknown>;
+      } | null;
+      throw new ApiError(
+        response.status,
+        body?.code ?? 'INTERNAL',
+        body?.message ?? response.statusText,
+        body?.details,
+      );
     },
     onError({ error }) {
       return new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : String(error));

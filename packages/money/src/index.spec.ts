@@ -30,10 +30,23 @@ describe('parseYuan', () => {
     ['100000', 10000000],
   ])('%s → %d fen', (text, fen) => expect(parseYuan(text)).toBe(fen));
 
-  it.each(['1.234', '-', 'abc', '', ' 1', '1 ', '1.', '.5', '01', '1e3', '+1', '1,000', '¥1', '0x10', '99999999999999999'])(
-    'rejects %p',
-    (text) => expect(() => parseYuan(text)).toThrow(MoneyError),
-  );
+  it.each([
+    '1.234',
+    '-',
+    'abc',
+    '',
+    ' 1',
+    '1 ',
+    '1.',
+    '.5',
+    '01',
+    '1e3',
+    '+1',
+    '1,000',
+    '¥1',
+    '0x10',
+    '99999999999999999',
+  ])('rejects %p', (text) => expect(() => parseYuan(text)).toThrow(MoneyError));
 
   it('round-trips with formatYuan', () => {
     for (const fen of [0, 1, 99, 100, 101, 123456789, -42]) expect(parseYuan(formatYuan(fen))).toBe(fen);
@@ -93,7 +106,9 @@ describe('prorate', () => {
     [-1, [1]],
     [5, [-1, 2]],
     [1.5, [1]],
-  ])('rejects total %d over %p', (total, weights) => expect(() => prorate(total, weights)).toThrow(MoneyError));
+  ])('rejects total %d over %p', (total, weights) =>
+    expect(() => prorate(total, weights)).toThrow(MoneyError),
+  );
 });
 
 describe('applyBp', () => {

@@ -14,7 +14,8 @@ export class MoneyError extends Error {
 }
 
 function assertFen(value: number, name = 'amount'): void {
-  if (!Number.isSafeInteger(value)) throw new MoneyError(`${name} must be a safe integer of fen, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new MoneyError(`${name} must be a safe integer of fen, got ${value}`);
 }
 
 /** 12345 → "123.45"; -5 → "-0.05". Always two decimals, no currency sign unless asked. */
@@ -86,7 +87,8 @@ export function prorate(total: number, weights: readonly number[]): number[] {
 /** amount × bp / 10000, rounded down (toward zero for the positive amounts money uses). */
 export function applyBp(amountFen: number, bp: number): number {
   assertFen(amountFen);
-  if (!Number.isSafeInteger(bp) || bp < 0 || bp > 10000) throw new MoneyError(`rate must be 0–10000 bp, got ${bp}`);
+  if (!Number.isSafeInteger(bp) || bp < 0 || bp > 10000)
+    throw new MoneyError(`rate must be 0–10000 bp, got ${bp}`);
   if (amountFen < 0) throw new MoneyError('amount must not be negative');
   return Number((BigInt(amountFen) * BigInt(bp)) / 10000n);
 }

@@ -4,5 +4,8 @@ import { TransactionService } from './transaction.service';
 
 /** Mechanisms every module uses: transactions and idempotent writes. */
 @Global()
-@Module({ providers: [TransactionService, IdempotencyService], exports: [TransactionService, IdempotencyService] })
+@Module({
+  providers: [TransactionService, IdempotencyService],
+  exports: [TransactionService, IdempotencyService],
+})
 export class CommonModule {}

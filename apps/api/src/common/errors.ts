@@ -42,7 +42,8 @@ export function defineErrors<T extends Record<string, ErrorDef>>(
       throw new Error(`error code ${code} declared twice with different meaning`);
     }
     registry.set(code, def);
-    out[code as keyof T] = (details, message) => new AppError(code, message ?? def.message, def.status, details);
+    out[code as keyof T] = (details, message) =>
+      new AppError(code, message ?? def.message, def.status, details);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
@@ -14,13 +15,14 @@ export function requestIdFor(req: IncomingMessage): string {
 /** pino through nestjs-pino: one JSON line per event, each request's lines carry its id. */
 export function loggerParams(config: AppConfig): Params {
   return {
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       // Fastify already chose the id (genReqId); reuse it so logs and the header agree.
       genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdFor(req),
       customProps: () => ({ service: 'cloudshelf-api' }),
       redact: ['req.headers.authorization', 'req.headers.cookie'],
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
       transport: undefined,
     },
   };

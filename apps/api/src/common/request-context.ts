@@ -39,9 +39,7 @@ export class RequestContext {
 type RequestWithActor = FastifyRequest & { actor?: Actor };
 
 /** `@Ctx() ctx: RequestContext` in a controller method. */
-export const Ctx = createParamDecorator(
-  (_: unknown, host: ExecutionContext): RequestContext => {
-    const request = host.switchToHttp().getRequest<RequestWithActor>();
-    return new RequestContext(String(request.id), request.actor);
-  },
-);
+export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): RequestContext => {
+  const request = host.switchToHttp().getRequest<RequestWithActor>();
+  return new RequestContext(String(request.id), request.actor);
+});

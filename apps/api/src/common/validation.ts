@@ -10,7 +10,11 @@ export interface FieldProblem {
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const e of errors) {
-    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    const field = /^\d+$/.test(e.property)
+      ? `${prefix}[${e.property}]`
+      : prefix
+        ? `${prefix}.${e.property}`
+        : e.property;
     if (e.constraints) out.push({ field, problems: Object.values(e.constraints) });
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }

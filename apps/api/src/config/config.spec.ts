@@ -3,13 +3,29 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('applies the defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', role: 'all', embeddedPgPort: 54329, databaseUrl: undefined });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      role: 'all',
+      embeddedPgPort: 54329,
+      databaseUrl: undefined,
+    });
     expect(c.dataDir).toMatch(/\.data$/);
   });
 
   it('reads and coerces values', () => {
-    const c = loadConfig({ PORT: '8080', ROLE: 'worker', DATABASE_URL: 'postgres://u@h/db', PUBLIC_BASE_URL: 'https://x.cn/' });
-    expect(c).toMatchObject({ port: 8080, role: 'worker', databaseUrl: 'postgres://u@h/db', publicBaseUrl: 'https://x.cn' });
+    const c = loadConfig({
+      PORT: '8080',
+      ROLE: 'worker',
+      DATABASE_URL: 'postgres://u@h/db',
+      PUBLIC_BASE_URL: 'https://x.cn/',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      role: 'worker',
+      databaseUrl: 'postgres://u@h/db',
+      publicBaseUrl: 'https://x.cn',
+    });
   });
 
   it('lists every problem at once', () => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { loadConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -35,10 +34,3 @@ export async function runMigrations(url: string): Promise<string[]> {
     await ds.destroy();
   }
 }
-
-// For the TypeORM CLI (`pnpm --filter @cloudshelf/api migration:generate`): needs DATABASE_URL
-// or the embedded server of `pnpm start` running on its default port.
-const config = loadConfig();
-export default new DataSource(
-  dataSourceOptions(config.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/cloudshelf`),
-);

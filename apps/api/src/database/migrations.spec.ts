@@ -31,7 +31,9 @@ describe('migrations', () => {
 
   it('can be reverted and re-applied', async () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
-    const tables = await ds.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`);
+    const tables = await ds.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
+    );
     expect(tables[0].n).toBe(0);
     await ds.runMigrations();
     expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);

@@ -19,7 +19,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: HealthDto, description: 'Database and job queue both answer; otherwise 503 SERVICE_UNAVAILABLE' })
+  @ApiOkResponse({
+    type: HealthDto,
+    description: 'Database and job queue both answer; otherwise 503 SERVICE_UNAVAILABLE',
+  })
   async check(): Promise<HealthDto> {
     const database = await this.dataSource.query('SELECT 1').then(
       () => 'up' as const,

@@ -12,7 +12,9 @@ export interface JobDefinition<T> {
 
 export function defineJob<T>(
   name: string,
-  opts: Partial<Pick<JobDefinition<T>, 'retryLimit' | 'retryDelaySeconds' | 'retryBackoff' | 'expireInSeconds'>> = {},
+  opts: Partial<
+    Pick<JobDefinition<T>, 'retryLimit' | 'retryDelaySeconds' | 'retryBackoff' | 'expireInSeconds'>
+  > = {},
 ): JobDefinition<T> {
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw new Error(`bad job name ${name}`);
   return {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RequestContext } from '../common/request-context';
 import { JobDefinition, JobHandler } from './job';
 
@@ -30,7 +30,9 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
   private readonly queues = new Set<string>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.boss = new PgBoss({ connectionString: config.databaseUrl, schema: JOBS_SCHEMA, max: 4 });
+    // Only worker processes supervise (maintenance) and run cron schedules.
+    const works = config.role !== 'api';
+    this.boss = new PgBoss({ connectionString: config.databaseUrl, schema: JOBS_SCHEMA, max: 4, supervise: works, schedule: works });
     this.boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
   }
 
@@ -74,7 +76,12 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
    * Queues a job. With `ctx.manager` set the job row is written in the caller's
    * transaction, so it exists exactly when the caller's work committed.
    */
-  async send<T extends object>(ctx: RequestContext, job: JobDefinition<T>, data: T, opts: SendOptions = {}): Promise<string | null> {
+  async send<T extends object>(
+    ctx: RequestContext,
+    job: JobDefinition<T>,
+    data: T,
+    opts: SendOptions = {},
+  ): Promise<string | null> {
     await this.ensureQueue(job);
     const manager = ctx.manager;
     return this.boss.send(job.name, data, {
@@ -84,12 +91,21 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
       retryBackoff: job.retryBackoff,
       expireInSeconds: job.expireInSeconds,
       startAfter: opts.startAfterSeconds,
-      db: manager ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } : undefined,
+      db: manager
+        ? {
+            executeSql: async (text: string, values: unknown[]) => ({
+              rows: await manager.query(text, values),
+            }),
+          }
+        : undefined,
     } as PgBoss.SendOptions);
   }
 
   /** For tests and the admin: a job's state by id. */
-  async getJob(job: JobDefinition<unknown>, id: string): Promise<{ state: string; retryCount: number } | null> {
+  async getJob(
+    job: JobDefinition<unknown>,
+    id: string,
+  ): Promise<{ state: string; retryCount: number } | null> {
     const found = await this.boss.getJobById(job.name, id);
     return found ? { state: found.state, retryCount: found.retryCount } : null;
   }

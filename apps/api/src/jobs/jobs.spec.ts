@@ -6,8 +6,16 @@ import { defineJob } from './job';
 import { JobsService, jobIdFor } from './jobs.service';
 
 const echoJob = defineJob<{ n: number }>('test.echo', { retryLimit: 0 });
-const flakyJob = defineJob<{ failTimes: number }>('test.flaky', { retryLimit: 3, retryDelaySeconds: 0, retryBackoff: false });
-const doomedJob = defineJob<{ x: number }>('test.doomed', { retryLimit: 1, retryDelaySeconds: 0, retryBackoff: false });
+const flakyJob = defineJob<{ failTimes: number }>('test.flaky', {
+  retryLimit: 3,
+  retryDelaySeconds: 0,
+  retryBackoff: false,
+});
+const doomedJob = defineJob<{ x: number }>('test.doomed', {
+  retryLimit: 1,
+  retryDelaySeconds: 0,
+  retryBackoff: false,
+});
 
 @Injectable()
 class Recorder implements OnModuleInit {

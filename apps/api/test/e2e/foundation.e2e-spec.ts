@@ -90,16 +90,24 @@ describe('foundation e2e: health, error shape, validation', () => {
       .send({ name: 'ok', priceFen: 1, lines: [], isAdmin: true })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details.fields).toEqual([{ field: 'isAdmin', problems: ['property isAdmin should not exist'] }]);
+    expect(res.body.details.fields).toEqual([
+      { field: 'isAdmin', problems: ['property isAdmin should not exist'] },
+    ]);
   });
 
   it('rejects malformed JSON with the error shape, not a stack trace', async () => {
-    const res = await t.http.post('/api/probe').set('content-type', 'application/json').send('{"name": ').expect(400);
+    const res = await t.http
+      .post('/api/probe')
+      .set('content-type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
     expect(res.body).toEqual({ code: 'BAD_REQUEST', message: CommonErrors.BAD_REQUEST().message });
   });
 
   it('validates paging: pageSize at most 100', async () => {
-    await t.http.get('/api/probe/list?page=2&pageSize=100').expect(200, { items: [], total: 0, page: 2, pageSize: 100 });
+    await t.http
+      .get('/api/probe/list?page=2&pageSize=100')
+      .expect(200, { items: [], total: 0, page: 2, pageSize: 100 });
     const res = await t.http.get('/api/probe/list?pageSize=101').expect(400);
     expect(res.body.details.fields[0].field).toBe('pageSize');
     await t.http.get('/api/probe/list?page=0').expect(400);
@@ -117,14 +125,20 @@ describe('foundation e2e: health, error shape, validation', () => {
 
   it('hides unexpected errors behind 500 INTERNAL with the request id', async () => {
     const res = await t.http.get('/api/probe/boom').set('x-request-id', 'req-boom-1').expect(500);
-    expect(res.body).toEqual({ code: 'INTERNAL', message: '系统繁忙，请稍后再试', details: { requestId: 'req-boom-1' } });
+    expect(res.body).toEqual({
+      code: 'INTERNAL',
+      message: '系统繁忙，请稍后再试',
+      details: { requestId: 'req-boom-1' },
+    });
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
   });
 
   it('serves the OpenAPI document with the error codes', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(res.body.paths['/api/health']).toBeDefined();
-    expect(res.body.components.schemas.ErrorCode.enum).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'INTERNAL']));
+    expect(res.body.components.schemas.ErrorCode.enum).toEqual(
+      expect.arrayContaining(['VALIDATION_FAILED', 'INTERNAL']),
+    );
     await t.http.get('/api/docs').expect((r) => expect([200, 301, 302]).toContain(r.status));
   });
 });

@@ -19,7 +19,9 @@ describe('IdempotencyService (real PostgreSQL)', () => {
   afterAll(() => t.close());
 
   const write = (note: string) => async (c: RequestContext) => {
-    const [row] = await tx.manager(c).query('INSERT INTO probe_write (note) VALUES ($1) RETURNING id', [note]);
+    const [row] = await tx
+      .manager(c)
+      .query('INSERT INTO probe_write (note) VALUES ($1) RETURNING id', [note]);
     return { id: row.id as number, note };
   };
 
@@ -32,7 +34,9 @@ describe('IdempotencyService (real PostgreSQL)', () => {
     const first = await idem.run(ctx, 'probe:u1', 'k1', { x: 1 }, write('a'));
     const again = await idem.run(ctx, 'probe:u1', 'k1', { x: 1 }, write('b'));
     expect(again).toEqual(first);
-    const rows = await tx.manager(ctx).query(`SELECT count(*)::int n FROM probe_write WHERE note IN ('a','b')`);
+    const rows = await tx
+      .manager(ctx)
+      .query(`SELECT count(*)::int n FROM probe_write WHERE note IN ('a','b')`);
     expect(rows[0].n).toBe(1);
   });
 

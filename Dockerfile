@@ -1,0 +1,14 @@
+# One image for every CloudShelf process; ROLE picks what it does (api | worker | all).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN npm install -g pnpm@12.21.0
+COPY . .
+RUN CI=true pnpm install --frozen-lockfile && pnpm run build && pnpm deploy --filter @cloudshelf/api --prod /out
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+WORKDIR /app
+COPY --from=build /out .
+USER node
+EXPOSE 3000
+CMD ["node", "dist/main.js"]
