@@ -24,7 +24,6 @@ function boot() {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(port + 1),
       LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -59,12 +58,17 @@ try {
     ['/api/nowhere', 'GET unknown route (404 error shape)'],
   ]) {
     const r = await load(path, 32);
-    rows.push([`${label}, 32 conns, ${seconds}s`, `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx - (path === '/api/nowhere' ? r.non2xx : 0)}`]);
+    rows.push([
+      `${label}, 32 conns, ${seconds}s`,
+      `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx - (path === '/api/nowhere' ? r.non2xx : 0)}`,
+    ]);
   }
   await warm.stop();
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
 const width = Math.max(...rows.map(([k]) => k.length));
-console.log(`\nCloudShelf API bench (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
+console.log(
+  `\nCloudShelf API bench (node ${process.version}, ${(await import('node:os')).cpus().length} cores)`,
+);
 for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);

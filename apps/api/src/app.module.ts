@@ -8,6 +8,8 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { WechatModule } from './wechat/wechat.module';
+import { resolveWechatConfig } from './wechat/wechat.settings';
 
 @Module({})
 export class AppModule {
@@ -26,6 +28,7 @@ export class AppModule {
         CommonModule,
         JobsModule,
         HealthModule,
+        WechatModule.forRootAsync({ useFactory: () => resolveWechatConfig(config.wechat) }),
         ...extraModules,
       ],
     };

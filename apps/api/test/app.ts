@@ -21,7 +21,13 @@ export async function bootTestApp(
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0.5', ...env }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      JOBS_POLL_SECONDS: '0.5',
+      DATA_DIR: process.env.CLOUDSHELF_TEST_DATA_DIR ?? '',
+      ...env,
+    }),
     databaseUrl: db.url,
   };
   const app = await createApp(config, { extraModules });

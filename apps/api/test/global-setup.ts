@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import PgBoss from 'pg-boss';
 import { runMigrations } from '../src/database/data-source';
 import { JOBS_SCHEMA } from '../src/jobs/jobs.service';
@@ -24,6 +27,8 @@ export default async function globalSetup(): Promise<void> {
   });
   await boss.start();
   await boss.stop({ graceful: false, wait: true });
+  // Development WeChat keys (shared by the API under test and the simulator) and uploads.
+  process.env.CLOUDSHELF_TEST_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudshelf-test-data-'));
   process.env.CLOUDSHELF_TEST_ADMIN_URL = server.adminUrl;
   process.env.CLOUDSHELF_TEST_TEMPLATE = template;
   (globalThis as { __cloudshelfPg?: unknown }).__cloudshelfPg = { server, template };

@@ -26,46 +26,93 @@ function table(headers: string[], rows: string[][]): string {
 /** The /sim/ console: plain server-rendered HTML, newest first, every action a small form. */
 export function renderConsole(ctx: SimContext): string {
   const s = ctx.store.state;
-  const users = Object.values(s.users).reverse().map((u) => [
-    esc(u.nickname), `<code>${esc(u.openid)}</code>`, esc(u.phoneNumber), esc(u.createdAt),
-    form('/sim/login-code', '生成登录code', { openid: u.openid }) + form('/sim/phone-code', '生成手机号code', { openid: u.openid }),
-  ]);
-  const orders = Object.values(s.orders).reverse().map((o) => [
-    `<code>${esc(o.out_trade_no)}</code>`, esc(o.description), yuan(o.total), esc(o.trade_state), esc(o.transaction_id),
-    `<code>${esc(o.openid)}</code>`, esc(o.created_at),
-    o.trade_state === 'NOTPAY' || o.trade_state === 'PAYERROR'
-      ? form('/sim/pay/confirm', '确认支付', { prepayId: o.prepay_id, openid: o.openid }) +
-        form('/sim/pay/confirm', '支付失败', { prepayId: o.prepay_id, openid: o.openid, fail: 'true' })
-      : '',
-  ]);
-  const refunds = Object.values(s.refunds).reverse().map((r) => [
-    `<code>${esc(r.out_refund_no)}</code>`, `<code>${esc(r.out_trade_no)}</code>`, yuan(r.refund), esc(r.status), esc(r.create_time),
-    r.status === 'PROCESSING'
-      ? form(`/sim/refunds/${encodeURIComponent(r.out_refund_no)}/complete`, '退款成功', { status: 'SUCCESS' }) +
-        form(`/sim/refunds/${encodeURIComponent(r.out_refund_no)}/complete`, '退款异常', { status: 'ABNORMAL' })
-      : '',
-  ]);
-  const transfers = Object.values(s.transfers).reverse().map((t) => [
-    `<code>${esc(t.out_bill_no)}</code>`, `<code>${esc(t.openid)}</code>`, yuan(t.transfer_amount), esc(t.transfer_remark), esc(t.state), esc(t.create_time),
-    t.state === 'WAIT_USER_CONFIRM'
-      ? form(`/sim/transfers/${encodeURIComponent(t.out_bill_no)}/confirm`, '用户确认收款') +
-        form(`/sim/transfers/${encodeURIComponent(t.out_bill_no)}/confirm`, '转账失败', { fail: 'true' })
-      : '',
-  ]);
-  const notifications = [...s.notifications].reverse().slice(0, 100).map((n) => {
-    const last = n.attempts[n.attempts.length - 1];
-    const action = `/sim/notifications/${encodeURIComponent(n.id)}/resend`;
-    return [
-      `<code>${esc(n.id)}</code>`, esc(n.event_type), esc(n.notify_url), esc(n.status), String(n.attempts.length),
-      esc(last ? (last.status ?? last.error) : ''), esc(n.created_at),
-      form(action, '重新发送', { variant: 'normal' }) + form(action, '重复发送', { variant: 'duplicate' }) +
-        form(action, '重放(同nonce)', { variant: 'replay' }) + form(action, '篡改报文', { variant: 'tampered' }) +
-        form(action, '探测签名', { variant: 'probe' }),
-    ];
-  });
-  const messages = [...s.messages].reverse().slice(0, 50).map((m) => [
-    esc(m.at), `<code>${esc(m.touser)}</code>`, esc(m.template_id), esc(m.page), `<code>${esc(JSON.stringify(m.data))}</code>`,
-  ]);
+  const users = Object.values(s.users)
+    .reverse()
+    .map((u) => [
+      esc(u.nickname),
+      `<code>${esc(u.openid)}</code>`,
+      esc(u.phoneNumber),
+      esc(u.createdAt),
+      form('/sim/login-code', '生成登录code', { openid: u.openid }) +
+        form('/sim/phone-code', '生成手机号code', { openid: u.openid }),
+    ]);
+  const orders = Object.values(s.orders)
+    .reverse()
+    .map((o) => [
+      `<code>${esc(o.out_trade_no)}</code>`,
+      esc(o.description),
+      yuan(o.total),
+      esc(o.trade_state),
+      esc(o.transaction_id),
+      `<code>${esc(o.openid)}</code>`,
+      esc(o.created_at),
+      o.trade_state === 'NOTPAY' || o.trade_state === 'PAYERROR'
+        ? form('/sim/pay/confirm', '确认支付', { prepayId: o.prepay_id, openid: o.openid }) +
+          form('/sim/pay/confirm', '支付失败', { prepayId: o.prepay_id, openid: o.openid, fail: 'true' })
+        : '',
+    ]);
+  const refunds = Object.values(s.refunds)
+    .reverse()
+    .map((r) => [
+      `<code>${esc(r.out_refund_no)}</code>`,
+      `<code>${esc(r.out_trade_no)}</code>`,
+      yuan(r.refund),
+      esc(r.status),
+      esc(r.create_time),
+      r.status === 'PROCESSING'
+        ? form(`/sim/refunds/${encodeURIComponent(r.out_refund_no)}/complete`, '退款成功', {
+            status: 'SUCCESS',
+          }) +
+          form(`/sim/refunds/${encodeURIComponent(r.out_refund_no)}/complete`, '退款异常', {
+            status: 'ABNORMAL',
+          })
+        : '',
+    ]);
+  const transfers = Object.values(s.transfers)
+    .reverse()
+    .map((t) => [
+      `<code>${esc(t.out_bill_no)}</code>`,
+      `<code>${esc(t.openid)}</code>`,
+      yuan(t.transfer_amount),
+      esc(t.transfer_remark),
+      esc(t.state),
+      esc(t.create_time),
+      t.state === 'WAIT_USER_CONFIRM'
+        ? form(`/sim/transfers/${encodeURIComponent(t.out_bill_no)}/confirm`, '用户确认收款') +
+          form(`/sim/transfers/${encodeURIComponent(t.out_bill_no)}/confirm`, '转账失败', { fail: 'true' })
+        : '',
+    ]);
+  const notifications = [...s.notifications]
+    .reverse()
+    .slice(0, 100)
+    .map((n) => {
+      const last = n.attempts[n.attempts.length - 1];
+      const action = `/sim/notifications/${encodeURIComponent(n.id)}/resend`;
+      return [
+        `<code>${esc(n.id)}</code>`,
+        esc(n.event_type),
+        esc(n.notify_url),
+        esc(n.status),
+        String(n.attempts.length),
+        esc(last ? (last.status ?? last.error) : ''),
+        esc(n.created_at),
+        form(action, '重新发送', { variant: 'normal' }) +
+          form(action, '重复发送', { variant: 'duplicate' }) +
+          form(action, '重放(同nonce)', { variant: 'replay' }) +
+          form(action, '篡改报文', { variant: 'tampered' }) +
+          form(action, '探测签名', { variant: 'probe' }),
+      ];
+    });
+  const messages = [...s.messages]
+    .reverse()
+    .slice(0, 50)
+    .map((m) => [
+      esc(m.at),
+      `<code>${esc(m.touser)}</code>`,
+      esc(m.template_id),
+      esc(m.page),
+      `<code>${esc(JSON.stringify(m.data))}</code>`,
+    ]);
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>微信模拟器控制台</title>
 <style>

@@ -33,7 +33,13 @@ export function rsaVerify(message: string, signature: string, publicKeyPem: stri
 }
 
 /** Request message signed by the merchant: every line ends with "\n", body empty for GET. */
-export function requestMessage(method: string, url: string, timestamp: string, nonce: string, body: string): string {
+export function requestMessage(
+  method: string,
+  url: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   return `${method}\n${url}\n${timestamp}\n${nonce}\n${body}\n`;
 }
 
@@ -59,7 +65,12 @@ export function encryptResource(
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'ascii'), Buffer.from(nonce, 'ascii'));
   cipher.setAAD(Buffer.from(associatedData, 'ascii'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return { algorithm: 'AEAD_AES_256_GCM', ciphertext: body.toString('base64'), associated_data: associatedData, nonce };
+  return {
+    algorithm: 'AEAD_AES_256_GCM',
+    ciphertext: body.toString('base64'),
+    associated_data: associatedData,
+    nonce,
+  };
 }
 
 export interface SignedHeaders {

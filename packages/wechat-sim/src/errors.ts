@@ -42,10 +42,13 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     const path = req.url.split('?')[0];
     if (err instanceof PayError) {
-      return reply.status(err.status).send({ code: err.code, message: err.message, ...(err.detail ? { detail: err.detail } : {}) });
+      return reply
+        .status(err.status)
+        .send({ code: err.code, message: err.message, ...(err.detail ? { detail: err.detail } : {}) });
     }
     if (err instanceof MiniError) return reply.status(200).send({ errcode: err.errcode, errmsg: err.errmsg });
-    if (err instanceof SimError) return reply.status(err.status).send({ code: err.code, message: err.message });
+    if (err instanceof SimError)
+      return reply.status(err.status).send({ code: err.code, message: err.message });
     const status = (err as FastifyError).statusCode;
     const clientError = typeof status === 'number' && status >= 400 && status < 500;
     if (!clientError) req.log.error({ err }, 'simulator internal error');
@@ -55,13 +58,21 @@ export function installErrorHandlers(app: FastifyInstance): void {
         : reply.status(500).send({ code: 'SYSTEM_ERROR', message: '系统错误' });
     }
     if (path.startsWith('/sim')) {
-      return reply.status(clientError ? 400 : 500).send({ code: clientError ? 'BAD_REQUEST' : 'INTERNAL', message: err.message });
+      return reply
+        .status(clientError ? 400 : 500)
+        .send({ code: clientError ? 'BAD_REQUEST' : 'INTERNAL', message: err.message });
     }
-    return reply.status(200).send(clientError ? { errcode: 44002, errmsg: 'empty post data' } : { errcode: -1, errmsg: 'system error' });
+    return reply
+      .status(200)
+      .send(
+        clientError ? { errcode: 44002, errmsg: 'empty post data' } : { errcode: -1, errmsg: 'system error' },
+      );
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/v3/')) return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的资源不存在' });
-    if (req.url.startsWith('/sim')) return reply.status(404).send({ code: 'NOT_FOUND', message: 'no such control route' });
+    if (req.url.startsWith('/v3/'))
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的资源不存在' });
+    if (req.url.startsWith('/sim'))
+      return reply.status(404).send({ code: 'NOT_FOUND', message: 'no such control route' });
     return reply.status(404).send({ errcode: 40066, errmsg: 'invalid url' });
   });
 }

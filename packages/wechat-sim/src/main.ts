@@ -7,7 +7,12 @@ async function main(): Promise<void> {
   const port = Number(process.env.WECHAT_SIM_PORT ?? process.env.PORT ?? 3100);
   const dataDir = resolve(process.env.WECHAT_SIM_DATA_DIR ?? resolve(__dirname, '../../../.data/wechat-sim'));
   const retryScale = process.env.WECHAT_SIM_RETRY_SCALE ? Number(process.env.WECHAT_SIM_RETRY_SCALE) : 1;
-  const sim = await startSimulator({ port, host: process.env.WECHAT_SIM_HOST ?? '127.0.0.1', dataDir, retryScale });
+  const sim = await startSimulator({
+    port,
+    host: process.env.WECHAT_SIM_HOST ?? '127.0.0.1',
+    dataDir,
+    retryScale,
+  });
   console.log(`WeChat simulator on ${sim.url} (console ${sim.url}/sim/), data in ${dataDir}`);
   const stop = () => {
     void sim.close().then(() => process.exit(0));

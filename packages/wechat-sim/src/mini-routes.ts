@@ -10,7 +10,7 @@ const TOKEN_TTL_S = 7200;
 /** An access token replaced by a new one stays valid this long (WeChat's overlap window). */
 const TOKEN_OVERLAP_MS = 5 * 60_000;
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
-const PAGE = /^[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)*$/;
+const PAGE = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
 
 export function issueCode(ctx: SimContext, kind: 'loginCodes' | 'phoneCodes', openid: string): string {
   const code = randomAlnum(32);
@@ -35,7 +35,8 @@ function checkApp(ctx: SimContext, appid: unknown, secret: unknown): void {
 
 function checkToken(ctx: SimContext, token: unknown): void {
   const expiresAt = typeof token === 'string' ? ctx.store.state.accessTokens[token] : undefined;
-  if (expiresAt === undefined) throw new MiniError(40001, 'invalid credential, access_token is invalid or not latest');
+  if (expiresAt === undefined)
+    throw new MiniError(40001, 'invalid credential, access_token is invalid or not latest');
   if (expiresAt < ctx.store.now()) throw new MiniError(42001, 'access_token expired');
 }
 
@@ -63,7 +64,11 @@ export function registerMiniRoutes(app: FastifyInstance, ctx: SimContext): void 
     const entry = useCode(ctx, 'loginCodes', q.js_code);
     const user = state.users[entry.openid];
     if (user.risky) throw new MiniError(40226, 'code blocked');
-    return { openid: user.openid, session_key: Buffer.from(randomAlnum(16)).toString('base64'), unionid: user.unionid };
+    return {
+      openid: user.openid,
+      session_key: Buffer.from(randomAlnum(16)).toString('base64'),
+      unionid: user.unionid,
+    };
   });
 
   app.get('/cgi-bin/token', async (req) => {
@@ -109,9 +114,11 @@ export function registerMiniRoutes(app: FastifyInstance, ctx: SimContext): void 
     const page = b.page === undefined ? 'pages/index/index' : b.page;
     if (typeof page !== 'string' || !PAGE.test(page)) throw new MiniError(41030, 'invalid page');
     const env = b.env_version ?? 'release';
-    if (!['release', 'trial', 'develop'].includes(env as string)) throw new MiniError(40097, 'invalid args: env_version');
+    if (!['release', 'trial', 'develop'].includes(env as string))
+      throw new MiniError(40097, 'invalid args: env_version');
     const width = b.width === undefined ? 430 : Number(b.width);
-    if (!Number.isInteger(width) || width < 280 || width > 1280) throw new MiniError(40097, 'invalid args: width');
+    if (!Number.isInteger(width) || width < 280 || width > 1280)
+      throw new MiniError(40097, 'invalid args: width');
     // What the phone would open: the page with the scene URI-encoded, as WeChat passes it to onLoad.
     const content = `${page}?scene=${encodeURIComponent(b.scene)}`;
     const png = await QRCode.toBuffer(content, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
@@ -123,9 +130,11 @@ export function registerMiniRoutes(app: FastifyInstance, ctx: SimContext): void 
     const b = (req.body ?? {}) as Record<string, unknown>;
     const user = typeof b.touser === 'string' ? state.users[b.touser] : undefined;
     if (!user) throw new MiniError(40003, 'invalid openid');
-    if (typeof b.template_id !== 'string' || !b.template_id) throw new MiniError(40037, 'invalid template_id');
+    if (typeof b.template_id !== 'string' || !b.template_id)
+      throw new MiniError(40037, 'invalid template_id');
     const data = b.data as Record<string, { value?: unknown }> | undefined;
-    if (!data || typeof data !== 'object' || Object.keys(data).length === 0) throw new MiniError(47003, 'argument invalid! data is empty');
+    if (!data || typeof data !== 'object' || Object.keys(data).length === 0)
+      throw new MiniError(47003, 'argument invalid! data is empty');
     for (const [key, v] of Object.entries(data)) {
       if (!v || typeof v.value !== 'string' || v.value.length === 0 || v.value.length > 32 * 5) {
         throw new MiniError(47003, `argument invalid! data.${key}.value invalid`);

@@ -4,7 +4,9 @@ import { encryptResource, platformHeaders, randomAlnum } from './crypto';
 import { cstTime, type DeliveryAttempt, type SimNotification, type StateStore } from './state';
 
 /** WeChat's documented retry intervals after a failed delivery (about 24 h in all). */
-export const RETRY_SCHEDULE_SECONDS = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
+export const RETRY_SCHEDULE_SECONDS = [
+  15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
+];
 
 export type DeliveryVariant = DeliveryAttempt['variant'];
 
@@ -37,7 +39,13 @@ export class Notifier {
     }
   }
 
-  enqueue(eventType: string, summary: string, originalType: string, resource: object, notifyUrl: string): SimNotification {
+  enqueue(
+    eventType: string,
+    summary: string,
+    originalType: string,
+    resource: object,
+    notifyUrl: string,
+  ): SimNotification {
     const now = this.store.now();
     const id = `EV-${randomUUID()}`;
     const body = JSON.stringify({
@@ -120,21 +128,35 @@ export class Notifier {
       this.creds.platformPublicKeyId,
       this.creds.platformPrivateKeyPem,
     );
-    return { ...h, 'Request-ID': randomUUID(), 'Content-Type': 'application/json', 'User-Agent': 'Mozilla/4.0' };
+    return {
+      ...h,
+      'Request-ID': randomUUID(),
+      'Content-Type': 'application/json',
+      'User-Agent': 'Mozilla/4.0',
+    };
   }
 
-  private attempt(n: SimNotification, variant: DeliveryVariant, signed?: Record<string, string>): Promise<DeliveryAttempt> {
+  private attempt(
+    n: SimNotification,
+    variant: DeliveryVariant,
+    signed?: Record<string, string>,
+  ): Promise<DeliveryAttempt> {
     const p = this.deliver(n, variant, signed);
     this.inFlight.add(p);
     return p.finally(() => this.inFlight.delete(p));
   }
 
-  private async deliver(n: SimNotification, variant: DeliveryVariant, signed?: Record<string, string>): Promise<DeliveryAttempt> {
+  private async deliver(
+    n: SimNotification,
+    variant: DeliveryVariant,
+    signed?: Record<string, string>,
+  ): Promise<DeliveryAttempt> {
     const headers = signed ?? this.sign(n.body);
     let body = n.body;
     if (variant === 'tampered') body = body.replace(`"id":"${n.id}"`, `"id":"${n.id}X"`);
     if (variant === 'probe') {
-      headers['Wechatpay-Signature'] = `WECHATPAY/SIGNTEST/${Buffer.from(randomAlnum(48)).toString('base64')}`;
+      headers['Wechatpay-Signature'] =
+        `WECHATPAY/SIGNTEST/${Buffer.from(randomAlnum(48)).toString('base64')}`;
     }
     const started = Date.now();
     const attempt: DeliveryAttempt = { at: cstTime(this.store.now()), variant, durationMs: 0, headers, body };

@@ -22,7 +22,12 @@ export function installBodyParsers(app: FastifyInstance): void {
       done(null, JSON.parse(raw));
     } catch {
       const v3 = req.url.startsWith('/v3/');
-      done(v3 ? new PayError(400, 'PARAM_ERROR', '请求体不是合法的JSON') : new MiniError(47001, 'data format error'), undefined);
+      done(
+        v3
+          ? new PayError(400, 'PARAM_ERROR', '请求体不是合法的JSON')
+          : new MiniError(47001, 'data format error'),
+        undefined,
+      );
     }
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (req, body, done) => {
@@ -51,9 +56,11 @@ export function verifyMerchantRequest(ctx: SimContext, req: FastifyRequest): voi
     throw signError('Http头Authorization缺少必要参数');
   }
   if (mchid !== ctx.creds.mchId) throw new PayError(400, 'MCH_NOT_EXISTS', '商户号不存在');
-  if (serial_no !== ctx.creds.merchantSerial) throw signError('商户证书序列号有误。请使用签名私钥匹配的证书序列号');
+  if (serial_no !== ctx.creds.merchantSerial)
+    throw signError('商户证书序列号有误。请使用签名私钥匹配的证书序列号');
   const skew = Math.abs(Number(timestamp) - Math.floor(ctx.store.now() / 1000));
-  if (!/^\d+$/.test(timestamp) || skew > WINDOW_SECONDS) throw signError('Http头Authorization中的时间戳与当前时间相差超过5分钟');
+  if (!/^\d+$/.test(timestamp) || skew > WINDOW_SECONDS)
+    throw signError('Http头Authorization中的时间戳与当前时间相差超过5分钟');
   const message = requestMessage(req.method, req.url, timestamp, nonce_str, req.rawBody ?? '');
   if (!rsaVerify(message, signature, ctx.creds.merchantPublicKeyPem)) {
     throw signError('签名错误，请检查后再试');
@@ -93,7 +100,8 @@ export function installFaults(app: FastifyInstance, ctx: SimContext): void {
     f.remaining -= 1;
     if (f.remaining <= 0) faults.splice(i, 1);
     ctx.store.save();
-    if (path.startsWith('/v3/')) throw new PayError(f.status ?? 500, f.code ?? 'SYSTEM_ERROR', f.message ?? '系统错误');
+    if (path.startsWith('/v3/'))
+      throw new PayError(f.status ?? 500, f.code ?? 'SYSTEM_ERROR', f.message ?? '系统错误');
     throw new MiniError(f.errcode ?? -1, f.errmsg ?? 'system error');
   });
 }

@@ -29,25 +29,33 @@ function validateJsapi(ctx: SimContext, b: JsapiBody): void {
   if (!str(b.mchid)) throw paramError('mchid', '缺少必填参数');
   if (b.mchid !== ctx.creds.mchId) throw new PayError(400, 'MCH_NOT_EXISTS', '商户号不存在');
   if (b.appid !== ctx.creds.appId) throw new PayError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
-  if (!str(b.description) || [...b.description].length > 127) throw paramError('description', '长度应为1到127个字符', b.description);
+  if (!str(b.description) || [...b.description].length > 127)
+    throw paramError('description', '长度应为1到127个字符', b.description);
   if (!str(b.out_trade_no) || !OUT_TRADE_NO.test(b.out_trade_no)) {
     throw paramError('out_trade_no', '应为6到32位数字、大小写字母、_-|*', b.out_trade_no);
   }
-  if (b.attach !== undefined && (typeof b.attach !== 'string' || [...b.attach].length > 128)) throw paramError('attach', '长度不能超过128');
+  if (b.attach !== undefined && (typeof b.attach !== 'string' || [...b.attach].length > 128))
+    throw paramError('attach', '长度不能超过128');
   if (!str(b.notify_url) || !/^https?:\/\/[^?#\s]+$/.test(b.notify_url)) {
     throw paramError('notify_url', '应为不带参数的http(s)地址', b.notify_url);
   }
   const total = b.amount?.total;
-  if (!Number.isSafeInteger(total) || (total as number) < 1) throw paramError('amount.total', '应为大于0的整数（分）', total);
-  if (b.amount?.currency !== undefined && b.amount.currency !== 'CNY') throw paramError('amount.currency', '仅支持CNY');
+  if (!Number.isSafeInteger(total) || (total as number) < 1)
+    throw paramError('amount.total', '应为大于0的整数（分）', total);
+  if (b.amount?.currency !== undefined && b.amount.currency !== 'CNY')
+    throw paramError('amount.currency', '仅支持CNY');
   if (!str(b.payer?.openid)) throw paramError('payer.openid', '缺少必填参数');
   if (!ctx.store.state.users[b.payer.openid]) throw new PayError(400, 'PARAM_ERROR', 'openid和appid不匹配');
   if (b.time_expire !== undefined) {
     const ms = Date.parse(b.time_expire);
-    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/.test(b.time_expire) || Number.isNaN(ms)) {
+    if (
+      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/.test(b.time_expire) ||
+      Number.isNaN(ms)
+    ) {
       throw paramError('time_expire', '格式应为rfc3339', b.time_expire);
     }
-    if (ms <= ctx.store.now()) throw new PayError(400, 'INVALID_REQUEST', '订单已过期：time_expire早于当前时间');
+    if (ms <= ctx.store.now())
+      throw new PayError(400, 'INVALID_REQUEST', '订单已过期：time_expire早于当前时间');
   }
 }
 
@@ -92,13 +100,23 @@ export function registerTransactionRoutes(app: FastifyInstance, ctx: SimContext)
   app.post('/v3/pay/transactions/jsapi', async (req) => {
     const b = req.body as JsapiBody;
     validateJsapi(ctx, b);
-    const fingerprint = JSON.stringify([b.appid, b.description, b.attach ?? '', b.notify_url, b.amount?.total, b.payer?.openid, b.time_expire ?? '']);
+    const fingerprint = JSON.stringify([
+      b.appid,
+      b.description,
+      b.attach ?? '',
+      b.notify_url,
+      b.amount?.total,
+      b.payer?.openid,
+      b.time_expire ?? '',
+    ]);
     const existing = state.orders[b.out_trade_no!];
     if (existing) {
       expireIfDue(ctx, existing);
-      if (existing.trade_state === 'SUCCESS' || existing.trade_state === 'REFUND') throw new PayError(400, 'ORDERPAID', '该订单已支付');
+      if (existing.trade_state === 'SUCCESS' || existing.trade_state === 'REFUND')
+        throw new PayError(400, 'ORDERPAID', '该订单已支付');
       if (existing.trade_state === 'CLOSED') throw new PayError(400, 'ORDER_CLOSED', '订单已关闭');
-      if (existing.fingerprint !== fingerprint) throw new PayError(403, 'OUT_TRADE_NO_USED', '商户订单号重复');
+      if (existing.fingerprint !== fingerprint)
+        throw new PayError(403, 'OUT_TRADE_NO_USED', '商户订单号重复');
       if (ctx.store.now() >= existing.prepay_expires_at) {
         existing.prepay_id = `wx${randomDigits(14)}${randomHex(8)}`;
         existing.prepay_expires_at = ctx.store.now() + PREPAY_TTL_MS;
@@ -152,7 +170,8 @@ export function registerTransactionRoutes(app: FastifyInstance, ctx: SimContext)
     if (b.mchid !== ctx.creds.mchId) throw new PayError(400, 'MCH_NOT_EXISTS', '商户号不存在');
     const o = state.orders[(req.params as { no: string }).no];
     if (!o) throw new PayError(404, 'ORDER_NOT_EXIST', '订单不存在');
-    if (o.trade_state === 'SUCCESS' || o.trade_state === 'REFUND') throw new PayError(400, 'ORDERPAID', '订单已支付，不能关闭');
+    if (o.trade_state === 'SUCCESS' || o.trade_state === 'REFUND')
+      throw new PayError(400, 'ORDERPAID', '订单已支付，不能关闭');
     o.trade_state = 'CLOSED';
     o.trade_state_desc = '订单已关闭';
     ctx.store.save();

@@ -42,36 +42,53 @@ export function transferView(t: SimTransfer, full: boolean): Record<string, unkn
 }
 
 /** Moves a bill to a final state and sends MCHTRANSFER.BILL.FINISHED. */
-export function finishTransfer(ctx: SimContext, t: SimTransfer, state: 'SUCCESS' | 'FAIL' | 'CANCELLED', failReason?: string): void {
+export function finishTransfer(
+  ctx: SimContext,
+  t: SimTransfer,
+  state: 'SUCCESS' | 'FAIL' | 'CANCELLED',
+  failReason?: string,
+): void {
   const now = cstTime(ctx.store.now());
   t.state = state;
   t.update_time = now;
   if (failReason) t.fail_reason = failReason;
   ctx.store.save();
   if (!t.notify_url) return;
-  ctx.notifier.enqueue('MCHTRANSFER.BILL.FINISHED', '商家转账单据终态通知', 'mch_payment', {
-    mch_id: ctx.creds.mchId,
-    out_bill_no: t.out_bill_no,
-    transfer_bill_no: t.transfer_bill_no,
-    state: t.state,
-    ...(t.fail_reason ? { fail_reason: t.fail_reason } : {}),
-    transfer_amount: t.transfer_amount,
-    openid: t.openid,
-    create_time: t.create_time,
-    update_time: t.update_time,
-  }, t.notify_url);
+  ctx.notifier.enqueue(
+    'MCHTRANSFER.BILL.FINISHED',
+    '商家转账单据终态通知',
+    'mch_payment',
+    {
+      mch_id: ctx.creds.mchId,
+      out_bill_no: t.out_bill_no,
+      transfer_bill_no: t.transfer_bill_no,
+      state: t.state,
+      ...(t.fail_reason ? { fail_reason: t.fail_reason } : {}),
+      transfer_amount: t.transfer_amount,
+      openid: t.openid,
+      create_time: t.create_time,
+      update_time: t.update_time,
+    },
+    t.notify_url,
+  );
 }
 
 function validate(ctx: SimContext, b: TransferBody): void {
   if (b.appid !== ctx.creds.appId) throw new PayError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
-  if (!b.out_bill_no || !OUT_BILL_NO.test(b.out_bill_no)) throw paramError('out_bill_no', '应为5到32位数字或字母', b.out_bill_no);
+  if (!b.out_bill_no || !OUT_BILL_NO.test(b.out_bill_no))
+    throw paramError('out_bill_no', '应为5到32位数字或字母', b.out_bill_no);
   if (!b.transfer_scene_id) throw paramError('transfer_scene_id', '缺少必填参数');
-  if (!b.openid || !ctx.store.state.users[b.openid]) throw new PayError(400, 'PARAM_ERROR', 'openid与appid不匹配');
+  if (!b.openid || !ctx.store.state.users[b.openid])
+    throw new PayError(400, 'PARAM_ERROR', 'openid与appid不匹配');
   const amount = b.transfer_amount;
-  if (!Number.isSafeInteger(amount) || (amount as number) < 10) throw paramError('transfer_amount', '应为不小于10的整数（分）', amount);
-  if ((amount as number) >= USER_NAME_THRESHOLD_FEN && !b.user_name) throw paramError('user_name', '转账金额>=2000元时必须传入收款用户姓名');
-  if (!b.transfer_remark || [...b.transfer_remark].length > 32) throw paramError('transfer_remark', '长度应为1到32个字符', b.transfer_remark);
-  if (b.notify_url !== undefined && !/^https?:\/\/[^?#\s]+$/.test(b.notify_url)) throw paramError('notify_url', '应为不带参数的http(s)地址', b.notify_url);
+  if (!Number.isSafeInteger(amount) || (amount as number) < 10)
+    throw paramError('transfer_amount', '应为不小于10的整数（分）', amount);
+  if ((amount as number) >= USER_NAME_THRESHOLD_FEN && !b.user_name)
+    throw paramError('user_name', '转账金额>=2000元时必须传入收款用户姓名');
+  if (!b.transfer_remark || [...b.transfer_remark].length > 32)
+    throw paramError('transfer_remark', '长度应为1到32个字符', b.transfer_remark);
+  if (b.notify_url !== undefined && !/^https?:\/\/[^?#\s]+$/.test(b.notify_url))
+    throw paramError('notify_url', '应为不带参数的http(s)地址', b.notify_url);
   if (!Array.isArray(b.transfer_scene_report_infos) || b.transfer_scene_report_infos.length === 0) {
     throw paramError('transfer_scene_report_infos', '缺少转账场景报备信息');
   }
@@ -87,7 +104,8 @@ export function registerTransferRoutes(app: FastifyInstance, ctx: SimContext): v
     const fingerprint = JSON.stringify([b.openid, b.transfer_amount, b.transfer_scene_id, b.transfer_remark]);
     const existing = state.transfers[b.out_bill_no!];
     if (existing) {
-      if (existing.fingerprint !== fingerprint) throw new PayError(400, 'INVALID_REQUEST', '商户单号重复，且请求参数与原单不一致');
+      if (existing.fingerprint !== fingerprint)
+        throw new PayError(400, 'INVALID_REQUEST', '商户单号重复，且请求参数与原单不一致');
       return transferView(existing, false);
     }
     const now = cstTime(ctx.store.now());
@@ -124,6 +142,11 @@ export function registerTransferRoutes(app: FastifyInstance, ctx: SimContext): v
       throw new PayError(400, 'INVALID_REQUEST', `当前单据状态${t.state}不允许撤销`);
     }
     finishTransfer(ctx, t, 'CANCELLED');
-    return { out_bill_no: t.out_bill_no, transfer_bill_no: t.transfer_bill_no, state: 'CANCELLED', update_time: t.update_time };
+    return {
+      out_bill_no: t.out_bill_no,
+      transfer_bill_no: t.transfer_bill_no,
+      state: 'CANCELLED',
+      update_time: t.update_time,
+    };
   });
 }

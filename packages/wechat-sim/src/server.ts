@@ -53,7 +53,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     refundDelayMs: opts.refundDelayMs === undefined ? 1000 : opts.refundDelayMs,
     closed: false,
   };
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1024 * 1024, genReqId: () => crypto.randomUUID() });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
   installBodyParsers(app);
   installErrorHandlers(app);
   installPayAuth(app, ctx);

@@ -49,7 +49,8 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
       openid,
       unionid: `u${randomAlnum(27)}`,
       nickname: typeof b.nickname === 'string' && b.nickname ? b.nickname : `微信用户${randomDigits(4)}`,
-      phoneNumber: typeof b.phoneNumber === 'string' && b.phoneNumber ? b.phoneNumber : `139${randomDigits(8)}`,
+      phoneNumber:
+        typeof b.phoneNumber === 'string' && b.phoneNumber ? b.phoneNumber : `139${randomDigits(8)}`,
       risky: truthy(b.risky),
       refuseSubscribe: truthy(b.refuseSubscribe),
       createdAt: cstTime(ctx.store.now()),
@@ -74,9 +75,11 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
     const b = body(req);
     const order = Object.values(state.orders).find((o) => o.prepay_id === b.prepayId);
     if (!order) throw new SimError(404, 'PREPAY_NOT_FOUND', 'no order with this prepay_id');
-    if (order.openid !== b.openid) throw new SimError(400, 'OPENID_MISMATCH', 'the order belongs to another payer');
+    if (order.openid !== b.openid)
+      throw new SimError(400, 'OPENID_MISMATCH', 'the order belongs to another payer');
     expireIfDue(ctx, order);
-    if (ctx.store.now() >= order.prepay_expires_at) throw new SimError(400, 'PREPAY_EXPIRED', 'prepay_id expired (2 hours)');
+    if (ctx.store.now() >= order.prepay_expires_at)
+      throw new SimError(400, 'PREPAY_EXPIRED', 'prepay_id expired (2 hours)');
     if (order.trade_state !== 'NOTPAY' && order.trade_state !== 'PAYERROR') {
       throw new SimError(409, 'NOT_PAYABLE', `order is ${order.trade_state}`);
     }
@@ -91,7 +94,13 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
     order.transaction_id = `42${randomDigits(26)}`;
     order.success_time = cstTime(ctx.store.now());
     ctx.store.save();
-    const n = ctx.notifier.enqueue('TRANSACTION.SUCCESS', '支付成功', 'transaction', orderView(order), order.notify_url);
+    const n = ctx.notifier.enqueue(
+      'TRANSACTION.SUCCESS',
+      '支付成功',
+      'transaction',
+      orderView(order),
+      order.notify_url,
+    );
     return done(req, reply, {
       outTradeNo: order.out_trade_no,
       transactionId: order.transaction_id,
@@ -106,7 +115,8 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
     const r = state.refunds[(req.params as { no: string }).no];
     if (!r) throw new SimError(404, 'REFUND_NOT_FOUND', 'no such refund');
     const status = (body(req).status as 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | undefined) ?? 'SUCCESS';
-    if (!['SUCCESS', 'CLOSED', 'ABNORMAL'].includes(status)) throw new SimError(400, 'BAD_STATUS', 'status must be SUCCESS, CLOSED or ABNORMAL');
+    if (!['SUCCESS', 'CLOSED', 'ABNORMAL'].includes(status))
+      throw new SimError(400, 'BAD_STATUS', 'status must be SUCCESS, CLOSED or ABNORMAL');
     if (r.status !== 'PROCESSING') throw new SimError(409, 'NOT_PROCESSING', `refund is ${r.status}`);
     completeRefund(ctx, r, status);
     return done(req, reply, refundView(r));
@@ -138,10 +148,16 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
       throw new SimError(400, 'BAD_VARIANT', 'variant must be normal, duplicate, replay, tampered or probe');
     }
     const attempts = await ctx.notifier.resend(n, variant);
-    return done(req, reply, { id: n.id, attempts: attempts.map((a) => ({ variant: a.variant, status: a.status, error: a.error })) });
+    return done(req, reply, {
+      id: n.id,
+      attempts: attempts.map((a) => ({ variant: a.variant, status: a.status, error: a.error })),
+    });
   });
 
-  app.get('/sim/clock', async () => ({ offsetSeconds: state.clockOffsetSeconds, now: cstTime(ctx.store.now()) }));
+  app.get('/sim/clock', async () => ({
+    offsetSeconds: state.clockOffsetSeconds,
+    now: cstTime(ctx.store.now()),
+  }));
   app.post('/sim/clock', async (req, reply) => {
     const offset = Number(body(req).offsetSeconds);
     if (!Number.isFinite(offset)) throw new SimError(400, 'BAD_OFFSET', 'offsetSeconds must be a number');
@@ -152,7 +168,8 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
 
   app.post('/sim/faults', async (req) => {
     const b = body(req);
-    if (typeof b.path !== 'string' || !b.path.startsWith('/')) throw new SimError(400, 'BAD_PATH', 'path must be a route path');
+    if (typeof b.path !== 'string' || !b.path.startsWith('/'))
+      throw new SimError(400, 'BAD_PATH', 'path must be a route path');
     const fault = {
       path: b.path,
       remaining: Number.isInteger(b.count) ? (b.count as number) : 1,

@@ -10,14 +10,21 @@ let dir: string;
 let sim: RunningSimulator;
 let creds: DevCredentials;
 
-async function json(path: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers; raw: string }> {
+async function json(
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: any; headers: Headers; raw: string }> {
   const res = await fetch(sim.url + path, init);
   const raw = await res.text();
   return { status: res.status, body: raw ? JSON.parse(raw) : undefined, headers: res.headers, raw };
 }
 
 function post(path: string, body: unknown) {
-  return json(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return json(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /** A merchant request signed here with node:crypto, independent of any client code. */
@@ -25,7 +32,9 @@ function v3(method: string, path: string, body?: unknown, opts: { timestamp?: nu
   const raw = body === undefined ? '' : JSON.stringify(body);
   const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
   const nonce = 'N' + Math.random().toString(36).slice(2, 18);
-  const sig = createSign('RSA-SHA256').update(`${method}\n${path}\n${ts}\n${nonce}\n${raw}\n`).sign(opts.key ?? creds.merchantPrivateKeyPem, 'base64');
+  const sig = createSign('RSA-SHA256')
+    .update(`${method}\n${path}\n${ts}\n${nonce}\n${raw}\n`)
+    .sign(opts.key ?? creds.merchantPrivateKeyPem, 'base64');
   return json(path, {
     method,
     headers: {
@@ -39,7 +48,9 @@ function v3(method: string, path: string, body?: unknown, opts: { timestamp?: nu
 
 function verifyResponse(r: { headers: Headers; raw: string }): boolean {
   const msg = `${r.headers.get('wechatpay-timestamp')}\n${r.headers.get('wechatpay-nonce')}\n${r.raw}\n`;
-  return createVerify('RSA-SHA256').update(msg).verify(creds.platformPublicKeyPem, r.headers.get('wechatpay-signature')!, 'base64');
+  return createVerify('RSA-SHA256')
+    .update(msg)
+    .verify(creds.platformPublicKeyPem, r.headers.get('wechatpay-signature')!, 'base64');
 }
 
 beforeAll(async () => {
@@ -68,7 +79,9 @@ describe('mini-program login', () => {
   it('accepts a code once, then answers 40163; unknown codes 40029; bad appid/secret', async () => {
     const user = (await post('/sim/users', { nickname: '小明' })).body;
     const q = (code: string, appid = creds.appId, secret = creds.appSecret) =>
-      json(`/sns/jscode2session?appid=${appid}&secret=${secret}&js_code=${code}&grant_type=authorization_code`);
+      json(
+        `/sns/jscode2session?appid=${appid}&secret=${secret}&js_code=${code}&grant_type=authorization_code`,
+      );
     const ok = await q(user.code);
     expect(ok.body).toMatchObject({ openid: user.openid });
     expect(typeof ok.body.session_key).toBe('string');
@@ -81,7 +94,9 @@ describe('mini-program login', () => {
   it('expires codes after 5 minutes of simulator time', async () => {
     const user = (await post('/sim/users', {})).body;
     await post('/sim/clock', { offsetSeconds: 301 });
-    const r = await json(`/sns/jscode2session?appid=${creds.appId}&secret=${creds.appSecret}&js_code=${user.code}&grant_type=authorization_code`);
+    const r = await json(
+      `/sns/jscode2session?appid=${creds.appId}&secret=${creds.appSecret}&js_code=${user.code}&grant_type=authorization_code`,
+    );
     await post('/sim/clock', { offsetSeconds: 0 });
     expect(r.body.errcode).toBe(40029);
   });
@@ -89,7 +104,9 @@ describe('mini-program login', () => {
 
 describe('mini-program codes', () => {
   it('returns a PNG whose QR code holds the page and the URI-encoded scene, and rejects bad scenes', async () => {
-    const token = (await json(`/cgi-bin/token?grant_type=client_credential&appid=${creds.appId}&secret=${creds.appSecret}`)).body.access_token;
+    const token = (
+      await json(`/cgi-bin/token?grant_type=client_credential&appid=${creds.appId}&secret=${creds.appSecret}`)
+    ).body.access_token;
     const res = await fetch(`${sim.url}/wxa/getwxacodeunlimit?access_token=${token}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -99,10 +116,17 @@ describe('mini-program codes', () => {
     const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()));
     const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(qr?.data).toBe(`pages/scan/index?scene=${encodeURIComponent('s=AB12&x=1')}`);
-    const tooLong = await post(`/wxa/getwxacodeunlimit?access_token=${token}`, { scene: 'x'.repeat(33), page: 'pages/scan/index' });
+    const tooLong = await post(`/wxa/getwxacodeunlimit?access_token=${token}`, {
+      scene: 'x'.repeat(33),
+      page: 'pages/scan/index',
+    });
     expect(tooLong.body.errcode).toBe(40169);
-    expect((await post(`/wxa/getwxacodeunlimit?access_token=${token}`, { scene: '', page: 'p' })).body.errcode).toBe(40169);
-    expect((await post(`/wxa/getwxacodeunlimit?access_token=${token}`, { scene: 'a b' })).body.errcode).toBe(40169);
+    expect(
+      (await post(`/wxa/getwxacodeunlimit?access_token=${token}`, { scene: '', page: 'p' })).body.errcode,
+    ).toBe(40169);
+    expect((await post(`/wxa/getwxacodeunlimit?access_token=${token}`, { scene: 'a b' })).body.errcode).toBe(
+      40169,
+    );
     expect((await post(`/wxa/getwxacodeunlimit?access_token=bad`, { scene: 'ab' })).body.errcode).toBe(40001);
   });
 });
@@ -126,7 +150,11 @@ describe('pay v3 authentication', () => {
   });
 
   it('never leaks a stack trace on malformed JSON', async () => {
-    const r = await json('/v3/pay/transactions/jsapi', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
+    const r = await json('/v3/pay/transactions/jsapi', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{bad',
+    });
     expect(r.status).toBe(400);
     expect(r.body).toEqual({ code: 'PARAM_ERROR', message: expect.any(String) });
   });

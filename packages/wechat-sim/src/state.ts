@@ -67,7 +67,15 @@ export interface SimTransfer {
   notify_url: string;
   fingerprint: string;
   package_info: string;
-  state: 'ACCEPTED' | 'PROCESSING' | 'WAIT_USER_CONFIRM' | 'TRANSFERING' | 'SUCCESS' | 'FAIL' | 'CANCELING' | 'CANCELLED';
+  state:
+    | 'ACCEPTED'
+    | 'PROCESSING'
+    | 'WAIT_USER_CONFIRM'
+    | 'TRANSFERING'
+    | 'SUCCESS'
+    | 'FAIL'
+    | 'CANCELING'
+    | 'CANCELLED';
   fail_reason?: string;
   create_time: string;
   update_time: string;

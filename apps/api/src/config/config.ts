@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import type { WechatConfig } from '../wechat/wechat.config';
 
 /** Walks up from this file to the workspace root (the folder holding pnpm-workspace.yaml). */
 export function repoRoot(): string {
@@ -13,6 +14,7 @@ export function repoRoot(): string {
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
+const pem = z.string().includes('-----BEGIN', { message: 'must be a PEM text (or use the _FILE variant)' });
 
 /**
  * Every environment variable the API reads. This file is the only reader of
@@ -33,6 +35,29 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  WECHAT_API_BASE: z.url().optional(),
+  WECHATPAY_API_BASE: z.url().optional(),
+  WECHAT_SIM_URL: z.url().default('http://127.0.0.1:3100'),
+  WECHAT_APP_ID: z
+    .string()
+    .regex(/^wx[0-9a-f]{16}$/, 'must look like wx + 16 hex characters')
+    .optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHATPAY_MCH_ID: z
+    .string()
+    .regex(/^\d{8,12}$/, 'must be the numeric merchant id')
+    .optional(),
+  WECHATPAY_MERCHANT_SERIAL: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the hex certificate serial')
+    .optional(),
+  WECHATPAY_MERCHANT_PRIVATE_KEY: pem.optional(),
+  WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  WECHATPAY_API_V3_KEY: z.string().length(32, 'must be exactly 32 characters').optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY: pem.optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z.string().startsWith('PUB_KEY_ID_').optional(),
+  WECHATPAY_PLATFORM_CERTIFICATES: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,7 +75,16 @@ export interface AppConfig {
   embeddedPgPort: number;
   publicBaseUrl: string;
   jobsPollSeconds: number;
+  wechat: WechatSettings;
 }
+
+/**
+ * Real WeChat when WECHAT_APP_ID is set (every credential then required), else the
+ * local simulator with development keys generated on first start into `credentialsDir`.
+ */
+export type WechatSettings =
+  | { mode: 'configured'; config: WechatConfig }
+  | { mode: 'simulator'; apiBase: string; payApiBase: string; credentialsDir: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -63,22 +97,116 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...missingWechatSettings(input),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR ?? path.join(repoRoot(), '.data'));
+  const wechat = wechatSettings(e, dataDir);
+  if (wechat instanceof ConfigError) throw wechat;
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,
-    dataDir: path.resolve(e.DATA_DIR ?? path.join(repoRoot(), '.data')),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    wechat,
+  };
+}
+
+/** With WECHAT_APP_ID set every credential is required; production requires WECHAT_APP_ID. */
+function missingWechatSettings(input: Record<string, string | undefined>): string[] {
+  if (!input.WECHAT_APP_ID) {
+    return input.NODE_ENV === 'production'
+      ? ['WECHAT_APP_ID: required in production (without it CloudShelf talks to the simulator)']
+      : [];
+  }
+  const has = (name: string) => Boolean(input[name] || input[`${name}_FILE`]);
+  const problems = [
+    'WECHAT_APP_SECRET',
+    'WECHATPAY_MCH_ID',
+    'WECHATPAY_MERCHANT_SERIAL',
+    'WECHATPAY_MERCHANT_PRIVATE_KEY',
+    'WECHATPAY_API_V3_KEY',
+  ]
+    .filter((name) => !has(name))
+    .map((name) => `${name}: required when WECHAT_APP_ID is set`);
+  if (!has('WECHATPAY_PLATFORM_PUBLIC_KEY') && !input.WECHATPAY_PLATFORM_CERTIFICATES) {
+    problems.push(
+      'WECHATPAY_PLATFORM_PUBLIC_KEY: required (or WECHATPAY_PLATFORM_CERTIFICATES) when WECHAT_APP_ID is set',
+    );
+  }
+  if (has('WECHATPAY_PLATFORM_PUBLIC_KEY') && !input.WECHATPAY_PLATFORM_PUBLIC_KEY_ID) {
+    problems.push('WECHATPAY_PLATFORM_PUBLIC_KEY_ID: required with WECHATPAY_PLATFORM_PUBLIC_KEY');
+  }
+  return problems;
+}
+
+function readPem(problems: string[], name: string, inline?: string, file?: string): string {
+  if (inline) return inline;
+  if (!file) return '';
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    problems.push(`${name}_FILE: cannot read ${file}`);
+    return '';
+  }
+}
+
+function wechatSettings(e: Env, dataDir: string): WechatSettings | ConfigError {
+  if (!e.WECHAT_APP_ID) {
+    return {
+      mode: 'simulator',
+      apiBase: (e.WECHAT_API_BASE ?? e.WECHAT_SIM_URL).replace(/\/$/, ''),
+      payApiBase: (e.WECHATPAY_API_BASE ?? e.WECHAT_SIM_URL).replace(/\/$/, ''),
+      credentialsDir: path.join(dataDir, 'wechat-sim'),
+    };
+  }
+  const problems: string[] = [];
+  const merchantPrivateKeyPem = readPem(
+    problems,
+    'WECHATPAY_MERCHANT_PRIVATE_KEY',
+    e.WECHATPAY_MERCHANT_PRIVATE_KEY,
+    e.WECHATPAY_MERCHANT_PRIVATE_KEY_FILE,
+  );
+  const platformPublicKeyPem = readPem(
+    problems,
+    'WECHATPAY_PLATFORM_PUBLIC_KEY',
+    e.WECHATPAY_PLATFORM_PUBLIC_KEY,
+    e.WECHATPAY_PLATFORM_PUBLIC_KEY_FILE,
+  );
+  let platformCertificates: Record<string, string> | undefined;
+  if (e.WECHATPAY_PLATFORM_CERTIFICATES) {
+    try {
+      platformCertificates = JSON.parse(e.WECHATPAY_PLATFORM_CERTIFICATES) as Record<string, string>;
+    } catch {
+      problems.push('WECHATPAY_PLATFORM_CERTIFICATES: must be JSON {"serial": "PEM"}');
+    }
+  }
+  if (problems.length) return new ConfigError(problems);
+  return {
+    mode: 'configured',
+    config: {
+      apiBase: (e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''),
+      payApiBase: (e.WECHATPAY_API_BASE ?? 'https://api.mch.weixin.qq.com').replace(/\/$/, ''),
+      appId: e.WECHAT_APP_ID,
+      appSecret: e.WECHAT_APP_SECRET!,
+      mchId: e.WECHATPAY_MCH_ID!,
+      merchantSerial: e.WECHATPAY_MERCHANT_SERIAL!.toUpperCase(),
+      merchantPrivateKeyPem,
+      apiV3Key: e.WECHATPAY_API_V3_KEY!,
+      platformPublicKeyPem,
+      platformPublicKeyId: e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID ?? '',
+      platformCertificates,
+    },
   };
 }
 

@@ -7,5 +7,7 @@ import { dataSourceOptions } from './data-source';
 // the embedded server of a running `pnpm start` on its port.
 const config = loadConfig();
 export default new DataSource(
-  dataSourceOptions(config.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/cloudshelf`),
+  dataSourceOptions(
+    config.databaseUrl ?? `postgres://postgres:postgres@127.0.0.1:${config.embeddedPgPort}/cloudshelf`,
+  ),
 );

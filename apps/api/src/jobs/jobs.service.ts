@@ -32,7 +32,13 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     // Only worker processes supervise (maintenance) and run cron schedules.
     const works = config.role !== 'api';
-    this.boss = new PgBoss({ connectionString: config.databaseUrl, schema: JOBS_SCHEMA, max: 4, supervise: works, schedule: works });
+    this.boss = new PgBoss({
+      connectionString: config.databaseUrl,
+      schema: JOBS_SCHEMA,
+      max: 4,
+      supervise: works,
+      schedule: works,
+    });
     this.boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
   }
 

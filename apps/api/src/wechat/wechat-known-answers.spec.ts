@@ -53,7 +53,9 @@ describe('known answers: request signatures', () => {
 
   it('computes paySign as openssl does', () => {
     const p = ka.paySign;
-    expect(client().signWithMerchantKey(paySignMessage(p.appId, p.timeStamp, p.nonceStr, p.package))).toBe(p.signature);
+    expect(client().signWithMerchantKey(paySignMessage(p.appId, p.timeStamp, p.nonceStr, p.package))).toBe(
+      p.signature,
+    );
   });
 
   it('puts every field in the Authorization header', () => {
@@ -69,32 +71,55 @@ describe('known answers: request signatures', () => {
 describe('known answers: response and notification verification', () => {
   const body = ka.response.body;
   const verify = (c: WechatPayClient, headers: Record<string, string>, raw = body) =>
-    (c as unknown as { verifier: { verify(h: unknown, b: string): Promise<void> } }).verifier.verify(headers, raw);
+    (c as unknown as { verifier: { verify(h: unknown, b: string): Promise<void> } }).verifier.verify(
+      headers,
+      raw,
+    );
 
   it('accepts the openssl signature under the public key id and under the certificate serial', async () => {
     await expect(verify(client(), responseHeaders())).resolves.toBeUndefined();
-    await expect(verify(client(), responseHeaders({ 'wechatpay-serial': ka.platformCertSerial }))).resolves.toBeUndefined();
+    await expect(
+      verify(client(), responseHeaders({ 'wechatpay-serial': ka.platformCertSerial })),
+    ).resolves.toBeUndefined();
   });
 
   it.each([
     ['a tampered body', {}, body.replace('0000', '0001'), WechatVerifyCode.BAD_SIGNATURE],
-    ['an unknown serial', { 'wechatpay-serial': 'PUB_KEY_ID_UNKNOWN' }, body, WechatVerifyCode.UNKNOWN_SERIAL],
-    ['a probe signature', { 'wechatpay-signature': 'WECHATPAY/SIGNTEST/AAAA' }, body, WechatVerifyCode.PROBE_SIGNATURE],
+    [
+      'an unknown serial',
+      { 'wechatpay-serial': 'PUB_KEY_ID_UNKNOWN' },
+      body,
+      WechatVerifyCode.UNKNOWN_SERIAL,
+    ],
+    [
+      'a probe signature',
+      { 'wechatpay-signature': 'WECHATPAY/SIGNTEST/AAAA' },
+      body,
+      WechatVerifyCode.PROBE_SIGNATURE,
+    ],
     ['missing headers', { 'wechatpay-nonce': '' }, body, WechatVerifyCode.MISSING_HEADERS],
   ])('rejects %s', async (_name, headers, raw, code) => {
-    await expect(verify(client(), responseHeaders(headers as Record<string, string>), raw)).rejects.toMatchObject({ code });
+    await expect(
+      verify(client(), responseHeaders(headers as Record<string, string>), raw),
+    ).rejects.toMatchObject({ code });
   });
 
   it('rejects a timestamp more than 5 minutes away, either side, and accepts 5 minutes exactly', async () => {
-    await expect(verify(client(ts + 301), responseHeaders())).rejects.toMatchObject({ code: WechatVerifyCode.STALE_TIMESTAMP });
-    await expect(verify(client(ts - 301), responseHeaders())).rejects.toMatchObject({ code: WechatVerifyCode.STALE_TIMESTAMP });
+    await expect(verify(client(ts + 301), responseHeaders())).rejects.toMatchObject({
+      code: WechatVerifyCode.STALE_TIMESTAMP,
+    });
+    await expect(verify(client(ts - 301), responseHeaders())).rejects.toMatchObject({
+      code: WechatVerifyCode.STALE_TIMESTAMP,
+    });
     await expect(verify(client(ts + 300), responseHeaders())).resolves.toBeUndefined();
   });
 
   it('rejects a replayed nonce', async () => {
     const c = client();
     await verify(c, responseHeaders());
-    await expect(verify(c, responseHeaders())).rejects.toMatchObject({ code: WechatVerifyCode.REPLAYED_NONCE });
+    await expect(verify(c, responseHeaders())).rejects.toMatchObject({
+      code: WechatVerifyCode.REPLAYED_NONCE,
+    });
   });
 });
 
@@ -107,9 +132,13 @@ describe('known answers: AEAD_AES_256_GCM', () => {
     const bytes = Buffer.from(ka.gcm.ciphertext, 'base64');
     bytes[0] ^= 1;
     const flipped = { algorithm: 'AEAD_AES_256_GCM', ...ka.gcm, ciphertext: bytes.toString('base64') };
-    expect(() => decryptResource(flipped, ka.apiV3Key)).toThrow(expect.objectContaining({ code: WechatVerifyCode.DECRYPT_FAILED }));
+    expect(() => decryptResource(flipped, ka.apiV3Key)).toThrow(
+      expect.objectContaining({ code: WechatVerifyCode.DECRYPT_FAILED }),
+    );
     const aad = { algorithm: 'AEAD_AES_256_GCM', ...ka.gcm, associated_data: 'refund' };
-    expect(() => decryptResource(aad, ka.apiV3Key)).toThrow(expect.objectContaining({ code: WechatVerifyCode.DECRYPT_FAILED }));
+    expect(() => decryptResource(aad, ka.apiV3Key)).toThrow(
+      expect.objectContaining({ code: WechatVerifyCode.DECRYPT_FAILED }),
+    );
     expect(() => decryptResource({ algorithm: 'AEAD_AES_256_GCM', ...ka.gcm }, 'X'.repeat(32))).toThrow(
       expect.objectContaining({ code: WechatVerifyCode.DECRYPT_FAILED }),
     );

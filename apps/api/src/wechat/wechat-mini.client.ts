@@ -60,7 +60,11 @@ export class WechatMiniClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
-      throw new WechatError('transport', 'NETWORK_ERROR', `${init.method} ${path.split('?')[0]}: ${(err as Error).message}`);
+      throw new WechatError(
+        'transport',
+        'NETWORK_ERROR',
+        `${init.method} ${path.split('?')[0]}: ${(err as Error).message}`,
+      );
     }
   }
 
@@ -74,9 +78,16 @@ export class WechatMiniClient {
       throw new WechatError('mini', `HTTP_${res.status}`, `${path}: answer is not JSON`, res.status);
     }
     if (data.errcode !== undefined && data.errcode !== 0) {
-      throw new WechatError('mini', String(data.errcode), data.errmsg ?? 'unknown error', res.status, data.errcode);
+      throw new WechatError(
+        'mini',
+        String(data.errcode),
+        data.errmsg ?? 'unknown error',
+        res.status,
+        data.errcode,
+      );
     }
-    if (!res.ok) throw new WechatError('mini', `HTTP_${res.status}`, `${path}: HTTP ${res.status}`, res.status);
+    if (!res.ok)
+      throw new WechatError('mini', `HTTP_${res.status}`, `${path}: HTTP ${res.status}`, res.status);
     return data as T;
   }
 
@@ -86,7 +97,10 @@ export class WechatMiniClient {
 
   async code2session(jsCode: string): Promise<Code2SessionResult> {
     const path = `/sns/jscode2session?${this.query({ appid: this.config.appId, secret: this.config.appSecret, js_code: jsCode, grant_type: 'authorization_code' })}`;
-    const r = await this.json<{ openid: string; session_key: string; unionid?: string }>(await this.http(path, { method: 'GET' }), '/sns/jscode2session');
+    const r = await this.json<{ openid: string; session_key: string; unionid?: string }>(
+      await this.http(path, { method: 'GET' }),
+      '/sns/jscode2session',
+    );
     return { openid: r.openid, sessionKey: r.session_key, ...(r.unionid ? { unionid: r.unionid } : {}) };
   }
 
@@ -100,7 +114,12 @@ export class WechatMiniClient {
     this.pendingToken = (async () => {
       const res = await this.http('/cgi-bin/stable_token', {
         method: 'POST',
-        body: { grant_type: 'client_credential', appid: this.config.appId, secret: this.config.appSecret, force_refresh: forceRefresh },
+        body: {
+          grant_type: 'client_credential',
+          appid: this.config.appId,
+          secret: this.config.appSecret,
+          force_refresh: forceRefresh,
+        },
       });
       const r = await this.json<{ access_token: string; expires_in: number }>(res, '/cgi-bin/stable_token');
       this.token = { value: r.access_token, expiresAt: this.now() + r.expires_in * 1000 - TOKEN_MARGIN_MS };
@@ -116,7 +135,8 @@ export class WechatMiniClient {
     try {
       return await call(await this.getAccessToken());
     } catch (err) {
-      if (!(err instanceof WechatError) || err.errcode === undefined || !TOKEN_ERRCODES.has(err.errcode)) throw err;
+      if (!(err instanceof WechatError) || err.errcode === undefined || !TOKEN_ERRCODES.has(err.errcode))
+        throw err;
       this.token = undefined;
       return call(await this.getAccessToken(true));
     }
@@ -124,7 +144,10 @@ export class WechatMiniClient {
 
   getPhoneNumber(code: string): Promise<PhoneNumber> {
     return this.withToken(async (token) => {
-      const res = await this.http(`/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`, { method: 'POST', body: { code } });
+      const res = await this.http(
+        `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`,
+        { method: 'POST', body: { code } },
+      );
       const r = await this.json<{ phone_info: PhoneNumber }>(res, '/wxa/business/getuserphonenumber');
       const { phoneNumber, purePhoneNumber, countryCode } = r.phone_info;
       return { phoneNumber, purePhoneNumber, countryCode };
@@ -147,7 +170,12 @@ export class WechatMiniClient {
       const type = res.headers.get('content-type') ?? '';
       if (type.includes('json') || type.startsWith('text/')) {
         await this.json(res, '/wxa/getwxacodeunlimit');
-        throw new WechatError('mini', `HTTP_${res.status}`, 'getwxacodeunlimit answered without an image', res.status);
+        throw new WechatError(
+          'mini',
+          `HTTP_${res.status}`,
+          'getwxacodeunlimit answered without an image',
+          res.status,
+        );
       }
       return Buffer.from(await res.arrayBuffer());
     });
@@ -156,17 +184,20 @@ export class WechatMiniClient {
   sendSubscribeMessage(input: SubscribeMessageInput): Promise<void> {
     return this.withToken(async (token) => {
       const data = Object.fromEntries(Object.entries(input.data).map(([k, value]) => [k, { value }]));
-      const res = await this.http(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
-        method: 'POST',
-        body: {
-          touser: input.toUser,
-          template_id: input.templateId,
-          ...(input.page ? { page: input.page } : {}),
-          data,
-          ...(input.miniprogramState ? { miniprogram_state: input.miniprogramState } : {}),
-          lang: input.lang ?? 'zh_CN',
+      const res = await this.http(
+        `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
+        {
+          method: 'POST',
+          body: {
+            touser: input.toUser,
+            template_id: input.templateId,
+            ...(input.page ? { page: input.page } : {}),
+            data,
+            ...(input.miniprogramState ? { miniprogram_state: input.miniprogramState } : {}),
+            lang: input.lang ?? 'zh_CN',
+          },
         },
-      });
+      );
       await this.json(res, '/cgi-bin/message/subscribe/send');
     });
   }

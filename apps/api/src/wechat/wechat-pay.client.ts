@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import WxPay from 'wechatpay-node-v3';
 import type { WechatClientOptions, WechatConfig } from './wechat.config';
 import { WechatError, WechatVerifyCode } from './wechat.errors';
-import { decryptResource, paySignMessage, randomNonce, requestMessage, type EncryptedResource } from './wechat-pay.crypto';
+import {
+  decryptResource,
+  paySignMessage,
+  randomNonce,
+  requestMessage,
+  type EncryptedResource,
+} from './wechat-pay.crypto';
 import type {
   JsapiPrepayInput,
   RefundInput,
@@ -74,7 +80,12 @@ export class WechatPayClient {
     return this.lib.getAuthorization(nonce, timestamp, signature);
   }
 
-  private async send(method: 'GET' | 'POST', path: string, payload?: object, extraHeaders: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> {
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    payload?: object,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; text: string; headers: Headers }> {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     let res: Response;
     try {
@@ -97,7 +108,12 @@ export class WechatPayClient {
   }
 
   /** Sends, verifies the answer's signature, and maps WeChat errors to {@link WechatError}. */
-  private async call<T>(method: 'GET' | 'POST', path: string, payload?: object, extraHeaders?: Record<string, string>): Promise<T> {
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    payload?: object,
+    extraHeaders?: Record<string, string>,
+  ): Promise<T> {
     const { status, text, headers } = await this.send(method, path, payload, extraHeaders);
     if (status >= 200 && status < 300) {
       await this.verifier.verify(headers, text);
@@ -120,11 +136,21 @@ export class WechatPayClient {
     } catch {
       // a gateway error page; keep the status only
     }
-    throw new WechatError('pay', err.code ?? `HTTP_${status}`, err.message ?? text.slice(0, 200), status, undefined, err.detail, verified);
+    throw new WechatError(
+      'pay',
+      err.code ?? `HTTP_${status}`,
+      err.message ?? text.slice(0, 200),
+      status,
+      undefined,
+      err.detail,
+      verified,
+    );
   }
 
   /** Creates (or re-issues) the prepay id and the signed parameters for wx.requestPayment. */
-  async jsapiPrepay(input: JsapiPrepayInput): Promise<{ prepayId: string; requestPaymentParams: RequestPaymentParams }> {
+  async jsapiPrepay(
+    input: JsapiPrepayInput,
+  ): Promise<{ prepayId: string; requestPaymentParams: RequestPaymentParams }> {
     const { prepay_id } = await this.call<{ prepay_id: string }>('POST', '/v3/pay/transactions/jsapi', {
       appid: this.config.appId,
       mchid: this.config.mchId,
@@ -149,15 +175,23 @@ export class WechatPayClient {
   }
 
   queryByOutTradeNo(outTradeNo: string): Promise<WechatTransaction> {
-    return this.call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.config.mchId}`);
+    return this.call(
+      'GET',
+      `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.config.mchId}`,
+    );
   }
 
   queryByTransactionId(transactionId: string): Promise<WechatTransaction> {
-    return this.call('GET', `/v3/pay/transactions/id/${encodeURIComponent(transactionId)}?mchid=${this.config.mchId}`);
+    return this.call(
+      'GET',
+      `/v3/pay/transactions/id/${encodeURIComponent(transactionId)}?mchid=${this.config.mchId}`,
+    );
   }
 
   async close(outTradeNo: string): Promise<void> {
-    await this.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.config.mchId });
+    await this.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, {
+      mchid: this.config.mchId,
+    });
   }
 
   refund(input: RefundInput): Promise<WechatRefund> {
@@ -195,18 +229,27 @@ export class WechatPayClient {
         transfer_remark: input.remark,
         ...(input.notifyUrl ? { notify_url: input.notifyUrl } : {}),
         ...(input.userRecvPerception ? { user_recv_perception: input.userRecvPerception } : {}),
-        transfer_scene_report_infos: input.reportInfos.map((i) => ({ info_type: i.infoType, info_content: i.infoContent })),
+        transfer_scene_report_infos: input.reportInfos.map((i) => ({
+          info_type: i.infoType,
+          info_content: i.infoContent,
+        })),
       },
       extra,
     );
   }
 
   queryTransfer(outBillNo: string): Promise<WechatTransferBill> {
-    return this.call('GET', `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}`);
+    return this.call(
+      'GET',
+      `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}`,
+    );
   }
 
   cancelTransfer(outBillNo: string): Promise<WechatTransferBill> {
-    return this.call('POST', `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}/cancel`);
+    return this.call(
+      'POST',
+      `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}/cancel`,
+    );
   }
 
   async tradeBill(billDate: string, billType: 'ALL' | 'SUCCESS' | 'REFUND' = 'ALL'): Promise<TradeBill> {
@@ -227,16 +270,24 @@ export class WechatPayClient {
     let res: Response;
     try {
       res = await fetch(bill.downloadUrl, {
-        headers: { Accept: '*/*', 'User-Agent': 'CloudShelf/1.0 (node)', Authorization: this.authorization('GET', canonical, '') },
+        headers: {
+          Accept: '*/*',
+          'User-Agent': 'CloudShelf/1.0 (node)',
+          Authorization: this.authorization('GET', canonical, ''),
+        },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
       throw new WechatError('transport', 'NETWORK_ERROR', `bill download: ${(err as Error).message}`);
     }
     const buf = Buffer.from(await res.arrayBuffer());
-    if (!res.ok) throw new WechatError('pay', `HTTP_${res.status}`, buf.toString('utf8').slice(0, 200), res.status);
-    const hash = createHash(bill.hashType.toLowerCase() === 'sha1' ? 'sha1' : bill.hashType.toLowerCase()).update(buf).digest('hex');
-    if (hash !== bill.hashValue.toLowerCase()) throw WechatError.verify(WechatVerifyCode.BILL_HASH_MISMATCH, 'bill file hash mismatch');
+    if (!res.ok)
+      throw new WechatError('pay', `HTTP_${res.status}`, buf.toString('utf8').slice(0, 200), res.status);
+    const hash = createHash(bill.hashType.toLowerCase() === 'sha1' ? 'sha1' : bill.hashType.toLowerCase())
+      .update(buf)
+      .digest('hex');
+    if (hash !== bill.hashValue.toLowerCase())
+      throw WechatError.verify(WechatVerifyCode.BILL_HASH_MISMATCH, 'bill file hash mismatch');
     return buf.toString('utf8');
   }
 
@@ -244,16 +295,33 @@ export class WechatPayClient {
    * Verifies a notification (signature, serial, 5-minute window, nonce not seen before, probe
    * signatures rejected) and decrypts its resource. Pass the raw body exactly as received.
    */
-  async verifyAndDecryptNotification(headers: HeaderSource, rawBody: string | Buffer): Promise<WechatNotification> {
+  async verifyAndDecryptNotification(
+    headers: HeaderSource,
+    rawBody: string | Buffer,
+  ): Promise<WechatNotification> {
     await this.verifier.verify(headers, rawBody);
-    let envelope: { id?: string; create_time?: string; event_type?: string; summary?: string; resource?: EncryptedResource };
+    let envelope: {
+      id?: string;
+      create_time?: string;
+      event_type?: string;
+      summary?: string;
+      resource?: EncryptedResource;
+    };
     try {
       envelope = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
     } catch {
       throw WechatError.verify(WechatVerifyCode.BAD_PAYLOAD, 'notification body is not JSON');
     }
-    if (!envelope.event_type || !NOTIFICATION_EVENTS.has(envelope.event_type) || !envelope.resource || !envelope.id) {
-      throw WechatError.verify(WechatVerifyCode.BAD_PAYLOAD, `unexpected notification ${envelope.event_type ?? '(no event_type)'}`);
+    if (
+      !envelope.event_type ||
+      !NOTIFICATION_EVENTS.has(envelope.event_type) ||
+      !envelope.resource ||
+      !envelope.id
+    ) {
+      throw WechatError.verify(
+        WechatVerifyCode.BAD_PAYLOAD,
+        `unexpected notification ${envelope.event_type ?? '(no event_type)'}`,
+      );
     }
     const plaintext = decryptResource(envelope.resource, this.config.apiV3Key);
     let resource: unknown;

@@ -14,7 +14,13 @@ export function randomNonce(length = 32): string {
  * Built here rather than with wechatpay-node-v3's getSignature(), which drops the body line of a
  * POST without a body (e.g. cancelling a transfer) and then fails WeChat's check.
  */
-export function requestMessage(method: string, canonicalUrl: string, timestamp: string, nonce: string, body: string): string {
+export function requestMessage(
+  method: string,
+  canonicalUrl: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   return `${method}\n${canonicalUrl}\n${timestamp}\n${nonce}\n${body}\n`;
 }
 
@@ -46,11 +52,20 @@ export function decryptResource(resource: EncryptedResource, apiV3Key: string): 
   try {
     const data = Buffer.from(resource.ciphertext, 'base64');
     if (data.length < 17) throw new Error('ciphertext too short');
-    const decipher = createDecipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'ascii'), Buffer.from(resource.nonce, 'ascii'));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      Buffer.from(apiV3Key, 'ascii'),
+      Buffer.from(resource.nonce, 'ascii'),
+    );
     decipher.setAuthTag(data.subarray(data.length - 16));
     decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'ascii'));
-    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString(
+      'utf8',
+    );
   } catch (err) {
-    throw WechatError.verify(WechatVerifyCode.DECRYPT_FAILED, `cannot decrypt resource: ${(err as Error).message}`);
+    throw WechatError.verify(
+      WechatVerifyCode.DECRYPT_FAILED,
+      `cannot decrypt resource: ${(err as Error).message}`,
+    );
   }
 }

@@ -48,7 +48,13 @@ afterAll(async () => {
 
 async function payOrder(totalFen: number) {
   const outTradeNo = `N${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const { prepayId } = await pay.jsapiPrepay({ outTradeNo, description: '通知测试', totalFen, openid, notifyUrl: receiver.url('/api/pay/wechat/notify') });
+  const { prepayId } = await pay.jsapiPrepay({
+    outTradeNo,
+    description: '通知测试',
+    totalFen,
+    openid,
+    notifyUrl: receiver.url('/api/pay/wechat/notify'),
+  });
   const { notificationId } = await h.control('POST', '/sim/pay/confirm', { prepayId, openid });
   return { outTradeNo, notificationId: notificationId as string };
 }
@@ -69,19 +75,31 @@ describe('notifications', () => {
     const got = accepted.find((a) => a.id === notificationId)!;
     expect(got.eventType).toBe('TRANSACTION.SUCCESS');
     if (got.eventType !== 'TRANSACTION.SUCCESS') throw new Error('unreachable');
-    expect(got.resource).toMatchObject({ out_trade_no: outTradeNo, trade_state: 'SUCCESS', amount: { total: 321 }, payer: { openid } });
+    expect(got.resource).toMatchObject({
+      out_trade_no: outTradeNo,
+      trade_state: 'SUCCESS',
+      amount: { total: 321 },
+      payer: { openid },
+    });
   });
 
   it('lets the receiver reject tampered bodies, probe signatures and replayed nonces, and accept duplicates', async () => {
     const { notificationId } = await payOrder(100);
-    await waitFor(async () => ((await notification(notificationId)).status === 'DELIVERED' ? true : undefined));
+    await waitFor(async () =>
+      (await notification(notificationId)).status === 'DELIVERED' ? true : undefined,
+    );
     rejected.length = 0;
-    const resend = (variant: string) => h.control('POST', `/sim/notifications/${notificationId}/resend`, { variant });
+    const resend = (variant: string) =>
+      h.control('POST', `/sim/notifications/${notificationId}/resend`, { variant });
 
     expect((await resend('tampered')).attempts.map((a: SimAttempt) => a.status)).toEqual([401]);
     expect((await resend('probe')).attempts.map((a: SimAttempt) => a.status)).toEqual([401]);
     expect((await resend('replay')).attempts.map((a: SimAttempt) => a.status)).toEqual([204, 401]);
-    expect(rejected).toEqual([WechatVerifyCode.BAD_SIGNATURE, WechatVerifyCode.PROBE_SIGNATURE, WechatVerifyCode.REPLAYED_NONCE]);
+    expect(rejected).toEqual([
+      WechatVerifyCode.BAD_SIGNATURE,
+      WechatVerifyCode.PROBE_SIGNATURE,
+      WechatVerifyCode.REPLAYED_NONCE,
+    ]);
     // A duplicate is a fresh, valid delivery of the same event: it verifies, so handlers must be idempotent.
     expect((await resend('duplicate')).attempts.map((a: SimAttempt) => a.status)).toEqual([204, 204]);
     expect(accepted.filter((a) => a.id === notificationId).length).toBeGreaterThanOrEqual(4);
@@ -89,7 +107,9 @@ describe('notifications', () => {
 
   it('lets the receiver reject a notification signed more than 5 minutes ago', async () => {
     const { notificationId } = await payOrder(100);
-    await waitFor(async () => ((await notification(notificationId)).status === 'DELIVERED' ? true : undefined));
+    await waitFor(async () =>
+      (await notification(notificationId)).status === 'DELIVERED' ? true : undefined,
+    );
     rejected.length = 0;
     await h.control('POST', '/sim/clock', { offsetSeconds: -400 });
     try {
@@ -104,10 +124,26 @@ describe('notifications', () => {
   it('delivers REFUND.SUCCESS and MCHTRANSFER.BILL.FINISHED with decryptable resources', async () => {
     const { outTradeNo } = await payOrder(100);
     const outRefundNo = `${outTradeNo}R`;
-    await pay.refund({ outTradeNo, outRefundNo, refundFen: 40, totalFen: 100, notifyUrl: receiver.url('/api/pay/wechat/refund-notify') });
+    await pay.refund({
+      outTradeNo,
+      outRefundNo,
+      refundFen: 40,
+      totalFen: 100,
+      notifyUrl: receiver.url('/api/pay/wechat/refund-notify'),
+    });
     await h.control('POST', `/sim/refunds/${outRefundNo}/complete`, {});
-    const refund = await waitFor(() => accepted.find((a) => a.eventType === 'REFUND.SUCCESS' && (a.resource as { out_refund_no: string }).out_refund_no === outRefundNo));
-    expect(refund.resource).toMatchObject({ out_trade_no: outTradeNo, refund_status: 'SUCCESS', amount: { refund: 40, total: 100 } });
+    const refund = await waitFor(() =>
+      accepted.find(
+        (a) =>
+          a.eventType === 'REFUND.SUCCESS' &&
+          (a.resource as { out_refund_no: string }).out_refund_no === outRefundNo,
+      ),
+    );
+    expect(refund.resource).toMatchObject({
+      out_trade_no: outTradeNo,
+      refund_status: 'SUCCESS',
+      amount: { refund: 40, total: 100 },
+    });
 
     const outBillNo = `T${Date.now()}`;
     await pay.createTransfer({
@@ -120,8 +156,19 @@ describe('notifications', () => {
       reportInfos: [{ infoType: '岗位类型', infoContent: '推广员' }],
     });
     await h.control('POST', `/sim/transfers/${outBillNo}/confirm`, { fail: true });
-    const done = await waitFor(() => accepted.find((a) => a.eventType === 'MCHTRANSFER.BILL.FINISHED' && (a.resource as { out_bill_no: string }).out_bill_no === outBillNo));
-    expect(done.resource).toMatchObject({ state: 'FAIL', transfer_amount: 888, openid, fail_reason: expect.any(String) });
+    const done = await waitFor(() =>
+      accepted.find(
+        (a) =>
+          a.eventType === 'MCHTRANSFER.BILL.FINISHED' &&
+          (a.resource as { out_bill_no: string }).out_bill_no === outBillNo,
+      ),
+    );
+    expect(done.resource).toMatchObject({
+      state: 'FAIL',
+      transfer_amount: 888,
+      openid,
+      fail_reason: expect.any(String),
+    });
   });
 
   it('completes refunds by itself after the configured delay', async () => {
@@ -130,10 +177,18 @@ describe('notifications', () => {
       const client = new WechatPayClient(auto.config);
       const buyer = (await auto.control('POST', '/sim/users', {})).openid;
       const outTradeNo = `A${Date.now()}`;
-      const { prepayId } = await client.jsapiPrepay({ outTradeNo, description: 'x', totalFen: 10, openid: buyer, notifyUrl: 'http://127.0.0.1:9/x' });
+      const { prepayId } = await client.jsapiPrepay({
+        outTradeNo,
+        description: 'x',
+        totalFen: 10,
+        openid: buyer,
+        notifyUrl: 'http://127.0.0.1:9/x',
+      });
       await auto.control('POST', '/sim/pay/confirm', { prepayId, openid: buyer });
       await client.refund({ outTradeNo, outRefundNo: `${outTradeNo}R`, refundFen: 10, totalFen: 10 });
-      await waitFor(async () => ((await client.queryRefund(`${outTradeNo}R`)).status === 'SUCCESS' ? true : undefined));
+      await waitFor(async () =>
+        (await client.queryRefund(`${outTradeNo}R`)).status === 'SUCCESS' ? true : undefined,
+      );
     } finally {
       await auto.close();
     }

@@ -146,5 +146,8 @@ interface NotificationBase {
 /** A verified, decrypted notification, discriminated by `eventType`. */
 export type WechatNotification =
   | (NotificationBase & { eventType: 'TRANSACTION.SUCCESS'; resource: WechatTransaction })
-  | (NotificationBase & { eventType: 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED'; resource: RefundNotificationResource })
+  | (NotificationBase & {
+      eventType: 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED';
+      resource: RefundNotificationResource;
+    })
   | (NotificationBase & { eventType: 'MCHTRANSFER.BILL.FINISHED'; resource: TransferNotificationResource });

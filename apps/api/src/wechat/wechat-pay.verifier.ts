@@ -45,26 +45,35 @@ export class WechatPayVerifier {
     const signature = header(headers, 'wechatpay-signature');
     const serial = header(headers, 'wechatpay-serial');
     if (!timestamp || !nonce || !signature || !serial) {
-      throw WechatError.verify(WechatVerifyCode.MISSING_HEADERS, 'Wechatpay-Timestamp/Nonce/Signature/Serial required');
+      throw WechatError.verify(
+        WechatVerifyCode.MISSING_HEADERS,
+        'Wechatpay-Timestamp/Nonce/Signature/Serial required',
+      );
     }
     const type = header(headers, 'wechatpay-signature-type');
     if (type && type !== 'WECHATPAY2-SHA256-RSA2048') {
       throw WechatError.verify(WechatVerifyCode.BAD_SIGNATURE, `unsupported signature type ${type}`);
     }
     if (signature.startsWith(PROBE_PREFIX)) {
-      throw WechatError.verify(WechatVerifyCode.PROBE_SIGNATURE, 'WeChat probe signature (must fail verification)');
+      throw WechatError.verify(
+        WechatVerifyCode.PROBE_SIGNATURE,
+        'WeChat probe signature (must fail verification)',
+      );
     }
     const key = this.keys.get(serial);
     if (!key) throw WechatError.verify(WechatVerifyCode.UNKNOWN_SERIAL, `unknown Wechatpay-Serial ${serial}`);
     const skew = Math.abs(Math.floor(this.now() / 1000) - Number(timestamp));
     if (!/^\d+$/.test(timestamp) || skew > SIGNATURE_WINDOW_SECONDS) {
-      throw WechatError.verify(WechatVerifyCode.STALE_TIMESTAMP, `timestamp ${timestamp} is ${skew}s away from now`);
+      throw WechatError.verify(
+        WechatVerifyCode.STALE_TIMESTAMP,
+        `timestamp ${timestamp} is ${skew}s away from now`,
+      );
     }
     const body = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
     // Seed the library's map with our key just before use: the serial was checked above, so its
     // fallback (downloading certificates from the hard-coded production host) never runs.
     libKeys[serial] = key;
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await this.lib.verifySign({ timestamp, nonce, body, serial, signature });
     } catch {

@@ -19,7 +19,9 @@ it('WechatModule provides both clients from one config', async () => {
     platformPublicKeyPem: pem('platform-pub.pem'),
     platformPublicKeyId: 'PUB_KEY_ID_TEST',
   };
-  const mod = await Test.createTestingModule({ imports: [WechatModule.forRootAsync({ useFactory: async () => config })] }).compile();
+  const mod = await Test.createTestingModule({
+    imports: [WechatModule.forRootAsync({ useFactory: async () => config })],
+  }).compile();
   expect(mod.get(WECHAT_CONFIG)).toBe(config);
   expect(mod.get(WechatMiniClient)).toBeInstanceOf(WechatMiniClient);
   expect(mod.get(WechatPayClient).requestPaymentParams('wx1').package).toBe('prepay_id=wx1');

@@ -6,7 +6,7 @@ import { WechatPayClient } from './wechat-pay.client';
 export const WECHAT_CONFIG = Symbol('WECHAT_CONFIG');
 
 export interface WechatModuleAsyncOptions {
-  useFactory: (...deps: any[]) => WechatConfig | Promise<WechatConfig>;
+  useFactory: (...deps: never[]) => WechatConfig | Promise<WechatConfig>;
   inject?: InjectionToken[];
 }
 
@@ -21,14 +21,26 @@ export class WechatModule {
   }
 
   static forRootAsync(options: WechatModuleAsyncOptions): DynamicModule {
-    const configProvider: FactoryProvider = { provide: WECHAT_CONFIG, useFactory: options.useFactory, inject: options.inject ?? [] };
+    const configProvider: FactoryProvider = {
+      provide: WECHAT_CONFIG,
+      useFactory: options.useFactory,
+      inject: options.inject ?? [],
+    };
     return {
       module: WechatModule,
       global: true,
       providers: [
         configProvider,
-        { provide: WechatMiniClient, useFactory: (c: WechatConfig) => new WechatMiniClient(c), inject: [WECHAT_CONFIG] },
-        { provide: WechatPayClient, useFactory: (c: WechatConfig) => new WechatPayClient(c), inject: [WECHAT_CONFIG] },
+        {
+          provide: WechatMiniClient,
+          useFactory: (c: WechatConfig) => new WechatMiniClient(c),
+          inject: [WECHAT_CONFIG],
+        },
+        {
+          provide: WechatPayClient,
+          useFactory: (c: WechatConfig) => new WechatPayClient(c),
+          inject: [WECHAT_CONFIG],
+        },
       ],
       exports: [WECHAT_CONFIG, WechatMiniClient, WechatPayClient],
     };
