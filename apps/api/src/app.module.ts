@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './common/auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { loggerParams } from './common/logging';
 import { AppConfig } from './config/config';
@@ -26,6 +27,7 @@ export class AppModule {
           retryDelay: 1000,
         }),
         CommonModule,
+        AuthModule,
         JobsModule,
         HealthModule,
         WechatModule.forRootAsync({ useFactory: () => resolveWechatConfig(config.wechat) }),

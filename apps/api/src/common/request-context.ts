@@ -8,6 +8,8 @@ export interface Actor {
   kind: 'user' | 'admin' | 'system';
   id: string;
   roles?: string[];
+  /** The login session behind a bearer token (for logout and revocation). */
+  sessionId?: string;
 }
 
 /**

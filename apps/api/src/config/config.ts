@@ -35,6 +35,19 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  USER_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86400)
+    .default(7200),
+  ADMIN_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86400)
+    .default(8 * 3600),
   WECHAT_API_BASE: z.url().optional(),
   WECHATPAY_API_BASE: z.url().optional(),
   WECHAT_SIM_URL: z.url().default('http://127.0.0.1:3100'),
@@ -76,6 +89,14 @@ export interface AppConfig {
   publicBaseUrl: string;
   jobsPollSeconds: number;
   wechat: WechatSettings;
+  auth: AuthSettings;
+}
+
+export interface AuthSettings {
+  /** AUTH_TOKEN_SECRET, or (outside production) a random secret kept in this file. */
+  tokenSecret: string | { file: string };
+  userTokenTtlSeconds: number;
+  adminTokenTtlSeconds: number;
 }
 
 /**
@@ -99,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(input);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
-    ...missingWechatSettings(input),
+    ...missingSecrets(input),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
@@ -119,15 +140,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     wechat,
+    auth: {
+      tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },
+      userTokenTtlSeconds: e.USER_TOKEN_TTL_SECONDS,
+      adminTokenTtlSeconds: e.ADMIN_TOKEN_TTL_SECONDS,
+    },
   };
 }
 
-/** With WECHAT_APP_ID set every credential is required; production requires WECHAT_APP_ID. */
-function missingWechatSettings(input: Record<string, string | undefined>): string[] {
+/** Secrets production cannot run without; with WECHAT_APP_ID set every WeChat credential. */
+function missingSecrets(input: Record<string, string | undefined>): string[] {
+  const production = input.NODE_ENV === 'production';
+  const secret = production && !input.AUTH_TOKEN_SECRET ? ['AUTH_TOKEN_SECRET: required in production'] : [];
   if (!input.WECHAT_APP_ID) {
-    return input.NODE_ENV === 'production'
-      ? ['WECHAT_APP_ID: required in production (without it CloudShelf talks to the simulator)']
-      : [];
+    return production
+      ? [...secret, 'WECHAT_APP_ID: required in production (without it CloudShelf talks to the simulator)']
+      : secret;
   }
   const has = (name: string) => Boolean(input[name] || input[`${name}_FILE`]);
   const problems = [
@@ -147,7 +175,7 @@ function missingWechatSettings(input: Record<string, string | undefined>): strin
   if (has('WECHATPAY_PLATFORM_PUBLIC_KEY') && !input.WECHATPAY_PLATFORM_PUBLIC_KEY_ID) {
     problems.push('WECHATPAY_PLATFORM_PUBLIC_KEY_ID: required with WECHATPAY_PLATFORM_PUBLIC_KEY');
   }
-  return problems;
+  return [...secret, ...problems];
 }
 
 function readPem(problems: string[], name: string, inline?: string, file?: string): string {

@@ -1,7 +1,10 @@
 import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, MinLength, ValidateNested } from 'class-validator';
+import { AdminRoute, Public, UserRoute } from '../../src/common/auth/auth.decorators';
 import { CommonErrors, defineErrors } from '../../src/common/errors';
+import { Ctx, RequestContext } from '../../src/common/request-context';
+import { adminToken, userToken } from '../factories/auth.factory';
 import { PageQueryDto, toPage } from '../../src/common/paging';
 import { bootTestApp, TestApp } from '../app';
 
@@ -18,7 +21,8 @@ class ProbeDto {
   @ValidateNested({ each: true }) @Type(() => LineDto) lines: LineDto[];
 }
 
-/** A controller mounted only in this test, to drive the real pipe and filter. */
+/** A controller mounted only in this test, to drive the real pipe, guard and filter. */
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post()
@@ -42,7 +46,27 @@ class ProbeController {
   }
 }
 
-@Module({ controllers: [ProbeController] })
+@Controller('probe-auth')
+class ProbeAuthController {
+  @Get('admin')
+  @AdminRoute('settings:write')
+  admin(@Ctx() ctx: RequestContext) {
+    return { actor: ctx.actor };
+  }
+
+  @Get('me')
+  @UserRoute()
+  me(@Ctx() ctx: RequestContext) {
+    return { actor: ctx.actor };
+  }
+
+  @Get('undeclared')
+  undeclared() {
+    return { leaked: true };
+  }
+}
+
+@Module({ controllers: [ProbeController, ProbeAuthController] })
 class ProbeModule {}
 
 describe('foundation e2e: health, error shape, validation', () => {
@@ -140,5 +164,62 @@ describe('foundation e2e: health, error shape, validation', () => {
       expect.arrayContaining(['VALIDATION_FAILED', 'INTERNAL']),
     );
     await t.http.get('/api/docs').expect((r) => expect([200, 301, 302]).toContain(r.status));
+  });
+
+  describe('access rules', () => {
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+    it('lets an admin whose role holds the permission in, with the actor on the context', async () => {
+      const res = await t.http
+        .get('/api/probe-auth/admin')
+        .set(bearer(adminToken(t, ['admin'], 'a-1')))
+        .expect(200);
+      expect(res.body.actor).toMatchObject({ kind: 'admin', id: 'a-1', roles: ['admin'] });
+    });
+
+    it('refuses a role without the permission with 403 FORBIDDEN', async () => {
+      const res = await t.http
+        .get('/api/probe-auth/admin')
+        .set(bearer(adminToken(t, ['operator'])))
+        .expect(403);
+      expect(res.body).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'settings:write' } });
+    });
+
+    it('never lets a consumer token reach an admin route', async () => {
+      const res = await t.http
+        .get('/api/probe-auth/admin')
+        .set(bearer(userToken(t)))
+        .expect(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses missing, malformed and foreign-signed tokens', async () => {
+      await t.http.get('/api/probe-auth/me').expect(401);
+      await t.http.get('/api/probe-auth/me').set(bearer('not.a.token')).expect(401);
+      const forged =
+        'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwia2luZCI6InVzZXIiLCJyb2xlcyI6W10sImlzcyI6ImNsb3Vkc2hlbGYifQ.' +
+        'c2lnbmVkLXdpdGgtYW5vdGhlci1rZXk';
+      await t.http.get('/api/probe-auth/me').set(bearer(forged)).expect(401);
+    });
+
+    it('lets a user in on a user route; admin tokens are not user tokens', async () => {
+      const res = await t.http
+        .get('/api/probe-auth/me')
+        .set(bearer(userToken(t, 'u-1')))
+        .expect(200);
+      expect(res.body.actor).toMatchObject({ kind: 'user', id: 'u-1' });
+      await t.http
+        .get('/api/probe-auth/me')
+        .set(bearer(adminToken(t, ['admin'])))
+        .expect(401);
+    });
+
+    it('refuses a route that declares no access rule, even with a token', async () => {
+      const res = await t.http
+        .get('/api/probe-auth/undeclared')
+        .set(bearer(adminToken(t, ['admin'])))
+        .expect(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+    });
   });
 });
