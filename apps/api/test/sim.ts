@@ -1,0 +1,56 @@
+import type { Type } from '@nestjs/common';
+import { startSimulator } from '@cloudshelf/wechat-sim';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bootTestApp, type TestApp } from './app';
+
+export interface SimControl {
+  url: string;
+  /** JSON call to the simulator's /sim/* control surface. */
+  control<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+}
+
+export interface TestAppWithSim extends TestApp {
+  sim: SimControl;
+}
+
+/**
+ * The real application wired to a WeChat simulator of its own: both share the
+ * development keys in `<base>/wechat-sim`, exactly as `pnpm start` runs them.
+ */
+export async function bootTestAppWithSim(
+  env: Record<string, string> = {},
+  extraModules: Type<unknown>[] = [],
+): Promise<TestAppWithSim> {
+  const base = mkdtempSync(join(tmpdir(), 'cloudshelf-app-sim-'));
+  const sim = await startSimulator({
+    port: 0,
+    dataDir: join(base, 'wechat-sim'),
+    retryScale: 0.001,
+    notifyTimeoutMs: 2000,
+    refundDelayMs: null,
+  });
+  const t = await bootTestApp({ DATA_DIR: base, WECHAT_SIM_URL: sim.url, ...env }, extraModules);
+  return {
+    ...t,
+    sim: {
+      url: sim.url,
+      async control(method, path, body) {
+        const res = await fetch(sim.url + path, {
+          method,
+          headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await res.text();
+        if (!res.ok) throw new Error(`sim ${method} ${path}: ${res.status} ${text}`);
+        return text ? JSON.parse(text) : undefined;
+      },
+    },
+    close: async () => {
+      await t.close();
+      await sim.close();
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
