@@ -3,6 +3,17 @@ import { resolve } from 'node:path';
 import { startSimulator } from './server';
 
 /** CLI: PORT or WECHAT_SIM_PORT (3100), WECHAT_SIM_HOST (127.0.0.1), WECHAT_SIM_DATA_DIR (<repo>/.data/wechat-sim). */
+/** A first start gets one test WeChat user, so the console has someone to log in as. */
+async function ensureDemoUser(url: string): Promise<void> {
+  const users = (await (await fetch(`${url}/sim/users`)).json()) as unknown[];
+  if (Array.isArray(users) && users.length > 0) return;
+  await fetch(`${url}/sim/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nickname: '演示顾客', phoneNumber: '13800138000' }),
+  });
+}
+
 async function main(): Promise<void> {
   const port = Number(process.env.WECHAT_SIM_PORT ?? process.env.PORT ?? 3100);
   const dataDir = resolve(process.env.WECHAT_SIM_DATA_DIR ?? resolve(__dirname, '../../../.data/wechat-sim'));
@@ -13,6 +24,7 @@ async function main(): Promise<void> {
     dataDir,
     retryScale,
   });
+  await ensureDemoUser(sim.url);
   console.log(`WeChat simulator on ${sim.url} (console ${sim.url}/sim/), data in ${dataDir}`);
   const stop = () => {
     void sim.close().then(() => process.exit(0));
