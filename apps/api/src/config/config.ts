@@ -75,6 +75,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every variable the API understands (the compose file is checked against it). */
+export const ENV_KEYS: readonly string[] = Object.keys(envSchema.shape);
+
 export interface AppConfig {
   env: Env['NODE_ENV'];
   host: string;
