@@ -7,7 +7,6 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '../src/database/data-source';
 import { adminQuery, databaseUrl, startPgServer } from '../test/pg-server';
 
 /** Rewrites migrations/index.ts from the files present, oldest first. */
@@ -31,6 +30,10 @@ function writeIndex(dir: string): void {
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: migration:generate PascalCaseName');
+  const dir = path.join(__dirname, '../src/database/migrations');
+  writeIndex(dir); // a migration file deleted by hand must leave the index first
+  const { dataSourceOptions, runMigrations } =
+    require('../src/database/data-source') as typeof import('../src/database/data-source');
   const server = await startPgServer();
   const scratch = `cloudshelf_gen_${process.pid}`;
   try {
@@ -69,7 +72,6 @@ ${q([...sql.downQueries].reverse())}
   }
 }
 `;
-    const dir = path.join(__dirname, '../src/database/migrations');
     fs.writeFileSync(path.join(dir, `${file}.ts`), body);
     writeIndex(dir);
     console.log(`wrote src/database/migrations/${file}.ts (${sql.upQueries.length} statements); now read it`);

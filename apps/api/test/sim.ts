@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootTestApp, type TestApp } from './app';
+import { freePort } from './pg-server';
 
 export interface SimControl {
   url: string;
@@ -22,6 +23,7 @@ export interface TestAppWithSim extends TestApp {
 export async function bootTestAppWithSim(
   env: Record<string, string> = {},
   extraModules: Type<unknown>[] = [],
+  opts: { listen?: boolean } = {},
 ): Promise<TestAppWithSim> {
   const base = mkdtempSync(join(tmpdir(), 'cloudshelf-app-sim-'));
   const sim = await startSimulator({
@@ -31,7 +33,16 @@ export async function bootTestAppWithSim(
     notifyTimeoutMs: 2000,
     refundDelayMs: null,
   });
-  const t = await bootTestApp({ DATA_DIR: base, WECHAT_SIM_URL: sim.url, ...env }, extraModules);
+  // Listening on a real port lets the simulator deliver notifications to PUBLIC_BASE_URL.
+  const port = opts.listen ? await freePort() : 0;
+  const publicUrl: Record<string, string> = opts.listen
+    ? { PUBLIC_BASE_URL: `http://127.0.0.1:${port}` }
+    : {};
+  const t = await bootTestApp(
+    { DATA_DIR: base, WECHAT_SIM_URL: sim.url, ...publicUrl, ...env },
+    extraModules,
+  );
+  if (opts.listen) await t.app.listen({ port, host: '127.0.0.1' });
   return {
     ...t,
     sim: {

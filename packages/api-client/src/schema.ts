@@ -41,6 +41,13 @@ export interface components {
          *     METHOD_NOT_ALLOWED (405): 不支持的请求方法
          *     NOT_FOUND (404): 资源不存在
          *     PAYLOAD_TOO_LARGE (413): 请求内容过大
+         *     PAYMENT_ALREADY_PAID (409): 订单已支付
+         *     PAYMENT_AMOUNT_MISMATCH (400): 支付金额与订单不符
+         *     PAYMENT_CHANNEL_ERROR (502): 微信支付暂时不可用，请稍后再试
+         *     PAYMENT_NOT_FOUND (404): 支付记录不存在
+         *     PAYMENT_STATE_INVALID (409): 支付状态不允许此操作
+         *     REFUND_EXCEEDS_PAID (400): 退款金额超过可退金额
+         *     REFUND_NOT_FOUND (404): 退款记录不存在
          *     SERVICE_UNAVAILABLE (503): 服务暂不可用
          *     TOO_MANY_REQUESTS (429): 操作太频繁，请稍后再试
          *     UNAUTHENTICATED (401): 请先登录
@@ -48,7 +55,7 @@ export interface components {
          *     VALIDATION_FAILED (400): 请求参数有误
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "SERVICE_UNAVAILABLE" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+        ErrorCode: "BAD_REQUEST" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */

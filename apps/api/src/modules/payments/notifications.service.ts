@@ -1,0 +1,112 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppError } from '../../common/errors';
+import { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+import { WechatError, WechatPayClient } from '../../wechat';
+import { PaymentNotification } from './entities/payment-notification.entity';
+import { PaymentsService } from './payments.service';
+import { RefundsService } from './refunds.service';
+
+export type NotifyChannel = 'transaction' | 'refund';
+
+/** What the notify endpoint answers WeChat: 2xx, or a failure WeChat retries. */
+export class NotifyFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const KEPT_HEADERS = [
+  'wechatpay-timestamp',
+  'wechatpay-nonce',
+  'wechatpay-signature',
+  'wechatpay-serial',
+  'wechatpay-signature-type',
+  'request-id',
+  'content-type',
+];
+
+/**
+ * WeChat Pay notifications, in STYLE rule 7's order: verify and decrypt first, keep
+ * the raw notification whatever happens, then one transaction keyed on the trade.
+ */
+@Injectable()
+export class PaymentNotificationsService {
+  private readonly logger = new Logger('PaymentNotify');
+
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly wechat: WechatPayClient,
+    private readonly payments: PaymentsService,
+    private readonly refunds: RefundsService,
+  ) {}
+
+  async handle(
+    ctx: RequestContext,
+    channel: NotifyChannel,
+    headers: Record<string, unknown>,
+    rawBody: Buffer | string,
+  ): Promise<void> {
+    const body = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
+    const kept = Object.fromEntries(
+      KEPT_HEADERS.filter((h) => headers[h] !== undefined).map((h) => [h, String(headers[h])]),
+    );
+    const record = (fields: Partial<PaymentNotification>) =>
+      this.tx
+        .repo(ctx, PaymentNotification)
+        .insert({ channel, headers: kept, body, ...fields } as PaymentNotification);
+
+    let notification;
+    try {
+      notification = await this.wechat.verifyAndDecryptNotification(kept, body);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await record({ verified: false, outcome: 'rejected', error: message.slice(0, 300) });
+      this.logger.warn({ channel, err: message }, 'notification rejected');
+      throw new NotifyFailure(401, 'signature verification failed');
+    }
+    const base = { verified: true, wechatId: notification.id, eventType: notification.eventType };
+    try {
+      let outcome: string;
+      let reference: string;
+      if (notification.eventType === 'TRANSACTION.SUCCESS' && channel === 'transaction') {
+        reference = notification.resource.out_trade_no;
+        outcome = await this.payments.applyTransaction(ctx, notification.resource, 'notify');
+      } else if (
+        notification.eventType.startsWith('REFUND.') &&
+        channel === 'refund' &&
+        'out_refund_no' in notification.resource
+      ) {
+        const r = notification.resource;
+        reference = r.out_refund_no;
+        outcome = await this.refunds.applyState(
+          ctx,
+          r.out_refund_no,
+          r.refund_status,
+          r.refund_id,
+          r.amount.refund,
+          r.success_time,
+        );
+      } else {
+        throw new NotifyFailure(400, `unexpected ${notification.eventType} on the ${channel} endpoint`);
+      }
+      await record({ ...base, outcome, reference });
+    } catch (err) {
+      const message =
+        err instanceof AppError
+          ? `${err.code} ${JSON.stringify(err.details ?? {})}`
+          : err instanceof Error
+            ? err.message
+            : String(err);
+      await record({ ...base, outcome: 'failed', error: message.slice(0, 300) });
+      if (err instanceof NotifyFailure) throw err;
+      const status =
+        err instanceof AppError && err.status < 500 ? 400 : err instanceof WechatError ? 502 : 500;
+      this.logger.error({ err, channel }, 'notification not processed; WeChat will retry');
+      throw new NotifyFailure(status, message);
+    }
+  }
+}
