@@ -25,6 +25,8 @@ export class StateMachine<S extends string> {
 
   /** Every (from, to) pair, for table tests and docs. */
   edges(): [S, S][] {
-    return (Object.entries(this.transitions) as [S, S[]][]).flatMap(([from, tos]) => tos.map((to) => [from, to] as [S, S]));
+    return (Object.entries(this.transitions) as [S, S[]][]).flatMap(([from, tos]) =>
+      tos.map((to) => [from, to] as [S, S]),
+    );
   }
 }
