@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { LedgerModule } from './modules/ledger/ledger.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './wechat/wechat.settings';
@@ -32,6 +33,7 @@ export class AppModule {
         JobsModule,
         HealthModule,
         PaymentsModule,
+        LedgerModule,
         WechatModule.forRootAsync({ useFactory: () => resolveWechatConfig(config.wechat) }),
         ...extraModules,
       ],

@@ -3,6 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../src/app.factory';
+import { RequestContext } from '../src/common/request-context';
+import { TransactionService } from '../src/common/transaction.service';
+import { LedgerService } from '../src/modules/ledger/ledger.service';
 import { AppConfig, loadConfig } from '../src/config/config';
 import { createTestDatabase, TestDatabase } from './db';
 
@@ -39,8 +42,15 @@ export async function bootTestApp(
     db,
     http: request(app.getHttpServer()),
     close: async () => {
+      // After every file that boots the app: the ledger must balance to the fen.
+      const ledger = await new LedgerService(app.get(TransactionService)).verify(
+        RequestContext.system('test-teardown'),
+      );
       await app.close();
       await db.drop();
+      if (ledger.unbalancedPostings || ledger.mismatchedAccounts || ledger.totalFen) {
+        throw new Error(`ledger inconsistent after this file: ${JSON.stringify(ledger)}`);
+      }
     },
   };
 }

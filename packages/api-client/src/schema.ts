@@ -38,6 +38,8 @@ export interface components {
          *     FORBIDDEN (403): 没有权限执行此操作
          *     IDEMPOTENCY_KEY_REUSED (409): 重复的请求标识，但请求内容不同
          *     INTERNAL (500): 系统繁忙，请稍后再试
+         *     LEDGER_INSUFFICIENT_BALANCE (409): 可用余额不足
+         *     LEDGER_UNBALANCED (500): 账务不平衡
          *     METHOD_NOT_ALLOWED (405): 不支持的请求方法
          *     NOT_FOUND (404): 资源不存在
          *     PAYLOAD_TOO_LARGE (413): 请求内容过大
@@ -55,7 +57,7 @@ export interface components {
          *     VALIDATION_FAILED (400): 请求参数有误
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+        ErrorCode: "BAD_REQUEST" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
