@@ -2,6 +2,8 @@ import { IdempotencyRecord } from '../common/idempotency/idempotency-record.enti
 import { LedgerAccount } from '../modules/ledger/entities/ledger-account.entity';
 import { LedgerEntry } from '../modules/ledger/entities/ledger-entry.entity';
 import { LedgerPosting } from '../modules/ledger/entities/ledger-posting.entity';
+import { Withdrawal } from '../modules/withdrawals/entities/withdrawal.entity';
+import { WithdrawalEvent } from '../modules/withdrawals/entities/withdrawal-event.entity';
 import { Payment } from '../modules/payments/entities/payment.entity';
 import { PaymentEvent } from '../modules/payments/entities/payment-event.entity';
 import { PaymentNotification } from '../modules/payments/entities/payment-notification.entity';
@@ -17,4 +19,6 @@ export const ENTITIES = [
   LedgerAccount,
   LedgerPosting,
   LedgerEntry,
+  Withdrawal,
+  WithdrawalEvent,
 ];

@@ -1,6 +1,12 @@
 import { Foundation1795688810762 } from './1795688810762-foundation';
 import { Payments1795690059036 } from './1795690059036-payments';
 import { Ledger1795690308559 } from './1795690308559-ledger';
+import { Withdrawals1795690568261 } from './1795690568261-withdrawals';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
-export const MIGRATIONS = [Foundation1795688810762, Payments1795690059036, Ledger1795690308559];
+export const MIGRATIONS = [
+  Foundation1795688810762,
+  Payments1795690059036,
+  Ledger1795690308559,
+  Withdrawals1795690568261,
+];

@@ -1,13 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { WechatError, WechatPayClient } from '../../wechat';
 import { PaymentNotification } from './entities/payment-notification.entity';
+import { TRANSFER_LISTENER, type TransferListener } from './payment-listener';
 import { PaymentsService } from './payments.service';
 import { RefundsService } from './refunds.service';
 
-export type NotifyChannel = 'transaction' | 'refund';
+export type NotifyChannel = 'transaction' | 'refund' | 'transfer';
 
 /** What the notify endpoint answers WeChat: 2xx, or a failure WeChat retries. */
 export class NotifyFailure extends Error {
@@ -42,6 +43,7 @@ export class PaymentNotificationsService {
     private readonly wechat: WechatPayClient,
     private readonly payments: PaymentsService,
     private readonly refunds: RefundsService,
+    @Optional() @Inject(TRANSFER_LISTENER) private readonly transfers?: TransferListener,
   ) {}
 
   async handle(
@@ -90,6 +92,13 @@ export class PaymentNotificationsService {
           r.amount.refund,
           r.success_time,
         );
+      } else if (
+        notification.eventType === 'MCHTRANSFER.BILL.FINISHED' &&
+        channel === 'transfer' &&
+        this.transfers
+      ) {
+        reference = notification.resource.out_bill_no;
+        outcome = await this.transfers.onTransferFinished(ctx, notification.resource);
       } else {
         throw new NotifyFailure(400, `unexpected ${notification.eventType} on the ${channel} endpoint`);
       }

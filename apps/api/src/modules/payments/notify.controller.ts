@@ -29,6 +29,12 @@ export class NotifyController {
     return this.answer(ctx, 'refund', req, reply);
   }
 
+  @Post('transfer-notify')
+  @HttpCode(204)
+  transfer(@Ctx() ctx: RequestContext, @Req() req: RawRequest, @Res() reply: FastifyReply) {
+    return this.answer(ctx, 'transfer', req, reply);
+  }
+
   private async answer(ctx: RequestContext, channel: NotifyChannel, req: RawRequest, reply: FastifyReply) {
     try {
       await this.notifications.handle(

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../common/request-context';
+import type { TransferNotificationResource } from '../../wechat';
 
 /** What the payments module tells the order side, inside its own transaction. */
 export interface PaidEvent {
@@ -32,3 +33,16 @@ export interface PaymentListener {
 }
 
 export const PAYMENT_LISTENER = Symbol('PAYMENT_LISTENER');
+
+/**
+ * Implemented by the withdrawals module and provided under TRANSFER_LISTENER: hears
+ * merchant-transfer results (MCHTRANSFER.BILL.FINISHED) after the notification is verified.
+ */
+export interface TransferListener {
+  onTransferFinished(
+    ctx: RequestContext,
+    resource: TransferNotificationResource,
+  ): Promise<'processed' | 'duplicate'>;
+}
+
+export const TRANSFER_LISTENER = Symbol('TRANSFER_LISTENER');

@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { StatementLine } from '../../ledger/ledger.service';
+
+export class StatementLineDto {
+  @ApiProperty() entryId: string;
+  @ApiProperty({ description: 'accrual, settlement, clawback, withdrawal_request, …' }) kind: string;
+  @ApiProperty() memo: string;
+  @ApiProperty({ nullable: true }) subjectId: string | null;
+  @ApiProperty({ description: 'signed fen' }) amountFen: number;
+  @ApiProperty() balanceAfterFen: number;
+  @ApiProperty() createdAt: string;
+
+  static of(l: StatementLine): StatementLineDto {
+    return { ...l, createdAt: new Date(l.createdAt).toISOString() };
+  }
+}
+
+export class StatementPageDto {
+  @ApiProperty({ type: [StatementLineDto] }) items: StatementLineDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class WalletDto {
+  @ApiProperty({ description: 'earned, not yet settled' }) pendingFen: number;
+  @ApiProperty({ description: 'may be withdrawn; negative means a debt from a refund after settlement' })
+  availableFen: number;
+  @ApiProperty({ description: 'requested, not yet paid out' }) withdrawingFen: number;
+  @ApiProperty({ type: [StatementLineDto], description: 'latest movements of the available balance' })
+  recentAvailable: StatementLineDto[];
+  @ApiProperty({ type: [StatementLineDto], description: 'latest movements of the pending balance' })
+  recentPending: StatementLineDto[];
+}
+
+export class LedgerCheckDto {
+  @ApiProperty() unbalancedPostings: number;
+  @ApiProperty() mismatchedAccounts: number;
+  @ApiProperty() totalFen: number;
+}

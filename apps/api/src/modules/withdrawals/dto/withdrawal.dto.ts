@@ -1,0 +1,154 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/paging';
+import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-account.entity';
+import type { Withdrawal, WithdrawalStatus } from '../entities/withdrawal.entity';
+
+const STATUSES: WithdrawalStatus[] = ['REQUESTED', 'APPROVED', 'PAYING', 'PAID', 'REJECTED', 'FAILED'];
+const EARNER_ID = /^[0-9A-Za-z-]{1,64}$/;
+
+export class EarnerRefDto {
+  @ApiProperty({ enum: EARNER_TYPES })
+  @IsIn(EARNER_TYPES)
+  earnerType: EarnerType;
+
+  @ApiProperty({ description: 'the reseller’s user id, the store id or the agent’s user id' })
+  @IsString()
+  @Matches(EARNER_ID)
+  earnerId: string;
+}
+
+export class CreateWithdrawalDto extends EarnerRefDto {
+  @ApiProperty({ minimum: 1, description: 'fen' })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountFen: number;
+}
+
+export class WithdrawalListQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES)
+  status?: WithdrawalStatus;
+
+  @ApiPropertyOptional({ enum: EARNER_TYPES })
+  @IsOptional()
+  @IsIn(EARNER_TYPES)
+  earnerType?: EarnerType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(EARNER_ID)
+  earnerId?: string;
+}
+
+export class EarnerPageQuery extends PageQueryDto {
+  @ApiProperty({ enum: EARNER_TYPES })
+  @IsIn(EARNER_TYPES)
+  earnerType: EarnerType;
+
+  @ApiProperty()
+  @Matches(EARNER_ID)
+  earnerId: string;
+}
+
+export class StatementQuery extends EarnerPageQuery {
+  @ApiProperty({ enum: ['pending', 'available', 'withdrawing'] })
+  @IsIn(['pending', 'available', 'withdrawing'])
+  kind: 'pending' | 'available' | 'withdrawing';
+}
+
+export class ApproveWithdrawalDto {
+  @ApiProperty({
+    enum: ['wechat', 'manual'],
+    description: 'WeChat merchant transfer, or paid by hand (bank)',
+  })
+  @IsIn(['wechat', 'manual'])
+  method: 'wechat' | 'manual';
+}
+
+export class BulkApproveDto extends ApproveWithdrawalDto {
+  @ApiProperty({ type: [String] })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('4', { each: true })
+  ids: string[];
+}
+
+export class RejectWithdrawalDto {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  reason: string;
+}
+
+export class MarkPaidDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  note?: string;
+}
+
+export class WithdrawalDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: EARNER_TYPES }) earnerType: EarnerType;
+  @ApiProperty() earnerId: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() feeFen: number;
+  @ApiProperty() netFen: number;
+  @ApiProperty({ enum: STATUSES }) status: WithdrawalStatus;
+  @ApiProperty({ enum: ['wechat', 'manual'], nullable: true }) method: 'wechat' | 'manual' | null;
+  @ApiProperty({ nullable: true }) rejectReason: string | null;
+  @ApiProperty({ nullable: true }) failReason: string | null;
+  @ApiProperty({
+    nullable: true,
+    description: 'for wx.requestMerchantTransfer while WeChat waits for the user',
+  })
+  packageInfo: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true }) paidAt: string | null;
+
+  static of(w: Withdrawal): WithdrawalDto {
+    return {
+      id: w.id,
+      earnerType: w.earnerType,
+      earnerId: w.earnerId,
+      amountFen: w.amountFen,
+      feeFen: w.feeFen,
+      netFen: w.netFen,
+      status: w.status,
+      method: w.method,
+      rejectReason: w.rejectReason,
+      failReason: w.failReason,
+      packageInfo: w.status === 'PAYING' ? w.packageInfo : null,
+      createdAt: new Date(w.createdAt).toISOString(),
+      paidAt: w.paidAt ? new Date(w.paidAt).toISOString() : null,
+    };
+  }
+}
+
+export class WithdrawalPageDto {
+  @ApiProperty({ type: [WithdrawalDto] }) items: WithdrawalDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class BulkApproveResultDto {
+  @ApiProperty({ type: [String] }) approved: string[];
+  @ApiProperty({ description: 'id → error code' }) failed: Record<string, string>;
+}

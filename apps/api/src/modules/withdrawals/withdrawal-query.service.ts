@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+import { pageWindow, toPage, type Page } from '../../common/paging';
+import type { EarnerType } from '../ledger/entities/ledger-account.entity';
+import { LedgerService } from '../ledger/ledger.service';
+import { EARNER_DIRECTORY, type EarnerDirectory } from './earner-directory';
+import { Withdrawal, type WithdrawalStatus } from './entities/withdrawal.entity';
+import { WithdrawalErrors } from './withdrawals.errors';
+
+export interface WithdrawalFilter {
+  status?: WithdrawalStatus;
+  earnerType?: EarnerType;
+  earnerId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Reads: lists for finance and for earners, the wallet. Earners see only what they may act for (404 otherwise). */
+@Injectable()
+export class WithdrawalQueryService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly ledger: LedgerService,
+    @Inject(EARNER_DIRECTORY) private readonly directory: EarnerDirectory,
+  ) {}
+
+  async list(ctx: RequestContext, f: WithdrawalFilter): Promise<Page<Withdrawal>> {
+    const where = {
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.earnerType ? { earnerType: f.earnerType } : {}),
+      ...(f.earnerId ? { earnerId: f.earnerId } : {}),
+    };
+    const [items, total] = await this.tx
+      .repo(ctx, Withdrawal)
+      .findAndCount({ where, order: { createdAt: 'DESC' }, ...pageWindow(f) });
+    return toPage(items, total, f);
+  }
+
+  async assertCanAct(ctx: RequestContext, userId: string, type: EarnerType, id: string): Promise<void> {
+    if (!(await this.directory.canAct(ctx, userId, type, id))) throw WithdrawalErrors.WITHDRAWAL_NOT_FOUND();
+  }
+
+  async listForUser(
+    ctx: RequestContext,
+    userId: string,
+    f: WithdrawalFilter & { earnerType: EarnerType; earnerId: string },
+  ) {
+    await this.assertCanAct(ctx, userId, f.earnerType, f.earnerId);
+    return this.list(ctx, f);
+  }
+
+  async getForUser(ctx: RequestContext, userId: string, id: string): Promise<Withdrawal> {
+    const w = await this.tx.repo(ctx, Withdrawal).findOneBy({ id });
+    if (!w) throw WithdrawalErrors.WITHDRAWAL_NOT_FOUND();
+    await this.assertCanAct(ctx, userId, w.earnerType, w.earnerId);
+    return w;
+  }
+
+  async wallet(ctx: RequestContext, userId: string, type: EarnerType, id: string) {
+    await this.assertCanAct(ctx, userId, type, id);
+    const owner = { type, id };
+    const [balances, available, pending] = await Promise.all([
+      this.ledger.balances(ctx, owner),
+      this.ledger.statement(ctx, owner, 'available', { pageSize: 20 }),
+      this.ledger.statement(ctx, owner, 'pending', { pageSize: 20 }),
+    ]);
+    return { ...balances, recentAvailable: available.items, recentPending: pending.items };
+  }
+}
