@@ -9,6 +9,10 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { ReferralModule } from './modules/referral/referral.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './wechat/wechat.settings';
 
@@ -31,6 +35,10 @@ export class AppModule {
         JobsModule,
         HealthModule,
         WechatModule.forRootAsync({ useFactory: () => resolveWechatConfig(config.wechat) }),
+        AuditModule,
+        SettingsModule,
+        IdentityModule,
+        ReferralModule,
         ...extraModules,
       ],
     };
