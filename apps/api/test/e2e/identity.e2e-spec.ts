@@ -46,10 +46,16 @@ describe('identity e2e: WeChat login, sessions, admin login, RBAC, audit', () =>
 
     it('rotates refresh tokens, detects reuse, and logout ends the session', async () => {
       const u = await loginNewUser(t);
-      const r1 = await t.http.post('/api/app/auth/refresh').send({ refreshToken: u.refreshToken }).expect(200);
+      const r1 = await t.http
+        .post('/api/app/auth/refresh')
+        .send({ refreshToken: u.refreshToken })
+        .expect(200);
       await t.http.get('/api/app/me').set(bearer(r1.body.accessToken)).expect(200);
       // The first refresh token was rotated away: presenting it again revokes the session.
-      const reuse = await t.http.post('/api/app/auth/refresh').send({ refreshToken: u.refreshToken }).expect(401);
+      const reuse = await t.http
+        .post('/api/app/auth/refresh')
+        .send({ refreshToken: u.refreshToken })
+        .expect(401);
       expect(reuse.body.code).toBe('AUTH_REFRESH_INVALID');
       await t.http.get('/api/app/me').set(bearer(r1.body.accessToken)).expect(401);
       await t.http.post('/api/app/auth/refresh').send({ refreshToken: r1.body.refreshToken }).expect(401);
@@ -82,7 +88,10 @@ describe('identity e2e: WeChat login, sessions, admin login, RBAC, audit', () =>
         .send({ username: 'locky', password: 'right-password', roles: ['operator'] })
         .expect(201);
       for (let i = 0; i < 2; i++) {
-        const r = await t.http.post('/api/admin/auth/login').send({ username: 'locky', password: 'nope' }).expect(401);
+        const r = await t.http
+          .post('/api/admin/auth/login')
+          .send({ username: 'locky', password: 'nope' })
+          .expect(401);
         expect(r.body.code).toBe('ADMIN_INVALID_CREDENTIALS');
       }
       const third = await t.http.post('/api/admin/auth/login').send({ username: 'locky', password: 'nope' });
@@ -93,7 +102,10 @@ describe('identity e2e: WeChat login, sessions, admin login, RBAC, audit', () =>
         .send({ username: 'locky', password: 'right-password' })
         .expect(423);
       expect(right.body.details.retryAfterSeconds).toBeGreaterThan(0);
-      const unknown = await t.http.post('/api/admin/auth/login').send({ username: 'ghost', password: 'x' }).expect(401);
+      const unknown = await t.http
+        .post('/api/admin/auth/login')
+        .send({ username: 'ghost', password: 'x' })
+        .expect(401);
       expect(unknown.body.code).toBe('ADMIN_INVALID_CREDENTIALS');
     });
 
@@ -178,11 +190,18 @@ describe('identity e2e: WeChat login, sessions, admin login, RBAC, audit', () =>
         'storeLockPolicy',
       ]);
       await t.http.put('/api/admin/settings').set(bearer(token)).send({ l1RateBp: 9500 }).expect(400);
-      const ok = await t.http.put('/api/admin/settings').set(bearer(token)).send({ storeLockDays: 90 }).expect(200);
+      const ok = await t.http
+        .put('/api/admin/settings')
+        .set(bearer(token))
+        .send({ storeLockDays: 90 })
+        .expect(200);
       expect(ok.body.storeLockDays).toBe(90);
       const read = await t.http.get('/api/admin/settings').set(bearer(token)).expect(200);
       expect(read.body.storeLockDays).toBe(90);
-      const audit = await t.http.get('/api/admin/audit-logs?entityType=settings').set(bearer(token)).expect(200);
+      const audit = await t.http
+        .get('/api/admin/audit-logs?entityType=settings')
+        .set(bearer(token))
+        .expect(200);
       expect(audit.body.items[0]).toMatchObject({
         action: 'settings.update',
         before: { storeLockDays: 365 },

@@ -9,7 +9,9 @@ export interface LoggedInUser {
 
 /** A WeChat user of the simulator, logged in through the real endpoint. */
 export async function loginNewUser(t: TestAppWithSim, nickname = 'tester'): Promise<LoggedInUser> {
-  const { openid, code } = await t.sim.control<{ openid: string; code: string }>('POST', '/sim/users', { nickname });
+  const { openid, code } = await t.sim.control<{ openid: string; code: string }>('POST', '/sim/users', {
+    nickname,
+  });
   const res = await t.http.post('/api/app/auth/wechat-login').send({ code }).expect(200);
   await t.http
     .patch('/api/app/me')
@@ -21,7 +23,11 @@ export async function loginNewUser(t: TestAppWithSim, nickname = 'tester'): Prom
 
 /** Logs in the first-start `admin` (the test app boots with ADMIN_INITIAL_PASSWORD=ADMIN_PASSWORD). */
 export const ADMIN_PASSWORD = 'test-admin-password';
-export async function loginAdmin(t: TestAppWithSim, username = 'admin', password = ADMIN_PASSWORD): Promise<string> {
+export async function loginAdmin(
+  t: TestAppWithSim,
+  username = 'admin',
+  password = ADMIN_PASSWORD,
+): Promise<string> {
   const res = await t.http.post('/api/admin/auth/login').send({ username, password }).expect(200);
   return res.body.accessToken as string;
 }

@@ -214,8 +214,8 @@ export class ReferralBindingService {
   private async save(ctx: RequestContext, customerId: string, r: ReferrerView): Promise<void> {
     await this.tx.manager(ctx).query(
       `UPDATE customer_bindings
-          SET referrer_id = $2, referrer_bound_at = $3, referrer_expires_at = $4,
-              ever_referred = ever_referred OR $2 IS NOT NULL, updated_at = now()
+          SET referrer_id = $2::uuid, referrer_bound_at = $3, referrer_expires_at = $4,
+              ever_referred = ever_referred OR $2::uuid IS NOT NULL, updated_at = now()
         WHERE user_id = $1`,
       [customerId, r.referrerId, r.boundAt, r.expiresAt],
     );

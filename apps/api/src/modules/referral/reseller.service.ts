@@ -96,17 +96,15 @@ export class ResellerService {
     return this.tx.run(ctx, async (ctx) => {
       const current = await this.lockPending(ctx, userId);
       const before = view(current);
-      await this.tx
-        .repo(ctx, Reseller)
-        .update(
-          { userId },
-          {
-            status: 'rejected',
-            rejectReason: reason,
-            decidedAt: this.clock.now(),
-            decidedBy: ctx.actor?.id ?? null,
-          },
-        );
+      await this.tx.repo(ctx, Reseller).update(
+        { userId },
+        {
+          status: 'rejected',
+          rejectReason: reason,
+          decidedAt: this.clock.now(),
+          decidedBy: ctx.actor?.id ?? null,
+        },
+      );
       const after = view(await this.tx.repo(ctx, Reseller).findOneByOrFail({ userId }));
       await this.audit.record(ctx, {
         action: 'reseller.reject',
