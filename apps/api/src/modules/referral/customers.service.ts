@@ -45,7 +45,7 @@ export class CustomersService {
   ): Promise<Page<CustomerBindingsView>> {
     const now = this.clock.now();
     const where: string[] = [];
-    const params: unknown[] = [now];
+    const params: unknown[] = q.storeId || q.resellerId ? [now] : [];
     if (q.storeId) {
       params.push(q.storeId);
       where.push(`b.store_id = $${params.length} AND b.store_lock_expires_at > $1`);
