@@ -11,6 +11,10 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LedgerModule } from './modules/ledger/ledger.module';
 import { PaymentsModule } from './modules/payments/payments.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { ReferralModule } from './modules/referral/referral.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './wechat/wechat.settings';
 
@@ -35,6 +39,10 @@ export class AppModule {
         PaymentsModule,
         LedgerModule,
         WechatModule.forRootAsync({ useFactory: () => resolveWechatConfig(config.wechat) }),
+        AuditModule,
+        SettingsModule,
+        IdentityModule,
+        ReferralModule,
         ...extraModules,
       ],
     };

@@ -20,6 +20,503 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit entries (newest first), filtered by actor, entity, action and time */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator settings (rates, days, policies) with their current values */
+        get: operations["SettingsController_get"];
+        /** Change some operator settings (audited); unsent fields keep their values */
+        put: operations["SettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/auth/wechat-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with a wx.login code: an access token and a refresh token */
+        post: operations["AppAuthController_wechatLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Swap a refresh token for a new pair (the old refresh token stops working) */
+        post: operations["AppAuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session: its access and refresh tokens stop working */
+        post: operations["AppAuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My profile and roles */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my nickname or avatar */
+        patch: operations["MeController_update"];
+        trace?: never;
+    };
+    "/api/app/me/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Authorise my phone number with a getPhoneNumber code */
+        post: operations["MeController_phone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with username and password (locks after repeated failures) */
+        post: operations["AdminAuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Swap an admin refresh token for a new pair */
+        post: operations["AdminAuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this admin session */
+        post: operations["AdminAuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in admin account */
+        get: operations["AdminAuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/admin-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List admin accounts */
+        get: operations["AdminUsersController_list"];
+        put?: never;
+        /** Create an admin account (audited) */
+        post: operations["AdminUsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/admin-users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One admin account */
+        get: operations["AdminUsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change roles, password, name, or disable an admin account (audited) */
+        patch: operations["AdminUsersController_update"];
+        trace?: never;
+    };
+    "/api/app/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** My share code (resellers only), for a product or the shop; reused when it exists */
+        post: operations["AppReferralController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/share-links/{shareCode}/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A PNG poster of my share link, with a mini-program code whose scene is the share code */
+        get: operations["AppReferralController_poster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/r/{shareCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a share link or poster: binds me to its reseller per the referral policy */
+        get: operations["AppReferralController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/reseller": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My reseller standing (null when I never applied) */
+        get: operations["AppReferralController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/reseller/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply to become a reseller (approved at once, pending, or refused per resellerMode) */
+        post: operations["AppReferralController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/reseller/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers bound to me now (resellers only) */
+        get: operations["AppReferralController_myCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/resellers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reseller applications and resellers, by status */
+        get: operations["AdminResellersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/resellers/{userId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending application; the upline is the applicant’s referrer now (audited) */
+        post: operations["AdminResellersController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/resellers/{userId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending application with a reason (audited) */
+        post: operations["AdminResellersController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers with their current store lock and referrer; filter by store or reseller */
+        get: operations["AdminCustomersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer with current bindings */
+        get: operations["AdminCustomersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers/{id}/binding-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Binding history: every store-lock and referrer change, newest first */
+        get: operations["AdminCustomersController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers/{id}/store-lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Move a customer’s store lock by hand, with a reason (logged and audited) */
+        put: operations["AdminCustomersController_moveLock"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers/{id}/store-lock/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a customer’s store lock, with a reason (logged and audited) */
+        post: operations["AdminCustomersController_releaseLock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers/{id}/referrer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bind a customer to a reseller by hand, with a reason (never self, never a cycle) */
+        put: operations["AdminCustomersController_setReferrer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/customers/{id}/referrer/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a customer’s referrer, with a reason */
+        post: operations["AdminCustomersController_releaseReferrer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -32,8 +529,290 @@ export interface components {
             /** @enum {string} */
             queue: "up";
         };
+        AuditEntryDto: {
+            id: string;
+            /** @enum {string} */
+            actorKind: "user" | "admin" | "system";
+            actorId: string;
+            action: string;
+            entityType: string;
+            entityId: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+            requestId: string;
+            createdAt: string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SettingsDto: {
+            /** @example 365 */
+            storeLockDays: number;
+            /** @enum {string} */
+            storeLockPolicy: "first" | "latest";
+            /** @enum {string} */
+            referralBindPolicy: "first" | "latest" | "newUsersOnly";
+            /**
+             * @description 0 = forever
+             * @example 30
+             */
+            referralBindDays: number;
+            /** @enum {string} */
+            resellerMode: "approval" | "everyone" | "invited";
+            selfPurchaseCommission: boolean;
+            /** @example 500 */
+            storeRateBp: number;
+            /** @example 100 */
+            agentRateBp: number;
+            /** @example 1000 */
+            l1RateBp: number;
+            /** @example 300 */
+            l2RateBp: number;
+            /** @example 7 */
+            settleDaysAfterComplete: number;
+            /** @example 30 */
+            payTimeoutMinutes: number;
+            /** @example 10 */
+            autoReceiveDays: number;
+            /** @example 7 */
+            afterSaleDays: number;
+            /** @example 100 */
+            minWithdrawFen: number;
+            /** @example 0 */
+            withdrawFeeBp: number;
+        };
+        UpdateSettingsDto: {
+            storeLockDays?: number;
+            /** @enum {string} */
+            storeLockPolicy?: "first" | "latest";
+            /** @enum {string} */
+            referralBindPolicy?: "first" | "latest" | "newUsersOnly";
+            /** @description 0 = forever */
+            referralBindDays?: number;
+            /** @enum {string} */
+            resellerMode?: "approval" | "everyone" | "invited";
+            selfPurchaseCommission?: boolean;
+            storeRateBp?: number;
+            agentRateBp?: number;
+            l1RateBp?: number;
+            l2RateBp?: number;
+            settleDaysAfterComplete?: number;
+            payTimeoutMinutes?: number;
+            autoReceiveDays?: number;
+            afterSaleDays?: number;
+            minWithdrawFen?: number;
+            withdrawFeeBp?: number;
+        };
+        WechatLoginDto: {
+            /** @description the code from wx.login (5 minutes, single use) */
+            code: string;
+        };
+        WechatLoginResultDto: {
+            accessToken: string;
+            accessExpiresAt: string;
+            /** @description send to the refresh endpoint; each use replaces it */
+            refreshToken: string;
+            refreshExpiresAt: string;
+            userId: string;
+            /** @description true on the first login of this WeChat user */
+            isNew: boolean;
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        TokenPairDto: {
+            accessToken: string;
+            accessExpiresAt: string;
+            /** @description send to the refresh endpoint; each use replaces it */
+            refreshToken: string;
+            refreshExpiresAt: string;
+        };
+        OkDto: {
+            ok: boolean;
+        };
+        UserProfileDto: {
+            id: string;
+            nickname: string | null;
+            avatarUrl: string | null;
+            /** @description pure number, no country code */
+            phone: string | null;
+            /**
+             * @example [
+             *       "consumer",
+             *       "reseller"
+             *     ]
+             */
+            roles: string[];
+            createdAt: string;
+        };
+        UpdateProfileDto: {
+            nickname?: string;
+            avatarUrl?: string;
+        };
+        PhoneCodeDto: {
+            /** @description the code from a getPhoneNumber button */
+            code: string;
+        };
+        AdminLoginDto: {
+            username: string;
+            password: string;
+        };
+        AdminLoginResultDto: {
+            accessToken: string;
+            accessExpiresAt: string;
+            /** @description send to the refresh endpoint; each use replaces it */
+            refreshToken: string;
+            refreshExpiresAt: string;
+            adminId: string;
+            roles: string[];
+        };
+        AdminUserDto: {
+            id: string;
+            username: string;
+            displayName: string | null;
+            roles: ("admin" | "operator" | "finance" | "store_manager")[];
+            disabled: boolean;
+            lockedUntil: string | null;
+            lastLoginAt: string | null;
+            createdAt: string;
+        };
+        AdminUserPageDto: {
+            items: components["schemas"]["AdminUserDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateAdminUserDto: {
+            username: string;
+            password: string;
+            roles: ("admin" | "operator" | "finance" | "store_manager")[];
+            displayName?: string;
+        };
+        UpdateAdminUserDto: {
+            password?: string;
+            roles?: ("admin" | "operator" | "finance" | "store_manager")[];
+            displayName?: string;
+            /** @description true ends every session of the account */
+            disabled?: boolean;
+        };
+        CreateShareLinkDto: {
+            /** @description share a product; omit to share the shop */
+            productId?: string;
+        };
+        ShareLinkDto: {
+            /** @description opaque; also the scene of the poster code */
+            shareCode: string;
+            productId: string | null;
+            /** @example pages/share/index?scene=Ab3dE5gH7k */
+            path: string;
+        };
+        ReferrerDto: {
+            referrerId: string | null;
+            boundAt: string | null;
+            /** @description null with a referrer: forever */
+            expiresAt: string | null;
+        };
+        OpenShareResultDto: {
+            shareCode: string;
+            resellerId: string;
+            resellerNickname: string | null;
+            productId: string | null;
+            /**
+             * @description what this open did to the opener’s referrer
+             * @enum {string}
+             */
+            outcome: "bind" | "move" | "unchanged" | "self" | "keep" | "not_new" | "cycle";
+            referrer: components["schemas"]["ReferrerDto"];
+        };
+        ResellerDto: {
+            userId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            uplineId: string | null;
+            appliedAt: string;
+            decidedAt: string | null;
+            rejectReason: string | null;
+        };
+        MyResellerDto: {
+            reseller: components["schemas"]["ResellerDto"] | null;
+        };
+        CustomerDto: {
+            userId: string;
+            nickname: string | null;
+            phone: string | null;
+            storeId: string | null;
+            storeLockExpiresAt: string | null;
+            referrerId: string | null;
+            referrerExpiresAt: string | null;
+            createdAt: string;
+        };
+        CustomerPageDto: {
+            items: components["schemas"]["CustomerDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ResellerPageDto: {
+            items: components["schemas"]["ResellerDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ReasonDto: {
+            reason: string;
+        };
+        BindingEventDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "store" | "referrer";
+            /** @enum {string} */
+            source: "scan_code" | "share_link" | "poster" | "admin";
+            beforeId: string | null;
+            afterId: string | null;
+            afterExpiresAt: string | null;
+            ref: string | null;
+            actorId: string | null;
+            reason: string | null;
+            createdAt: string;
+        };
+        BindingHistoryDto: {
+            items: components["schemas"]["BindingEventDto"][];
+        };
+        MoveStoreLockDto: {
+            reason: string;
+            storeId: string;
+        };
+        StoreLockDto: {
+            storeId: string | null;
+            lockedAt: string | null;
+            expiresAt: string | null;
+        };
+        SetReferrerDto: {
+            reason: string;
+            /** @description an approved reseller’s user id */
+            resellerId: string;
+        };
         /**
-         * @description BAD_REQUEST (400): 请求无法处理
+         * @description ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
+         *     ADMIN_CANNOT_REMOVE_LAST_ADMIN (409): 至少保留一个可用的超级管理员
+         *     ADMIN_INVALID_CREDENTIALS (401): 用户名或密码错误
+         *     ADMIN_USERNAME_TAKEN (409): 用户名已存在
+         *     AUTH_ACCOUNT_DISABLED (403): 账号已被停用
+         *     AUTH_LOGIN_CODE_INVALID (400): 登录凭证无效或已过期，请重新登录
+         *     AUTH_LOGIN_CODE_USED (400): 登录凭证已被使用，请重新登录
+         *     AUTH_PHONE_CODE_INVALID (400): 手机号授权凭证无效或已过期，请重新授权
+         *     AUTH_REFRESH_INVALID (401): 登录已过期，请重新登录
+         *     AUTH_WECHAT_RISKY_USER (403): 当前微信账号存在风险，暂时无法登录
+         *     AUTH_WECHAT_UNAVAILABLE (503): 微信服务繁忙，请稍后再试
+         *     BAD_REQUEST (400): 请求无法处理
          *     CONFLICT (409): 数据已被修改，请刷新后重试
          *     FORBIDDEN (403): 没有权限执行此操作
          *     IDEMPOTENCY_KEY_REUSED (409): 重复的请求标识，但请求内容不同
@@ -48,16 +827,27 @@ export interface components {
          *     PAYMENT_CHANNEL_ERROR (502): 微信支付暂时不可用，请稍后再试
          *     PAYMENT_NOT_FOUND (404): 支付记录不存在
          *     PAYMENT_STATE_INVALID (409): 支付状态不允许此操作
+         *     REFERRAL_CUSTOMER_NOT_FOUND (404): 顾客不存在
+         *     REFERRAL_CYCLE (409): 该绑定会形成循环推广关系
+         *     REFERRAL_INVITATION_REQUIRED (403): 需要推广员邀请才能成为推广员
+         *     REFERRAL_NOT_RESELLER (403): 您还不是推广员
+         *     REFERRAL_POSTER_FAILED (502): 海报生成失败，请稍后再试
+         *     REFERRAL_RESELLER_NOT_FOUND (404): 推广员不存在
+         *     REFERRAL_RESELLER_NOT_PENDING (409): 该申请已处理
+         *     REFERRAL_SELF_BINDING (409): 不能绑定自己
+         *     REFERRAL_SHARE_CODE_NOT_FOUND (404): 分享链接不存在或已失效
          *     REFUND_EXCEEDS_PAID (400): 退款金额超过可退金额
          *     REFUND_NOT_FOUND (404): 退款记录不存在
          *     SERVICE_UNAVAILABLE (503): 服务暂不可用
+         *     SETTINGS_INVALID (400): 设置项不合理
          *     TOO_MANY_REQUESTS (429): 操作太频繁，请稍后再试
          *     UNAUTHENTICATED (401): 请先登录
          *     UNSUPPORTED_MEDIA_TYPE (415): 不支持的内容类型
+         *     USER_NOT_FOUND (404): 用户不存在
          *     VALIDATION_FAILED (400): 请求参数有误
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -91,6 +881,747 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                actorId?: string;
+                entityType?: string;
+                entityId?: string;
+                action?: string;
+                /** @description ISO time, inclusive */
+                from?: string;
+                /** @description ISO time, exclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    SettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsDto"];
+                };
+            };
+        };
+    };
+    SettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsDto"];
+                };
+            };
+        };
+    };
+    AppAuthController_wechatLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatLoginResultDto"];
+                };
+            };
+        };
+    };
+    AppAuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+        };
+    };
+    AppAuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkDto"];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfileDto"];
+                };
+            };
+        };
+    };
+    MeController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfileDto"];
+                };
+            };
+        };
+    };
+    MeController_phone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfileDto"];
+                };
+            };
+        };
+    };
+    AdminAuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminLoginResultDto"];
+                };
+            };
+        };
+    };
+    AdminAuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+        };
+    };
+    AdminAuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkDto"];
+                };
+            };
+        };
+    };
+    AdminAuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+        };
+    };
+    AdminUsersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPageDto"];
+                };
+            };
+        };
+    };
+    AdminUsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdminUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+        };
+    };
+    AdminUsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+        };
+    };
+    AdminUsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAdminUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+        };
+    };
+    AppReferralController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkDto"];
+                };
+            };
+        };
+    };
+    AppReferralController_poster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shareCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    AppReferralController_open: {
+        parameters: {
+            query?: {
+                via?: "share_link" | "poster";
+            };
+            header?: never;
+            path: {
+                shareCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenShareResultDto"];
+                };
+            };
+        };
+    };
+    AppReferralController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyResellerDto"];
+                };
+            };
+        };
+    };
+    AppReferralController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResellerDto"];
+                };
+            };
+        };
+    };
+    AppReferralController_myCustomers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPageDto"];
+                };
+            };
+        };
+    };
+    AdminResellersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResellerPageDto"];
+                };
+            };
+        };
+    };
+    AdminResellersController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResellerDto"];
+                };
+            };
+        };
+    };
+    AdminResellersController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResellerDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description customers locked to this store now */
+                storeId?: string;
+                /** @description customers bound to this reseller now */
+                resellerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPageDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BindingHistoryDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_moveLock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveStoreLockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreLockDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_releaseLock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreLockDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_setReferrer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetReferrerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferrerDto"];
+                };
+            };
+        };
+    };
+    AdminCustomersController_releaseReferrer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferrerDto"];
                 };
             };
         };

@@ -48,6 +48,20 @@ const envSchema = z.object({
     .min(60)
     .max(7 * 86400)
     .default(8 * 3600),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(180 * 86400)
+    .default(30 * 86400),
+  ADMIN_INITIAL_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  ADMIN_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
+  ADMIN_LOCKOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86400)
+    .default(15 * 60),
   WECHAT_API_BASE: z.url().optional(),
   WECHATPAY_API_BASE: z.url().optional(),
   WECHAT_SIM_URL: z.url().default('http://127.0.0.1:3100'),
@@ -100,6 +114,18 @@ export interface AuthSettings {
   tokenSecret: string | { file: string };
   userTokenTtlSeconds: number;
   adminTokenTtlSeconds: number;
+  /** Lifetime of a refresh token; each refresh rotates it. */
+  refreshTokenTtlSeconds: number;
+  /**
+   * Whether a bearer token must belong to a stored, live session. Off only under
+   * NODE_ENV=test, where factories mint tokens without a login round trip; revoked
+   * sessions and disabled accounts are refused either way.
+   */
+  requireStoredSession: boolean;
+  /** Password of the `admin` account made on first start; generated and printed once when unset. */
+  adminInitialPassword?: string;
+  adminMaxFailedLogins: number;
+  adminLockoutSeconds: number;
 }
 
 /**
@@ -147,6 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },
       userTokenTtlSeconds: e.USER_TOKEN_TTL_SECONDS,
       adminTokenTtlSeconds: e.ADMIN_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+      requireStoredSession: e.NODE_ENV !== 'test',
+      adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
+      adminMaxFailedLogins: e.ADMIN_MAX_FAILED_LOGINS,
+      adminLockoutSeconds: e.ADMIN_LOCKOUT_SECONDS,
     },
   };
 }

@@ -7,6 +7,8 @@ export const ADMIN_ROLES = ['admin', 'operator', 'finance', 'store_manager'] as 
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 export const PERMISSIONS = [
+  // Every admin: their own account (who am I, log out).
+  'account:self',
   'catalog:read',
   'catalog:write',
   'stores:read',
@@ -28,10 +30,12 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READS: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
+/** `admins:write` (managing admin accounts, which includes listing them) stays with `admin` alone. */
 
 export const ROLE_PERMISSIONS: Record<AdminRole, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
   operator: new Set<Permission>([
+    'account:self',
     ...READS,
     'catalog:write',
     'stores:write',
@@ -40,9 +44,10 @@ export const ROLE_PERMISSIONS: Record<AdminRole, ReadonlySet<Permission>> = {
     'orders:write',
     'refunds:write',
   ]),
-  finance: new Set<Permission>([...READS, 'refunds:write', 'withdrawals:approve']),
+  finance: new Set<Permission>(['account:self', ...READS, 'refunds:write', 'withdrawals:approve']),
   // Store managers are further limited to their own stores by the services they call.
   store_manager: new Set<Permission>([
+    'account:self',
     'catalog:read',
     'stores:read',
     'stores:write',

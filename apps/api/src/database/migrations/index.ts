@@ -1,5 +1,6 @@
 import { Foundation1795688810762 } from './1795688810762-foundation';
 import { Payments1795690059036 } from './1795690059036-payments';
+import { Identity1795690230300 } from './1795690230300-identity';
 import { Ledger1795690308559 } from './1795690308559-ledger';
 import { Withdrawals1795690568261 } from './1795690568261-withdrawals';
 
@@ -7,6 +8,7 @@ import { Withdrawals1795690568261 } from './1795690568261-withdrawals';
 export const MIGRATIONS = [
   Foundation1795688810762,
   Payments1795690059036,
+  Identity1795690230300,
   Ledger1795690308559,
   Withdrawals1795690568261,
 ];

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { pageWindow, toPage, type Page } from '../../common/paging';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+import { BindingEvent } from './entities/binding-event.entity';
+import { CustomerBinding } from './entities/customer-binding.entity';
+
+export interface CustomerBindingsView {
+  userId: string;
+  nickname: string | null;
+  phone: string | null;
+  storeId: string | null;
+  storeLockExpiresAt: Date | null;
+  referrerId: string | null;
+  referrerExpiresAt: Date | null;
+  createdAt: Date;
+}
+
+interface Row {
+  id: string;
+  nickname: string | null;
+  phone: string | null;
+  created_at: Date;
+  store_id: string | null;
+  store_lock_expires_at: Date | null;
+  referrer_id: string | null;
+  referrer_expires_at: Date | null;
+}
+
+/**
+ * The admin's (and a reseller's) view of customers and their current bindings.
+ * Expired bindings are shown as none. Also what orders read for attribution.
+ */
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    ctx: RequestContext,
+    q: { storeId?: string; resellerId?: string; page?: number; pageSize?: number },
+  ): Promise<Page<CustomerBindingsView>> {
+    const now = this.clock.now();
+    const where: string[] = [];
+    const params: unknown[] = q.storeId || q.resellerId ? [now] : [];
+    if (q.storeId) {
+      params.push(q.storeId);
+      where.push(`b.store_id = $${params.length} AND b.store_lock_expires_at > $1`);
+    }
+    if (q.resellerId) {
+      params.push(q.resellerId);
+      where.push(
+        `b.referrer_id = $${params.length} AND (b.referrer_expires_at IS NULL OR b.referrer_expires_at > $1)`,
+      );
+    }
+    const from = `FROM users u LEFT JOIN customer_bindings b ON b.user_id = u.id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+    const { skip, take } = pageWindow(q);
+    const m = this.tx.manager(ctx);
+    const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n ${from}`, params);
+    const rows: Row[] = await m.query(
+      `SELECT u.id, u.nickname, u.phone, u.created_at, b.store_id, b.store_lock_expires_at, b.referrer_id, b.referrer_expires_at
+       ${from} ORDER BY u.created_at DESC, u.id LIMIT ${take} OFFSET ${skip}`,
+      params,
+    );
+    return toPage(
+      rows.map((r) => this.view(r, now)),
+      n,
+      q,
+    );
+  }
+
+  async get(ctx: RequestContext, userId: string): Promise<CustomerBindingsView | null> {
+    const rows: Row[] = await this.tx.manager(ctx).query(
+      `SELECT u.id, u.nickname, u.phone, u.created_at, b.store_id, b.store_lock_expires_at, b.referrer_id, b.referrer_expires_at
+         FROM users u LEFT JOIN customer_bindings b ON b.user_id = u.id WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0] ? this.view(rows[0], this.clock.now()) : null;
+  }
+
+  /** Active store and referrer of a customer now (for order attribution). */
+  async attribution(
+    ctx: RequestContext,
+    userId: string,
+  ): Promise<{ storeId: string | null; resellerId: string | null }> {
+    const b = await this.tx.repo(ctx, CustomerBinding).findOneBy({ userId });
+    const now = this.clock.now();
+    return {
+      storeId: b?.storeId && b.storeLockExpiresAt && b.storeLockExpiresAt > now ? b.storeId : null,
+      resellerId:
+        b?.referrerId && (b.referrerExpiresAt === null || b.referrerExpiresAt > now) ? b.referrerId : null,
+    };
+  }
+
+  async history(ctx: RequestContext, userId: string): Promise<BindingEvent[]> {
+    return this.tx
+      .repo(ctx, BindingEvent)
+      .find({ where: { userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 });
+  }
+
+  private view(r: Row, now: Date): CustomerBindingsView {
+    const storeActive = r.store_id && r.store_lock_expires_at && new Date(r.store_lock_expires_at) > now;
+    const refActive = r.referrer_id && (!r.referrer_expires_at || new Date(r.referrer_expires_at) > now);
+    return {
+      userId: r.id,
+      nickname: r.nickname,
+      phone: r.phone,
+      storeId: storeActive ? r.store_id : null,
+      storeLockExpiresAt: storeActive ? r.store_lock_expires_at : null,
+      referrerId: refActive ? r.referrer_id : null,
+      referrerExpiresAt: refActive ? r.referrer_expires_at : null,
+      createdAt: r.created_at,
+    };
+  }
+}

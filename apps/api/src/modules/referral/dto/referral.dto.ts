@@ -1,0 +1,135 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/paging';
+import { BINDING_SOURCES } from '../entities/binding-event.entity';
+
+export class CreateShareLinkDto {
+  @ApiPropertyOptional({ description: 'share a product; omit to share the shop' })
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+}
+
+export class ShareLinkDto {
+  @ApiProperty({ description: 'opaque; also the scene of the poster code' }) shareCode: string;
+  @ApiProperty({ nullable: true, type: String }) productId: string | null;
+  @ApiProperty({ example: 'pages/share/index?scene=Ab3dE5gH7k' }) path: string;
+}
+
+export class OpenShareQueryDto {
+  @ApiPropertyOptional({ enum: ['share_link', 'poster'], default: 'share_link' })
+  @IsOptional()
+  @IsIn(['share_link', 'poster'])
+  via?: 'share_link' | 'poster';
+}
+
+export class ReferrerDto {
+  @ApiProperty({ nullable: true, type: String }) referrerId: string | null;
+  @ApiProperty({ nullable: true, type: String }) boundAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null with a referrer: forever' })
+  expiresAt: string | null;
+}
+
+export class OpenShareResultDto {
+  @ApiProperty() shareCode: string;
+  @ApiProperty() resellerId: string;
+  @ApiProperty({ nullable: true, type: String }) resellerNickname: string | null;
+  @ApiProperty({ nullable: true, type: String }) productId: string | null;
+  @ApiProperty({
+    enum: ['bind', 'move', 'unchanged', 'self', 'keep', 'not_new', 'cycle'],
+    description: 'what this open did to the opener’s referrer',
+  })
+  outcome: string;
+  @ApiProperty({ type: ReferrerDto }) referrer: ReferrerDto;
+}
+
+export class ResellerDto {
+  @ApiProperty() userId: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) uplineId: string | null;
+  @ApiProperty() appliedAt: string;
+  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) rejectReason: string | null;
+}
+
+export class MyResellerDto {
+  @ApiProperty({ type: ResellerDto, nullable: true }) reseller: ResellerDto | null;
+}
+
+export class ResellerPageDto {
+  @ApiProperty({ type: [ResellerDto] }) items: ResellerDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class ResellerQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  status?: 'pending' | 'approved' | 'rejected';
+}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(500) reason: string;
+}
+
+export class MoveStoreLockDto extends ReasonDto {
+  @ApiProperty() @IsUUID() storeId: string;
+}
+
+export class SetReferrerDto extends ReasonDto {
+  @ApiProperty({ description: 'an approved reseller’s user id' }) @IsUUID() resellerId: string;
+}
+
+export class StoreLockDto {
+  @ApiProperty({ nullable: true, type: String }) storeId: string | null;
+  @ApiProperty({ nullable: true, type: String }) lockedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+}
+
+export class CustomerQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'customers locked to this store now' })
+  @IsOptional()
+  @IsUUID()
+  storeId?: string;
+  @ApiPropertyOptional({ description: 'customers bound to this reseller now' })
+  @IsOptional()
+  @IsUUID()
+  resellerId?: string;
+}
+
+export class CustomerDto {
+  @ApiProperty() userId: string;
+  @ApiProperty({ nullable: true, type: String }) nickname: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) storeId: string | null;
+  @ApiProperty({ nullable: true, type: String }) storeLockExpiresAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) referrerId: string | null;
+  @ApiProperty({ nullable: true, type: String }) referrerExpiresAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class CustomerPageDto {
+  @ApiProperty({ type: [CustomerDto] }) items: CustomerDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class BindingEventDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['store', 'referrer'] }) kind: string;
+  @ApiProperty({ enum: BINDING_SOURCES }) source: string;
+  @ApiProperty({ nullable: true, type: String }) beforeId: string | null;
+  @ApiProperty({ nullable: true, type: String }) afterId: string | null;
+  @ApiProperty({ nullable: true, type: String }) afterExpiresAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) ref: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class BindingHistoryDto {
+  @ApiProperty({ type: [BindingEventDto] }) items: BindingEventDto[];
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { AdminCustomersController, AdminResellersController } from './admin-referral.controller';
+import { AppReferralController } from './app-referral.controller';
+import { CustomersService } from './customers.service';
+import { PosterService } from './poster.service';
+import { ReferralBindingService } from './referral-binding.service';
+import { ResellerService } from './reseller.service';
+import { ShareLinkService } from './share-link.service';
+import { StoreLockScanListener } from './store-lock.scan-listener';
+import { StoreLockService } from './store-lock.service';
+
+/**
+ * Who gets credit for a customer (SPEC §4): store locks, referrer bindings,
+ * resellers, share links and posters, and the binding history.
+ */
+@Module({
+  controllers: [AppReferralController, AdminResellersController, AdminCustomersController],
+  providers: [
+    StoreLockService,
+    StoreLockScanListener,
+    ReferralBindingService,
+    ResellerService,
+    ShareLinkService,
+    PosterService,
+    CustomersService,
+  ],
+  exports: [
+    StoreLockService,
+    StoreLockScanListener,
+    CustomersService,
+    ResellerService,
+    ReferralBindingService,
+  ],
+})
+export class ReferralModule {}

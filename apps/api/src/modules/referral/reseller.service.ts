@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { pageWindow, toPage, type Page } from '../../common/paging';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+import { AuditService } from '../audit/audit.service';
+import { UsersService } from '../identity/users.service';
+import { SettingsService } from '../settings/settings.service';
+import { Reseller, type ResellerStatus } from './entities/reseller.entity';
+import { ReferralBindingService } from './referral-binding.service';
+import { ReferralErrors } from './referral.errors';
+
+export interface ResellerView {
+  userId: string;
+  status: ResellerStatus;
+  uplineId: string | null;
+  appliedAt: Date;
+  decidedAt: Date | null;
+  rejectReason: string | null;
+}
+
+const view = (r: Reseller): ResellerView => ({
+  userId: r.userId,
+  status: r.status,
+  uplineId: r.uplineId,
+  appliedAt: r.appliedAt,
+  decidedAt: r.decidedAt,
+  rejectReason: r.rejectReason,
+});
+
+/**
+ * Reseller recruitment per `resellerMode`: `everyone` approves at once;
+ * `approval` waits for an operator; `invited` approves at once a customer whose
+ * active referrer is a reseller (the invitation is the share link) and refuses others.
+ * The upline is fixed at approval: the customer's active referrer then.
+ */
+@Injectable()
+export class ResellerService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly settings: SettingsService,
+    private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly bindings: ReferralBindingService,
+    private readonly clock: Clock,
+  ) {}
+
+  async mine(ctx: RequestContext, userId: string): Promise<ResellerView | null> {
+    const r = await this.tx.repo(ctx, Reseller).findOneBy({ userId });
+    return r ? view(r) : null;
+  }
+
+  async isApproved(ctx: RequestContext, userId: string): Promise<boolean> {
+    return this.tx.repo(ctx, Reseller).exists({ where: { userId, status: 'approved' } });
+  }
+
+  /** Applies (idempotent: a pending or approved application is returned as it is). */
+  async apply(ctx: RequestContext, userId: string): Promise<ResellerView> {
+    const { resellerMode } = await this.settings.get(ctx);
+    return this.tx.run(ctx, async (ctx) => {
+      const now = this.clock.now();
+      await this.tx.manager(ctx).query(
+        `INSERT INTO resellers (user_id, status, applied_at) VALUES ($1, 'pending', $2)
+         ON CONFLICT (user_id) DO UPDATE SET status = 'pending', applied_at = $2, reject_reason = NULL,
+           decided_at = NULL, decided_by = NULL
+         WHERE resellers.status = 'rejected'`,
+        [userId, now],
+      );
+      const current = await this.tx
+        .repo(ctx, Reseller)
+        .findOneOrFail({ where: { userId }, lock: { mode: 'pessimistic_write' } });
+      if (current.status !== 'pending' || resellerMode === 'approval') return view(current);
+      if (resellerMode === 'invited' && !(await this.invitedBy(ctx, userId))) {
+        throw ReferralErrors.REFERRAL_INVITATION_REQUIRED();
+      }
+      return this.approveLocked(ctx, current, `auto:${resellerMode}`);
+    });
+  }
+
+  async approve(ctx: RequestContext, userId: string): Promise<ResellerView> {
+    return this.tx.run(ctx, async (ctx) => {
+      const current = await this.lockPending(ctx, userId);
+      const after = await this.approveLocked(ctx, current, null);
+      await this.audit.record(ctx, {
+        action: 'reseller.approve',
+        entityType: 'reseller',
+        entityId: userId,
+        before: view(current),
+        after,
+      });
+      return after;
+    });
+  }
+
+  async reject(ctx: RequestContext, userId: string, reason: string): Promise<ResellerView> {
+    return this.tx.run(ctx, async (ctx) => {
+      const current = await this.lockPending(ctx, userId);
+      const before = view(current);
+      await this.tx.repo(ctx, Reseller).update(
+        { userId },
+        {
+          status: 'rejected',
+          rejectReason: reason,
+          decidedAt: this.clock.now(),
+          decidedBy: ctx.actor?.id ?? null,
+        },
+      );
+      const after = view(await this.tx.repo(ctx, Reseller).findOneByOrFail({ userId }));
+      await this.audit.record(ctx, {
+        action: 'reseller.reject',
+        entityType: 'reseller',
+        entityId: userId,
+        before,
+        after,
+        reason,
+      });
+      return after;
+    });
+  }
+
+  async list(
+    ctx: RequestContext,
+    q: { status?: ResellerStatus; page?: number; pageSize?: number },
+  ): Promise<Page<ResellerView>> {
+    const [rows, total] = await this.tx.repo(ctx, Reseller).findAndCount({
+      where: q.status ? { status: q.status } : {},
+      order: { appliedAt: 'DESC' },
+      ...pageWindow(q),
+    });
+    return toPage(rows.map(view), total, q);
+  }
+
+  private async lockPending(ctx: RequestContext, userId: string): Promise<Reseller> {
+    const current = await this.tx
+      .repo(ctx, Reseller)
+      .findOne({ where: { userId }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw ReferralErrors.REFERRAL_RESELLER_NOT_FOUND();
+    if (current.status !== 'pending')
+      throw ReferralErrors.REFERRAL_RESELLER_NOT_PENDING({ status: current.status });
+    return current;
+  }
+
+  private async invitedBy(ctx: RequestContext, userId: string): Promise<string | null> {
+    const referrer = await this.bindings.activeReferrer(ctx, userId);
+    return referrer && (await this.isApproved(ctx, referrer)) ? referrer : null;
+  }
+
+  private async approveLocked(
+    ctx: RequestContext,
+    current: Reseller,
+    by: string | null,
+  ): Promise<ResellerView> {
+    const uplineId = await this.invitedBy(ctx, current.userId);
+    await this.tx
+      .repo(ctx, Reseller)
+      .update(
+        { userId: current.userId },
+        { status: 'approved', uplineId, decidedAt: this.clock.now(), decidedBy: by ?? ctx.actor?.id ?? null },
+      );
+    await this.users.addRole(ctx, current.userId, 'reseller');
+    return view(await this.tx.repo(ctx, Reseller).findOneByOrFail({ userId: current.userId }));
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminRoute } from '../../common/auth/auth.decorators';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { SettingsDto, UpdateSettingsDto } from './dto/settings.dto';
+import { SettingsService } from './settings.service';
+
+@ApiTags('admin: settings')
+@Controller('admin/settings')
+export class SettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get()
+  @AdminRoute('settings:read')
+  @ApiOperation({ summary: 'Operator settings (rates, days, policies) with their current values' })
+  @ApiOkResponse({ type: SettingsDto })
+  get(@Ctx() ctx: RequestContext): Promise<SettingsDto> {
+    return this.settings.get(ctx);
+  }
+
+  @Put()
+  @AdminRoute('settings:write')
+  @ApiOperation({ summary: 'Change some operator settings (audited); unsent fields keep their values' })
+  @ApiOkResponse({ type: SettingsDto })
+  update(@Ctx() ctx: RequestContext, @Body() dto: UpdateSettingsDto): Promise<SettingsDto> {
+    return this.settings.update(ctx, dto);
+  }
+}

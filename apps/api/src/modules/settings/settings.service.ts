@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+import { AuditService } from '../audit/audit.service';
+import { Setting } from './entities/setting.entity';
+import { SETTING_KEYS, SETTINGS_DEFAULTS, type SettingKey, type Settings } from './settings.defaults';
+import { SettingsErrors } from './settings.errors';
+
+/** How long a replica may serve settings another replica changed. */
+const TTL_MS = 5_000;
+
+/**
+ * Operator settings, read through a short cache. A write on this replica drops
+ * the cache at once; other replicas see it within TTL_MS. Reads inside a
+ * transaction go to the database, so a use case sees the value its own
+ * transaction would commit against.
+ */
+@Injectable()
+export class SettingsService {
+  private cache?: { value: Settings; until: number };
+
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(ctx: RequestContext): Promise<Settings> {
+    if (!ctx.manager && this.cache && this.cache.until > Date.now()) return this.cache.value;
+    const rows = await this.tx.repo(ctx, Setting).find();
+    const value: Settings = { ...SETTINGS_DEFAULTS };
+    const target = value as unknown as Record<string, unknown>;
+    for (const row of rows) if (row.key in SETTINGS_DEFAULTS) target[row.key] = row.value;
+    if (!ctx.manager) this.cache = { value, until: Date.now() + TTL_MS };
+    return value;
+  }
+
+  /** Changes the given settings in one transaction, with one audit entry (before and after). */
+  async update(ctx: RequestContext, patch: Partial<Settings>): Promise<Settings> {
+    const keys = SETTING_KEYS.filter((k) => patch[k] !== undefined);
+    const result = await this.tx.run(ctx, async (ctx) => {
+      // Settings change rarely; one lock keeps two concurrent edits from interleaving their audit.
+      await this.tx.manager(ctx).query(`SELECT pg_advisory_xact_lock(7294101)`);
+      const before = await this.get(ctx);
+      const after: Settings = { ...before, ...pick(patch, keys) };
+      if (after.l1RateBp + after.l2RateBp + after.storeRateBp + after.agentRateBp > 10000) {
+        throw SettingsErrors.SETTINGS_INVALID({ reason: 'the rates together exceed 100%' });
+      }
+      const changed = keys.filter((k) => before[k] !== after[k]);
+      if (!changed.length) return after;
+      await this.tx.repo(ctx, Setting).upsert(
+        changed.map((key) => ({ key, value: after[key] })),
+        ['key'],
+      );
+      await this.audit.record(ctx, {
+        action: 'settings.update',
+        entityType: 'settings',
+        entityId: 'global',
+        before: pick(before, changed),
+        after: pick(after, changed),
+      });
+      return after;
+    });
+    this.cache = undefined;
+    return result;
+  }
+}
+
+function pick(s: Partial<Settings>, keys: SettingKey[]): Partial<Settings> {
+  return Object.fromEntries(keys.map((k) => [k, s[k]])) as Partial<Settings>;
+}
