@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { ReferralModule } from './modules/referral/referral.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { WithdrawalsModule } from './modules/withdrawals/withdrawals.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './wechat/wechat.settings';
 
@@ -43,6 +44,7 @@ export class AppModule {
         SettingsModule,
         IdentityModule,
         ReferralModule,
+        WithdrawalsModule,
         ...extraModules,
       ],
     };

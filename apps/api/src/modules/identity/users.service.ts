@@ -74,6 +74,18 @@ export class UsersService {
     return this.get(ctx, userId);
   }
 
+  /**
+   * Where WeChat transfers for this user go (server-side only: the openid never leaves
+   * the API). `active` is false for a disabled account. Null for an unknown user.
+   */
+  async payee(
+    ctx: RequestContext,
+    userId: string,
+  ): Promise<{ openid: string; active: boolean; roles: string[]; nickname: string | null } | null> {
+    const u = await this.tx.repo(ctx, User).findOneBy({ id: userId });
+    return u ? { openid: u.openid, active: !u.disabledAt, roles: u.roles, nickname: u.nickname } : null;
+  }
+
   /** Adds a role (idempotent, no read-modify-write); the next token refresh carries it. */
   async addRole(ctx: RequestContext, userId: string, role: UserRole): Promise<void> {
     await this.tx

@@ -93,7 +93,8 @@ export class LedgerService {
         .execute();
       if (inserted.raw.length === 0) return { postingId: null, duplicate: true };
       const postingId: string = inserted.raw[0].id;
-      const accounts = await Promise.all(entries.map((e) => this.account(c, e.owner, e.kind)));
+      const accounts: LedgerAccount[] = [];
+      for (const e of entries) accounts.push(await this.account(c, e.owner, e.kind)); // one connection: one query at a time
       const lines = entries
         .map((e, i) => ({ ...e, accountId: accounts[i].id }))
         .sort((a, b) => a.accountId.localeCompare(b.accountId));

@@ -1,35 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
-import { adminToken, userToken } from '../../../test/factories/auth.factory';
-import { fundAvailable, TestEarners, TestEarnersModule } from '../../../test/factories/earners.factory';
+import { adminToken } from '../../../test/factories/auth.factory';
+import { fundAvailable } from '../../../test/factories/earners.factory';
+import { loginNewUser } from '../../../test/factories/identity.factory';
 import { eventually } from '../../../test/factories/payments.factory';
 import { bootTestAppWithSim, type TestAppWithSim } from '../../../test/sim';
 import { LedgerService, PLATFORM } from '../ledger/ledger.service';
 import { Withdrawal } from './entities/withdrawal.entity';
 import { WithdrawalEvent } from './entities/withdrawal-event.entity';
 import { TransfersService } from './transfers.service';
-import { WithdrawalsModule } from './withdrawals.module';
+import { ResellerService } from '../referral/reseller.service';
+import { SettingsService } from '../settings/settings.service';
 
 describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)', () => {
   let t: TestAppWithSim;
-  let earners: TestEarners;
+  let resellers: ResellerService;
+  let settings: SettingsService;
   let ledger: LedgerService;
   let tx: TransactionService;
   const ctx = RequestContext.system('test');
 
   beforeAll(async () => {
-    t = await bootTestAppWithSim({}, [TestEarnersModule, WithdrawalsModule], { listen: true });
-    earners = t.app.get(TestEarners);
+    t = await bootTestAppWithSim({}, [], { listen: true });
+    resellers = t.app.get(ResellerService);
+    settings = t.app.get(SettingsService);
     ledger = t.app.get(LedgerService);
     tx = t.app.get(TransactionService);
   });
   afterAll(() => t.close());
 
-  const reseller = async (availableFen: number, info = {}) => {
-    const id = earners.add('reseller', info);
-    if (availableFen) await fundAvailable(ledger, ctx, 'reseller', id, availableFen);
-    return { id, token: userToken(t, id) };
+  /** A real mini-program user who applied and was approved (or rejected) as a reseller, with settled money. */
+  const reseller = async (availableFen: number, opts: { approved?: boolean } = {}) => {
+    const user = await loginNewUser(t, '推广员');
+    await resellers.apply(ctx, user.id);
+    if (opts.approved === false) await resellers.reject(ctx, user.id, '资料不全');
+    else await resellers.approve(ctx, user.id);
+    if (availableFen) await fundAvailable(ledger, ctx, 'reseller', user.id, availableFen);
+    return { id: user.id, token: user.token, openid: user.openid };
   };
   const ask = (r: { id: string; token: string }, amountFen: number, key: string = randomUUID()) =>
     t.http
@@ -50,9 +58,9 @@ describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)',
       code: 'WITHDRAWAL_INSUFFICIENT_BALANCE',
       details: { availableFen: 5_000 },
     });
-    const suspended = await reseller(5_000, { active: false });
+    const suspended = await reseller(5_000, { approved: false });
     expect((await ask(suspended, 100).expect(403)).body.code).toBe('WITHDRAWAL_EARNER_SUSPENDED');
-    const stranger = { id: r.id, token: userToken(t) };
+    const stranger = { id: r.id, token: (await loginNewUser(t, '路人')).token };
     expect((await ask(stranger, 100).expect(404)).body.code).toBe('WITHDRAWAL_NOT_FOUND');
     await t.http
       .post('/api/app/withdrawals')
@@ -116,7 +124,7 @@ describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)',
   });
 
   it('pays by hand with the fee kept by the platform', async () => {
-    earners.current = { minWithdrawFen: 100, withdrawFeeBp: 60 }; // 0.6 %
+    await settings.update(ctx, { withdrawFeeBp: 60 }); // 0.6 %
     try {
       const r = await reseller(10_000);
       const w = (await ask(r, 10_000).expect(201)).body;
@@ -139,13 +147,12 @@ describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)',
       expect(history.map((h) => h.toStatus)).toEqual(['APPROVED', 'PAID']);
       expect(history[0].actor).toMatch(/^admin:/);
     } finally {
-      earners.current = { minWithdrawFen: 100, withdrawFeeBp: 0 };
+      await settings.update(ctx, { withdrawFeeBp: 0 });
     }
   });
 
   it('pays through a WeChat transfer the user confirms, and returns the money when a transfer fails', async () => {
-    const user = await t.sim.control<{ openid: string }>('POST', '/sim/users', { nickname: '推广员' });
-    const r = await reseller(3_000, { payeeOpenid: user.openid });
+    const r = await reseller(3_000);
     const ok = (await ask(r, 1_000).expect(201)).body;
     const bad = (await ask(r, 2_000).expect(201)).body;
     const bulk = await t.http

@@ -1,6 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
 import { TRANSFER_LISTENER } from '../payments/payment-listener';
+import { ReferralModule } from '../referral/referral.module';
+import { EARNER_DIRECTORY, WITHDRAWAL_RULES } from './earner-directory';
+import { EarnerDirectoryService } from './earner-directory.service';
 import { TransfersService } from './transfers.service';
 import { WithdrawalQueryService } from './withdrawal-query.service';
 import { WithdrawalsAdminController } from './withdrawals-admin.controller';
@@ -8,19 +11,19 @@ import { WithdrawalsAppController } from './withdrawals-app.controller';
 import { WithdrawalsService } from './withdrawals.service';
 import { WithdrawalsWorker } from './withdrawals.worker';
 
-/**
- * Withdrawals and payouts. Needs EARNER_DIRECTORY and WITHDRAWAL_RULES from the
- * modules that know earners and settings; provides TRANSFER_LISTENER to payments.
- */
+/** Withdrawals and payouts; provides TRANSFER_LISTENER to the payments module's notify endpoint. */
 @Global()
 @Module({
-  imports: [LedgerModule],
+  imports: [LedgerModule, ReferralModule],
   controllers: [WithdrawalsAppController, WithdrawalsAdminController],
   providers: [
     WithdrawalsService,
     WithdrawalQueryService,
     TransfersService,
     WithdrawalsWorker,
+    EarnerDirectoryService,
+    { provide: EARNER_DIRECTORY, useExisting: EarnerDirectoryService },
+    { provide: WITHDRAWAL_RULES, useExisting: EarnerDirectoryService },
     { provide: TRANSFER_LISTENER, useExisting: TransfersService },
   ],
   exports: [WithdrawalsService, WithdrawalQueryService, TRANSFER_LISTENER],
