@@ -1,3 +1,4 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AppError } from './errors';
 
 /**
@@ -29,4 +30,25 @@ export class StateMachine<S extends string> {
       tos.map((to) => [from, to] as [S, S]),
     );
   }
+}
+
+/**
+ * Moves `row` to `to` through `machine`: checks the edge, updates the status (and
+ * `changes`) and inserts the history row built from the `from` status — the one
+ * mechanism behind every module's `transition…()`.
+ */
+export async function applyTransition<S extends string, E extends ObjectLiteral & { id: string; status: S }>(
+  manager: EntityManager,
+  machine: StateMachine<S>,
+  target: EntityTarget<E>,
+  row: E,
+  to: S,
+  changes: Partial<E>,
+  history: { target: EntityTarget<ObjectLiteral>; build: (from: S) => ObjectLiteral },
+): Promise<void> {
+  machine.assert(row.status, to);
+  const from = row.status;
+  Object.assign(row, changes, { status: to });
+  await manager.getRepository(target).update({ id: row.id } as never, { ...changes, status: to } as never);
+  await manager.getRepository(history.target).insert(history.build(from));
 }

@@ -10,3 +10,4 @@ export type {
 export { WechatPayClient } from './wechat-pay.client';
 export type * from './wechat-pay.types';
 export { WechatModule, WECHAT_CONFIG, type WechatModuleAsyncOptions } from './wechat.module';
+export { newMerchantNo } from './merchant-no';

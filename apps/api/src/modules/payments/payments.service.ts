@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import { In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import {
   WECHAT_CONFIG,
+  newMerchantNo,
   WechatError,
   WechatPayClient,
   type RequestPaymentParams,
@@ -31,12 +31,6 @@ export interface PrepayResult {
   paymentId: string;
   outTradeNo: string;
   requestPayment: RequestPaymentParams;
-}
-
-/** `CS` + yyyyMMddHHmmss (China time) + 12 random digits: 28 chars, unique, sortable by time. */
-export function newOutTradeNo(now = new Date()): string {
-  const cst = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
-  return `CS${cst}${String(randomInt(0, 1e6)).padStart(6, '0')}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
 }
 
 /**
@@ -112,7 +106,7 @@ export class PaymentsService {
           .createQueryBuilder()
           .insert()
           .values({
-            outTradeNo: newOutTradeNo(),
+            outTradeNo: newMerchantNo('CS'),
             orderId: input.orderId,
             payerOpenid: input.openid,
             amountFen: input.amountFen,

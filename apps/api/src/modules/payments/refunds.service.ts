@@ -1,11 +1,15 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import { In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { JobsService } from '../../jobs/jobs.service';
-import { WechatError, WechatPayClient, type RefundStatus as WechatRefundStatus } from '../../wechat';
+import {
+  newMerchantNo,
+  WechatError,
+  WechatPayClient,
+  type RefundStatus as WechatRefundStatus,
+} from '../../wechat';
 import { Payment } from './entities/payment.entity';
 import { Refund, refundMachine, type RefundStatus } from './entities/refund.entity';
 import { PAYMENT_LISTENER, type PaymentListener } from './payment-listener';
@@ -18,12 +22,6 @@ export interface RefundRequest {
   reason: string;
   /** The after-sale id, or `duplicate-payment` / `late-payment`. */
   requestedBy: string;
-}
-
-/** `RF` + yyyyMMddHHmmss + 12 random digits. */
-function newOutRefundNo(now = new Date()): string {
-  const cst = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
-  return `RF${cst}${String(randomInt(0, 1e6)).padStart(6, '0')}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
 }
 
 /**
@@ -73,7 +71,7 @@ export class RefundsService {
       }
       const refund = await manager.getRepository(Refund).save(
         manager.getRepository(Refund).create({
-          outRefundNo: newOutRefundNo(),
+          outRefundNo: newMerchantNo('RF'),
           paymentId: payment.id,
           orderId: payment.orderId,
           amountFen: input.amountFen,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context';
+import { applyTransition } from '../../common/state-machine';
 import { Withdrawal, withdrawalMachine, type WithdrawalStatus } from './entities/withdrawal.entity';
 import { WithdrawalEvent } from './entities/withdrawal-event.entity';
 
@@ -8,7 +9,7 @@ export function actorLabel(ctx: RequestContext): string {
 }
 
 /** The only way a withdrawal's status changes: guarded, and written to its history. */
-export async function transitionWithdrawal(
+export function transitionWithdrawal(
   ctx: RequestContext,
   manager: EntityManager,
   w: Withdrawal,
@@ -16,16 +17,15 @@ export async function transitionWithdrawal(
   reason: string,
   changes: Partial<Withdrawal> = {},
 ): Promise<void> {
-  withdrawalMachine.assert(w.status, to);
-  const from = w.status;
-  Object.assign(w, changes, { status: to });
-  await manager.getRepository(Withdrawal).update({ id: w.id }, { ...changes, status: to });
-  await manager.getRepository(WithdrawalEvent).insert({
-    withdrawalId: w.id,
-    fromStatus: from,
-    toStatus: to,
-    actor: actorLabel(ctx),
-    reason: reason.slice(0, 200),
-    requestId: ctx.requestId,
+  return applyTransition(manager, withdrawalMachine, Withdrawal, w, to, changes, {
+    target: WithdrawalEvent,
+    build: (from) => ({
+      withdrawalId: w.id,
+      fromStatus: from,
+      toStatus: to,
+      actor: actorLabel(ctx),
+      reason: reason.slice(0, 200),
+      requestId: ctx.requestId,
+    }),
   });
 }

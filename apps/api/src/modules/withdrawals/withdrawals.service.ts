@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { applyBp } from '@cloudshelf/money';
-import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { JobsService } from '../../jobs/jobs.service';
+import { newMerchantNo } from '../../wechat';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
 import { LedgerService, PLATFORM, type Owner } from '../ledger/ledger.service';
 import {
@@ -24,12 +24,6 @@ export interface WithdrawalRequestInput {
   earnerType: EarnerType;
   earnerId: string;
   amountFen: number;
-}
-
-/** `WD` + yyyyMMddHHmmss + 12 random digits (out_bill_no: ≤ 32 of [0-9A-Za-z]). */
-function newOutBillNo(now = new Date()): string {
-  const cst = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
-  return `WD${cst}${String(randomInt(0, 1e6)).padStart(6, '0')}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
 }
 
 const owner = (w: Pick<Withdrawal, 'earnerType' | 'earnerId'>): Owner => ({
@@ -84,7 +78,7 @@ export class WithdrawalsService {
           netFen: input.amountFen - feeFen,
           status: 'REQUESTED',
           payeeOpenid: info.payeeOpenid,
-          outBillNo: newOutBillNo(),
+          outBillNo: newMerchantNo('WD'),
         }),
       );
       try {
