@@ -1,0 +1,122 @@
+import { clawbackFen, linePaidAmounts, splitLine, type LineAttribution } from './reward-split';
+
+const base: LineAttribution = {
+  buyerId: 'buyer',
+  storeId: 'store-1',
+  storeRateBp: 500,
+  agentId: 'agent-1',
+  agentRateBp: 100,
+  resellerId: 'res-1',
+  l1RateBp: 1000,
+  uplineId: 'res-0',
+  l2RateBp: 300,
+  selfPurchaseCommission: false,
+};
+
+const brief = (paid: number, a: Partial<LineAttribution>) =>
+  splitLine(paid, { ...base, ...a }).map((s) => `${s.kind}:${s.earnerId}:${s.amountFen}`);
+
+describe('splitLine (SPEC §7 defaults: store 5 %, agent 1 %, L1 10 %, L2 3 %)', () => {
+  it.each<[string, number, Partial<LineAttribution>, string[]]>([
+    ['every party', 10_000, {}, ['store:store-1:500', 'agent:agent-1:100', 'l1:res-1:1000', 'l2:res-0:300']],
+    [
+      'rounds each amount down',
+      999,
+      {},
+      ['store:store-1:49', 'agent:agent-1:9', 'l1:res-1:99', 'l2:res-0:29'],
+    ],
+    ['leaves out zero amounts', 9, {}, []],
+    ['no store: no store reward and no agent', 10_000, { storeId: null }, ['l1:res-1:1000', 'l2:res-0:300']],
+    [
+      'store without agent',
+      10_000,
+      { agentId: null },
+      ['store:store-1:500', 'l1:res-1:1000', 'l2:res-0:300'],
+    ],
+    [
+      'no reseller: no L1 and no L2 even with an upline',
+      10_000,
+      { resellerId: null },
+      ['store:store-1:500', 'agent:agent-1:100'],
+    ],
+    [
+      'reseller without upline: L1 only',
+      10_000,
+      { uplineId: null },
+      ['store:store-1:500', 'agent:agent-1:100', 'l1:res-1:1000'],
+    ],
+    [
+      'self-purchase, switch off: no L1, upline keeps L2',
+      10_000,
+      { buyerId: 'res-1' },
+      ['store:store-1:500', 'agent:agent-1:100', 'l2:res-0:300'],
+    ],
+    [
+      'self-purchase, switch on: L1 too',
+      10_000,
+      { buyerId: 'res-1', selfPurchaseCommission: true },
+      ['store:store-1:500', 'agent:agent-1:100', 'l1:res-1:1000', 'l2:res-0:300'],
+    ],
+    [
+      'the upline buying through their downline earns no L2 on it',
+      10_000,
+      { buyerId: 'res-0' },
+      ['store:store-1:500', 'agent:agent-1:100', 'l1:res-1:1000'],
+    ],
+    [
+      'an agent buying in their own store earns no override',
+      10_000,
+      { buyerId: 'agent-1', resellerId: null },
+      ['store:store-1:500'],
+    ],
+    [
+      'product overrides in the snapshot',
+      10_000,
+      { storeRateBp: 800, l1RateBp: 1500, l2RateBp: 0 },
+      ['store:store-1:800', 'agent:agent-1:100', 'l1:res-1:1500'],
+    ],
+  ])('%s', (_name, paid, a, expected) => expect(brief(paid, a)).toEqual(expected));
+
+  it('never pays more than two reseller levels', () => {
+    const kinds = splitLine(1_000_000, base).map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'l1' || k === 'l2')).toEqual(['l1', 'l2']);
+  });
+});
+
+describe('linePaidAmounts: order discounts spread by largest remainder', () => {
+  it.each<[number[], number, number[]]>([
+    [[10_000, 5_000], 0, [10_000, 5_000]],
+    [[10_000, 5_000], 1_500, [9_000, 4_500]],
+    [[100, 100, 100], 100, [66, 67, 67]],
+    [[3_333, 6_667], 1, [3_333, 6_666]],
+    [[500], 500, [0]],
+  ])('%p less %d → %p', (lines, discount, paid) => {
+    expect(linePaidAmounts(lines, discount)).toEqual(paid);
+    expect(paid.reduce((a, b) => a + b, 0)).toBe(lines.reduce((a, b) => a + b, 0) - discount);
+  });
+
+  it('refuses a discount above the goods total', () =>
+    expect(() => linePaidAmounts([100], 101)).toThrow(RangeError));
+});
+
+describe('clawbackFen: in proportion, rounded down, never past what is left', () => {
+  it.each<[number, number, number, number, number]>([
+    [1_000, 0, 10_000, 10_000, 1_000],
+    [1_000, 0, 10_000, 5_000, 500],
+    [1_000, 0, 10_000, 3_333, 333],
+    [1_000, 600, 10_000, 5_000, 400],
+    [1_000, 1_000, 10_000, 1, 0],
+    [1_000, 0, 10_000, 0, 0],
+    [1_000, 0, 10_000, 20_000, 1_000],
+    [999, 0, 3, 1, 333],
+  ])('reward %d (clawed %d), line paid %d, refunded %d → %d', (reward, clawed, paid, refunded, expected) =>
+    expect(clawbackFen(reward, clawed, paid, refunded)).toBe(expected),
+  );
+
+  it('two partial refunds never take back more than the reward', () => {
+    const first = clawbackFen(999, 0, 1_000, 501);
+    const second = clawbackFen(999, first, 1_000, 499);
+    expect(first + second).toBeLessThanOrEqual(999);
+    expect(first + second).toBeGreaterThanOrEqual(997);
+  });
+});

@@ -1,0 +1,83 @@
+import { applyBp, prorate } from '@cloudshelf/money';
+import type { EarnerType } from '../ledger/entities/ledger-account.entity';
+
+export type RewardKind = 'store' | 'agent' | 'l1' | 'l2';
+
+/** Who an order line credits and at what rates: the line's attribution snapshot, frozen at order creation. */
+export interface LineAttribution {
+  buyerId: string;
+  storeId: string | null;
+  storeRateBp: number;
+  /** The store's channel agent (代理商), when the store has one. */
+  agentId: string | null;
+  agentRateBp: number;
+  /** The reseller credited with the sale (share in this checkout, else the referrer binding). */
+  resellerId: string | null;
+  l1RateBp: number;
+  /** The reseller's upline: who referred them when they became a reseller. */
+  uplineId: string | null;
+  l2RateBp: number;
+  selfPurchaseCommission: boolean;
+}
+
+export interface RewardShare {
+  kind: RewardKind;
+  earnerType: EarnerType;
+  earnerId: string;
+  rateBp: number;
+  amountFen: number;
+}
+
+/**
+ * The rewards of one line, each `paidFen × rate` rounded down (SPEC §7):
+ * - store reward to the attributed store, agent override to that store's agent;
+ * - L1 to the attributed reseller, L2 to their upline — never deeper (WeChat forbids
+ *   more than two distribution levels);
+ * - a reseller buying for themself earns L1 only with `selfPurchaseCommission` on; their
+ *   upline still earns L2 (the upline did bring them in). Nobody else is paid for their
+ *   own purchase. Zero amounts are left out.
+ */
+export function splitLine(paidFen: number, a: LineAttribution): RewardShare[] {
+  const shares: RewardShare[] = [];
+  const add = (kind: RewardKind, earnerType: EarnerType, earnerId: string | null, rateBp: number) => {
+    if (!earnerId) return;
+    const amountFen = applyBp(paidFen, rateBp);
+    if (amountFen > 0) shares.push({ kind, earnerType, earnerId, rateBp, amountFen });
+  };
+  add('store', 'store', a.storeId, a.storeRateBp);
+  if (a.storeId && a.agentId !== a.buyerId) add('agent', 'agent', a.agentId, a.agentRateBp);
+  const selfPurchase = a.resellerId !== null && a.resellerId === a.buyerId;
+  if (!selfPurchase || a.selfPurchaseCommission) add('l1', 'reseller', a.resellerId, a.l1RateBp);
+  if (a.resellerId && a.uplineId !== a.buyerId && a.uplineId !== a.resellerId)
+    add('l2', 'reseller', a.uplineId, a.l2RateBp);
+  return shares;
+}
+
+/**
+ * What each line was really paid for goods: its amount less its share of the order's
+ * discount, spread by largest remainder so the parts sum exactly (shipping excluded).
+ */
+export function linePaidAmounts(lineAmountsFen: number[], orderDiscountFen: number): number[] {
+  const total = lineAmountsFen.reduce((s, x) => s + x, 0);
+  if (orderDiscountFen < 0 || orderDiscountFen > total)
+    throw new RangeError('discount must be between 0 and the goods total');
+  const discounts = prorate(orderDiscountFen, lineAmountsFen);
+  return lineAmountsFen.map((x, i) => x - discounts[i]);
+}
+
+/**
+ * How much of a reward a refund takes back: in proportion to the refunded part of the
+ * line, rounded down, and never more than what is left of the reward.
+ */
+export function clawbackFen(
+  rewardFen: number,
+  alreadyClawedFen: number,
+  linePaidFen: number,
+  refundedFen: number,
+): number {
+  if (linePaidFen <= 0 || refundedFen <= 0) return 0;
+  const share = Number(
+    (BigInt(rewardFen) * BigInt(Math.min(refundedFen, linePaidFen))) / BigInt(linePaidFen),
+  );
+  return Math.max(0, Math.min(share, rewardFen - alreadyClawedFen));
+}
