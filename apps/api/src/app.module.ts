@@ -9,6 +9,8 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { StoresModule } from './modules/stores/stores.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './wechat/wechat.settings';
 
@@ -31,6 +33,8 @@ export class AppModule {
         JobsModule,
         HealthModule,
         WechatModule.forRootAsync({ useFactory: () => resolveWechatConfig(config.wechat) }),
+        CatalogModule,
+        StoresModule,
         ...extraModules,
       ],
     };
