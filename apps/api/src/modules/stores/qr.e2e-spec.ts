@@ -13,7 +13,7 @@ const pdfParse: (
 ) => Promise<{ numpages: number; text: string }> = require('pdf-parse/lib/pdf-parse.js');
 
 /** Reads a binary body (supertest buffers only known binary types). */
-const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void) => {
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
