@@ -226,6 +226,19 @@ describe('catalog e2e: categories, products, SKUs, search, uploads', () => {
     });
   });
 
+  it('50 concurrent platform-stock reservations against stock 20: exactly 20 succeed', async () => {
+    const p = await newProduct(t, { skus: [skuInput({ stock: 20 })] });
+    const stock = t.app.get(CatalogStockService);
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        stock.reserveSkuStock(RequestContext.system(`b${i}`), p.skus[0].id, 1),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(20);
+    const sku = await t.http.get(`/api/admin/products/${p.id}`).set(auth(op)).expect(200);
+    expect(sku.body.skus[0].stock).toBe(0);
+  });
+
   describe('consumer search', () => {
     let liquor: string;
     let tea: string;
@@ -348,6 +361,13 @@ describe('catalog e2e: categories, products, SKUs, search, uploads', () => {
         .set(auth(viewer))
         .attach('file', PNG_1x1, { filename: 'a.png', contentType: 'image/png' })
         .expect(403);
+      const huge = Buffer.concat([PNG_1x1, Buffer.alloc(5 * 1024 * 1024)]);
+      const tooBig = await t.http
+        .post('/api/admin/uploads')
+        .set(auth(op))
+        .attach('file', huge, { filename: 'big.png', contentType: 'image/png' })
+        .expect(413);
+      expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE');
       await t.http.get(`/api/uploads/${'0'.repeat(64)}.png`).expect(404);
       await t.http.get('/api/uploads/..%2F..%2Fetc%2Fpasswd').expect(404);
     });
