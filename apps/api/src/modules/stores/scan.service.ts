@@ -49,17 +49,23 @@ export class ScanService {
         reason: sc.status !== 'active' ? 'code_disabled' : 'store_suspended',
       });
     }
-    const shelf = await this.tx.repo(ctx, Shelf).findOneByOrFail({ id: sc.shelfId });
-    const slots = await this.tx
-      .repo(ctx, ShelfSlot)
-      .find({ where: sc.slotId ? { id: sc.slotId } : { shelfId: sc.shelfId }, order: { position: 'ASC' } });
+    const [shelf, slots] = await Promise.all([
+      this.tx.repo(ctx, Shelf).findOneByOrFail({ id: sc.shelfId }),
+      this.tx
+        .repo(ctx, ShelfSlot)
+        .find({ where: sc.slotId ? { id: sc.slotId } : { shelfId: sc.shelfId }, order: { position: 'ASC' } }),
+    ]);
     const items = await this.items(ctx, store.id, slots);
-    await this.tx.run(ctx, async (ctx) => {
+    if (userId && this.listener) {
+      const listener = this.listener;
+      await this.tx.run(ctx, async (ctx) => {
+        await this.log(ctx, { code, userId, result: 'resolved', sc });
+        await listener.onScan(ctx, { userId, storeId: store.id, scanCodeId: sc.id, code: sc.code });
+      });
+    } else {
+      // One INSERT needs no explicit transaction (two round trips fewer on the hot path).
       await this.log(ctx, { code, userId, result: 'resolved', sc });
-      if (userId && this.listener) {
-        await this.listener.onScan(ctx, { userId, storeId: store.id, scanCodeId: sc.id, code: sc.code });
-      }
-    });
+    }
     return {
       code: sc.code,
       scanCodeId: sc.id,

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { RequestContext } from '../../common/request-context';
+import type { AppConfig } from '../../config/config';
 import type { Seeder } from '../../database/seed';
 import { seedQty } from '../catalog/catalog.seed';
 import { Sku } from '../catalog/entities/sku.entity';
@@ -95,7 +96,7 @@ export const SEED_STORES: SeedStore[] = [
  */
 export const storesSeeder: Seeder = {
   name: 'stores',
-  async run(app: INestApplicationContext): Promise<void> {
+  async run(app: INestApplicationContext, config: AppConfig): Promise<void> {
     const ctx = RequestContext.system('seed');
     const ds = app.get(DataSource);
     const stores = app.get(StoresService);
@@ -133,6 +134,19 @@ export const storesSeeder: Seeder = {
             note: '演示数据',
           });
         }
+      }
+    }
+    if (config.env !== 'test') {
+      const [demo]: { code: string; store: string; shelf: string }[] = await ds.query(
+        `SELECT c.code, st.name AS store, sh.name AS shelf FROM scan_code c
+           JOIN store st ON st.id = c.store_id JOIN shelf sh ON sh.id = c.shelf_id
+          WHERE c.status = 'active' AND c.slot_id IS NULL AND st.status = 'active'
+          ORDER BY st.created_at, sh.sort_order, c.created_at LIMIT 1`,
+      );
+      if (demo) {
+        console.log(
+          `demo scan (${demo.store} · ${demo.shelf}): ${config.publicBaseUrl}/api/app/scan/${demo.code}`,
+        );
       }
     }
   },
