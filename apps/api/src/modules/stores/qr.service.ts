@@ -176,7 +176,7 @@ async function render(
         .text(c.code, x + 4, textY + 28, { width: cellW - 8, align: 'center', lineBreak: false });
       doc.fillColor('#000000');
       doc
-        .rect(x + 2, y, cellW - 4, cellH - 6)
+        .rect(x + 2, y, cellW - 4, cellH - 3)
         .dash(3, { space: 3 })
         .strokeColor('#cccccc')
         .stroke()
