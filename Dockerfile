@@ -6,6 +6,8 @@ COPY . .
 RUN CI=true pnpm install --frozen-lockfile && pnpm run build && pnpm deploy --filter @cloudshelf/api --prod /out
 
 FROM node:20-bookworm-slim
+# A CJK font for the printable QR sheets (store and shelf names in Chinese).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /out .

@@ -16,6 +16,8 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { ReferralModule } from './modules/referral/referral.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { WithdrawalsModule } from './modules/withdrawals/withdrawals.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { StoresModule } from './modules/stores/stores.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './wechat/wechat.settings';
 
@@ -45,6 +47,8 @@ export class AppModule {
         IdentityModule,
         ReferralModule,
         WithdrawalsModule,
+        CatalogModule,
+        StoresModule,
         ...extraModules,
       ],
     };

@@ -705,6 +705,678 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List categories of one level (roots, or the children of parentId) */
+        get: operations["CatalogAdminController_listCategories"];
+        put?: never;
+        /** Create a category (a root, or a child of a root) */
+        post: operations["CatalogAdminController_createCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/categories/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole two-level category tree, ordered */
+        get: operations["CatalogAdminController_categoryTree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an empty category (no children, no products) */
+        delete: operations["CatalogAdminController_deleteCategory"];
+        options?: never;
+        head?: never;
+        /** Rename, reorder or move a category */
+        patch: operations["CatalogAdminController_updateCategory"];
+        trace?: never;
+    };
+    "/api/admin/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List products (any status), newest first, with keyword, category and status filters */
+        get: operations["CatalogAdminController_listProducts"];
+        put?: never;
+        /** Create a product (as draft), optionally with its SKUs */
+        post: operations["CatalogAdminController_createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product with its SKUs */
+        get: operations["CatalogAdminController_getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a product’s fields (not its status or SKUs) */
+        patch: operations["CatalogAdminController_updateProduct"];
+        trace?: never;
+    };
+    "/api/admin/products/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put on sale or take off sale (on sale needs a SKU with a price) */
+        post: operations["CatalogAdminController_setStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/skus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a SKU to a product */
+        post: operations["CatalogAdminController_addSku"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/skus/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a SKU (an on-sale product keeps at least one priced SKU) */
+        delete: operations["CatalogAdminController_deleteSku"];
+        options?: never;
+        head?: never;
+        /** Change a SKU (price, specs, codes; stock only through adjustments) */
+        patch: operations["CatalogAdminController_updateSku"];
+        trace?: never;
+    };
+    "/api/admin/skus/{id}/stock-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adjust a SKU’s platform stock by a delta (never below zero), logged */
+        post: operations["CatalogAdminController_adjustSkuStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/skus/{id}/stock-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform stock movement log of a SKU, newest first */
+        get: operations["CatalogAdminController_skuMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The two-level category tree, ordered */
+        get: operations["CatalogAppController_tree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search products on sale by keyword (substring, Chinese included) and category; sort by sales, price or newest */
+        get: operations["CatalogAppController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product on sale with its SKUs (404 for anything not on sale) */
+        get: operations["CatalogAppController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one image (JPG, PNG, WebP, GIF; at most 5 MiB) as multipart field `file` */
+        post: operations["UploadsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An uploaded file; content-addressed, so cacheable for a year (immutable) */
+        get: operations["UploadsController_serve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List stores, newest first, by keyword (name, address) and status */
+        get: operations["StoresAdminController_list"];
+        put?: never;
+        /** Create a store (active); the owner becomes its first member */
+        post: operations["StoresAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stores/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A store */
+        get: operations["StoresAdminController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a store: details, owner, agent, or suspend/reactivate it */
+        patch: operations["StoresAdminController_update"];
+        trace?: never;
+    };
+    "/api/admin/stores/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner and staff of a store */
+        get: operations["StoresAdminController_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stores/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a store holds, per SKU */
+        get: operations["StoresAdminController_stockList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stores/{id}/stock-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add or remove store stock of a SKU (never below zero), logged */
+        post: operations["StoresAdminController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stores/{id}/stock-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store stock movement log, newest first */
+        get: operations["StoresAdminController_movements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stores/{id}/shelves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shelves of a store with their slots and shelf codes */
+        get: operations["StoresAdminController_shelfList"];
+        put?: never;
+        /** Add a shelf to a store (its scan code is issued at once) */
+        post: operations["StoresAdminController_createShelf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shelves/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shelf with its slots */
+        get: operations["StoresAdminController_shelf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or reorder a shelf */
+        patch: operations["StoresAdminController_updateShelf"];
+        trace?: never;
+    };
+    "/api/admin/shelves/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a shelf’s ordered slots (products, optionally one SKU each) */
+        put: operations["StoresAdminController_replaceSlots"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stores/{id}/scan-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scan codes of a store (active and disabled) */
+        get: operations["StoresAdminController_codeList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/scan-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a scan code for a shelf or one of its slots (one active code each) */
+        post: operations["StoresAdminController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/scan-codes/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a scan code for good (scanning it then answers SCAN_CODE_DISABLED) */
+        post: operations["StoresAdminController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/scan-codes/{id}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a code and issue a new one for the same shelf or slot */
+        post: operations["StoresAdminController_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/scan-codes/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mini-program code (PNG) of a scan code, from WeChat once, then cached */
+        get: operations["StoresAdminController_png"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stores/{id}/qr-sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A4 PDF of the store’s active codes, 12 per page, store and shelf name under each */
+        get: operations["StoresAdminController_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/scan-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scan log (every resolution), newest first, by store, user and result */
+        get: operations["StoresAdminController_scanLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/stores/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active stores near a point, nearest first, with their distance */
+        get: operations["StoresAppController_nearby"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/stores/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An active store */
+        get: operations["StoresAppController_store"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/scan/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resolve a shelf or slot code: store, shelf, products with store stock and modes. Recorded; a bearer token, when valid, records the user (store lock). 404 SCAN_CODE_NOT_FOUND, 410 SCAN_CODE_DISABLED */
+        get: operations["StoresAppController_scan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stores I own or work at, with my role */
+        get: operations["StoresAppController_myStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner and staff of a store I work at (404 otherwise) */
+        get: operations["StoresAppController_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a store I work at holds, per SKU (404 otherwise) */
+        get: operations["StoresAppController_myStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/stores/{id}/staff-invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner makes a one-time staff invite code (valid 72 h) */
+        post: operations["StoresAppController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/staff-invites/{code}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a store as staff with an invite code (usable once) */
+        post: operations["StoresAppController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1017,6 +1689,619 @@ export interface components {
         MarkPaidDto: {
             note?: string;
         };
+        CategoryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            name: string;
+            iconUrl: string | null;
+            sortOrder: number;
+        };
+        CategoryPageDto: {
+            items: components["schemas"]["CategoryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CategoryTreeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            name: string;
+            iconUrl: string | null;
+            sortOrder: number;
+            children: components["schemas"]["CategoryDto"][];
+        };
+        CategoryTreeListDto: {
+            items: components["schemas"]["CategoryTreeDto"][];
+        };
+        CreateCategoryDto: {
+            /** @example 白酒 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description A root category; omit for a root
+             */
+            parentId?: string;
+            iconUrl?: string;
+            /**
+             * @description Smaller first
+             * @default 0
+             */
+            sortOrder: number;
+        };
+        UpdateCategoryDto: {
+            /** @example 白酒 */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description A root category; omit for a root
+             */
+            parentId?: string;
+            iconUrl?: string;
+            /**
+             * @description Smaller first
+             * @default 0
+             */
+            sortOrder: number;
+        };
+        ProductSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** Format: uuid */
+            categoryId: string;
+            /** @description First image */
+            coverUrl: string | null;
+            /** @enum {string} */
+            status: "draft" | "on_sale" | "off_sale";
+            fulfilmentModes: ("express" | "pickup" | "take_away")[];
+            /** @description Lowest SKU price */
+            minPriceFen: number | null;
+            salesCount: number;
+            createdAt: string;
+        };
+        ProductPageDto: {
+            items: components["schemas"]["ProductSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SkuInputDto: {
+            /**
+             * @example {
+             *       "容量": "500ml"
+             *     }
+             */
+            specs?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Unique SKU code, [0-9A-Za-z_-]
+             * @example MT-53-500
+             */
+            code: string;
+            /** @example 6902952880294 */
+            barcode?: string;
+            /**
+             * @description Price in fen (integer ≥ 0)
+             * @example 149900
+             */
+            priceFen: number;
+            /** @description Crossed-out price in fen */
+            originalPriceFen?: number;
+            /** @default 0 */
+            weightGrams: number;
+            /**
+             * @description Initial platform stock (only on create)
+             * @default 0
+             */
+            stock: number;
+            /** @default 0 */
+            sortOrder: number;
+        };
+        CreateProductDto: {
+            /** @example 贵州茅台酒 53度 飞天 */
+            title: string;
+            subtitle?: string;
+            /** Format: uuid */
+            categoryId: string;
+            images?: string[];
+            /** @description Rich description (HTML) */
+            descriptionHtml?: string;
+            /**
+             * @default [
+             *       "express"
+             *     ]
+             */
+            fulfilmentModes: ("express" | "pickup" | "take_away")[];
+            /** @description Store reward rate override in bp (0–10000) */
+            rewardRateBp?: number | null;
+            /** @description Reseller commission rate override in bp (0–10000) */
+            commissionRateBp?: number | null;
+            skus?: components["schemas"]["SkuInputDto"][];
+        };
+        SkuDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string;
+            specs: {
+                [key: string]: string;
+            };
+            code: string;
+            barcode: string | null;
+            priceFen: number;
+            originalPriceFen: number | null;
+            weightGrams: number;
+            /** @description Platform stock */
+            stock: number;
+            sortOrder: number;
+        };
+        ProductDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** Format: uuid */
+            categoryId: string;
+            /** @description First image */
+            coverUrl: string | null;
+            /** @enum {string} */
+            status: "draft" | "on_sale" | "off_sale";
+            fulfilmentModes: ("express" | "pickup" | "take_away")[];
+            /** @description Lowest SKU price */
+            minPriceFen: number | null;
+            salesCount: number;
+            createdAt: string;
+            images: string[];
+            descriptionHtml: string;
+            rewardRateBp: number | null;
+            commissionRateBp: number | null;
+            skus: components["schemas"]["SkuDto"][];
+            updatedAt: string;
+        };
+        UpdateProductDto: {
+            /** @example 贵州茅台酒 53度 飞天 */
+            title?: string;
+            subtitle?: string;
+            /** Format: uuid */
+            categoryId?: string;
+            images?: string[];
+            /** @description Rich description (HTML) */
+            descriptionHtml?: string;
+            /**
+             * @default [
+             *       "express"
+             *     ]
+             */
+            fulfilmentModes: ("express" | "pickup" | "take_away")[];
+            /** @description Store reward rate override in bp (0–10000) */
+            rewardRateBp?: number | null;
+            /** @description Reseller commission rate override in bp (0–10000) */
+            commissionRateBp?: number | null;
+        };
+        ProductStatusDto: {
+            /** @enum {string} */
+            status: "draft" | "on_sale" | "off_sale";
+        };
+        UpdateSkuDto: {
+            /**
+             * @example {
+             *       "容量": "500ml"
+             *     }
+             */
+            specs?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Unique SKU code, [0-9A-Za-z_-]
+             * @example MT-53-500
+             */
+            code?: string;
+            /** @example 6902952880294 */
+            barcode?: string;
+            /**
+             * @description Price in fen (integer ≥ 0)
+             * @example 149900
+             */
+            priceFen?: number;
+            /** @description Crossed-out price in fen */
+            originalPriceFen?: number;
+            /** @default 0 */
+            weightGrams: number;
+            /** @default 0 */
+            sortOrder: number;
+        };
+        StockAdjustmentDto: {
+            /**
+             * @description Change in units; negative takes stock away (never below zero)
+             * @example 10
+             */
+            delta: number;
+            /** @example 盘点 */
+            note?: string;
+        };
+        SkuStockMovementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            skuId: string;
+            delta: number;
+            qtyAfter: number;
+            reason: string;
+            note: string | null;
+            refId: string | null;
+            actorKind: string;
+            actorId: string;
+            createdAt: string;
+        };
+        SkuStockMovementPageDto: {
+            items: components["schemas"]["SkuStockMovementDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UploadDto: {
+            /** @description Content-addressed key */
+            key: string;
+            /**
+             * @description Where the file is served (cacheable forever)
+             * @example /api/uploads/ab…cd.jpg
+             */
+            url: string;
+            size: number;
+            contentType: string;
+        };
+        AdminStoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            city: string | null;
+            phone: string | null;
+            lat: number;
+            lng: number;
+            openingHours: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** Format: uuid */
+            ownerUserId: string | null;
+            /** Format: uuid */
+            agentUserId: string | null;
+            createdAt: string;
+        };
+        AdminStorePageDto: {
+            items: components["schemas"]["AdminStoreDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateStoreDto: {
+            /** @example 西湖银泰店 */
+            name: string;
+            /** @example 浙江省杭州市上城区延安路98号 */
+            address: string;
+            /** @example 杭州 */
+            city?: string;
+            /** @example 0571-87000000 */
+            phone?: string;
+            /** @example 30.2592 */
+            lat: number;
+            /** @example 120.1636 */
+            lng: number;
+            /** @example 09:00-22:00 */
+            openingHours?: string;
+            /**
+             * Format: uuid
+             * @description The owner’s user id
+             */
+            ownerUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The channel agent’s user id
+             */
+            agentUserId?: string | null;
+        };
+        UpdateStoreDto: {
+            /** @example 西湖银泰店 */
+            name?: string;
+            /** @example 浙江省杭州市上城区延安路98号 */
+            address?: string;
+            /** @example 杭州 */
+            city?: string;
+            /** @example 0571-87000000 */
+            phone?: string;
+            /** @example 30.2592 */
+            lat?: number;
+            /** @example 120.1636 */
+            lng?: number;
+            /** @example 09:00-22:00 */
+            openingHours?: string;
+            /**
+             * Format: uuid
+             * @description The owner’s user id
+             */
+            ownerUserId?: string | null;
+            /**
+             * Format: uuid
+             * @description The channel agent’s user id
+             */
+            agentUserId?: string | null;
+            /** @enum {string} */
+            status?: "active" | "suspended";
+        };
+        StoreMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "owner" | "staff";
+            joinedAt: string;
+        };
+        StoreMemberListDto: {
+            items: components["schemas"]["StoreMemberDto"][];
+        };
+        StoreStockDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            skuId: string;
+            /** Format: uuid */
+            productId: string;
+            qty: number;
+            updatedAt: string;
+        };
+        StoreStockPageDto: {
+            items: components["schemas"]["StoreStockDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        StoreStockAdjustmentDto: {
+            /** Format: uuid */
+            skuId: string;
+            /**
+             * @description Change in units; the result never goes below zero
+             * @example 12
+             */
+            delta: number;
+            note?: string;
+        };
+        StoreStockMovementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            skuId: string;
+            delta: number;
+            qtyAfter: number;
+            reason: string;
+            note: string | null;
+            refId: string | null;
+            actorKind: string;
+            actorId: string;
+            createdAt: string;
+        };
+        StoreStockMovementPageDto: {
+            items: components["schemas"]["StoreStockMovementDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ShelfSlotDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            /** Format: uuid */
+            productId: string;
+            /** Format: uuid */
+            skuId: string | null;
+        };
+        ShelfDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            name: string;
+            sortOrder: number;
+            slots: components["schemas"]["ShelfSlotDto"][];
+            /** @description The shelf’s active scan code */
+            code: string | null;
+        };
+        ShelfPageDto: {
+            items: components["schemas"]["ShelfDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateShelfDto: {
+            /** @example A1 白酒柜 */
+            name: string;
+            /** @default 0 */
+            sortOrder: number;
+        };
+        UpdateShelfDto: {
+            name?: string;
+            sortOrder?: number;
+        };
+        SlotInputDto: {
+            /** Format: uuid */
+            productId: string;
+            /**
+             * Format: uuid
+             * @description Pin the slot to one SKU of the product
+             */
+            skuId?: string;
+        };
+        ReplaceSlotsDto: {
+            /** @description The slots in shelf order; replaces the current list */
+            slots: components["schemas"]["SlotInputDto"][];
+        };
+        ScanCodeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description ≤ 32 of [0-9A-Za-z]: the mini-program code’s scene */
+            code: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            shelfId: string;
+            /** Format: uuid */
+            slotId: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            disabledAt: string | null;
+            /** Format: uuid */
+            replacedById: string | null;
+            createdAt: string;
+        };
+        ScanCodePageDto: {
+            items: components["schemas"]["ScanCodeDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        IssueScanCodeDto: {
+            /** Format: uuid */
+            shelfId: string;
+            /**
+             * Format: uuid
+             * @description A slot of the shelf; omit for the shelf’s own code
+             */
+            slotId?: string;
+        };
+        ScanLogDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** Format: uuid */
+            scanCodeId: string | null;
+            /** Format: uuid */
+            storeId: string | null;
+            /** Format: uuid */
+            shelfId: string | null;
+            /** Format: uuid */
+            userId: string | null;
+            /** @enum {string} */
+            result: "resolved" | "disabled" | "not_found";
+            createdAt: string;
+        };
+        ScanLogPageDto: {
+            items: components["schemas"]["ScanLogDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        NearbyStoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            city: string | null;
+            phone: string | null;
+            lat: number;
+            lng: number;
+            openingHours: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** @description Great-circle distance in metres */
+            distanceM: number;
+        };
+        NearbyStorePageDto: {
+            items: components["schemas"]["NearbyStoreDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        StoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            city: string | null;
+            phone: string | null;
+            lat: number;
+            lng: number;
+            openingHours: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+        };
+        ScanShelfDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ScanSkuDto: {
+            /** Format: uuid */
+            id: string;
+            specs: {
+                [key: string]: string;
+            };
+            priceFen: number;
+            originalPriceFen: number | null;
+            /** @description What this store holds (take-away and pickup draw from it) */
+            storeStock: number;
+            /** @description Platform stock (express draws from it) */
+            platformStock: number;
+            /** @description Modes the product allows that have stock now: a buy button each */
+            availableModes: ("express" | "pickup" | "take_away")[];
+        };
+        ScanItemDto: {
+            /** Format: uuid */
+            slotId: string;
+            position: number;
+            /** Format: uuid */
+            productId: string;
+            title: string;
+            subtitle: string | null;
+            coverUrl: string | null;
+            /** @description Modes the product allows */
+            modes: ("express" | "pickup" | "take_away")[];
+            skus: components["schemas"]["ScanSkuDto"][];
+        };
+        ScanResultDto: {
+            code: string;
+            /** Format: uuid */
+            scanCodeId: string;
+            store: components["schemas"]["StoreDto"];
+            shelf: components["schemas"]["ScanShelfDto"];
+            /**
+             * Format: uuid
+             * @description Set when the code is a slot’s
+             */
+            slotId: string | null;
+            /** @description Products on sale in shelf order */
+            items: components["schemas"]["ScanItemDto"][];
+        };
+        MyStoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            city: string | null;
+            phone: string | null;
+            lat: number;
+            lng: number;
+            openingHours: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** @enum {string} */
+            role: "owner" | "staff";
+        };
+        MyStoreListDto: {
+            items: components["schemas"]["MyStoreDto"][];
+        };
+        StaffInviteDto: {
+            /** @description One-time code to share with the new staff member */
+            code: string;
+            /** Format: uuid */
+            storeId: string;
+            expiresAt: string;
+        };
         /**
          * @description ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
          *     ADMIN_CANNOT_REMOVE_LAST_ADMIN (409): 至少保留一个可用的超级管理员
@@ -1030,6 +2315,9 @@ export interface components {
          *     AUTH_WECHAT_RISKY_USER (403): 当前微信账号存在风险，暂时无法登录
          *     AUTH_WECHAT_UNAVAILABLE (503): 微信服务繁忙，请稍后再试
          *     BAD_REQUEST (400): 请求无法处理
+         *     CATEGORY_NOT_EMPTY (409): 分类下还有子分类或商品，不能删除
+         *     CATEGORY_NOT_FOUND (404): 分类不存在
+         *     CATEGORY_TOO_DEEP (400): 分类最多两级
          *     CONFLICT (409): 数据已被修改，请刷新后重试
          *     FORBIDDEN (403): 没有权限执行此操作
          *     IDEMPOTENCY_KEY_REUSED (409): 重复的请求标识，但请求内容不同
@@ -1044,6 +2332,10 @@ export interface components {
          *     PAYMENT_CHANNEL_ERROR (502): 微信支付暂时不可用，请稍后再试
          *     PAYMENT_NOT_FOUND (404): 支付记录不存在
          *     PAYMENT_STATE_INVALID (409): 支付状态不允许此操作
+         *     PRODUCT_NOT_FOUND (404): 商品不存在
+         *     PRODUCT_NOT_SELLABLE (409): 商品至少需要一个有价格的规格才能上架
+         *     QR_FONT_MISSING (500): 服务器缺少中文字体，无法生成二维码单
+         *     QR_WECHAT_FAILED (502): 微信小程序码生成失败，请稍后再试
          *     REFERRAL_CUSTOMER_NOT_FOUND (404): 顾客不存在
          *     REFERRAL_CYCLE (409): 该绑定会形成循环推广关系
          *     REFERRAL_INVITATION_REQUIRED (403): 需要推广员邀请才能成为推广员
@@ -1055,11 +2347,28 @@ export interface components {
          *     REFERRAL_SHARE_CODE_NOT_FOUND (404): 分享链接不存在或已失效
          *     REFUND_EXCEEDS_PAID (400): 退款金额超过可退金额
          *     REFUND_NOT_FOUND (404): 退款记录不存在
+         *     SCAN_CODE_ALREADY_ACTIVE (409): 该货架（货位）已有在用的二维码
+         *     SCAN_CODE_DISABLED (410): 该二维码已停用
+         *     SCAN_CODE_NOT_FOUND (404): 二维码无效，请确认后重新扫码
          *     SERVICE_UNAVAILABLE (503): 服务暂不可用
          *     SETTINGS_INVALID (400): 设置项不合理
+         *     SHELF_NOT_FOUND (404): 货架不存在
+         *     SHELF_SLOT_NOT_FOUND (404): 货位不存在
+         *     SKU_CODE_TAKEN (409): 规格编码已被使用
+         *     SKU_INSUFFICIENT_STOCK (409): 库存不足
+         *     SKU_LAST_ON_SALE (409): 在售商品至少保留一个规格
+         *     SKU_NOT_FOUND (404): 规格不存在
+         *     STAFF_ALREADY_MEMBER (409): 你已经是该门店的成员
+         *     STAFF_INVITE_INVALID (404): 邀请码无效或已过期
+         *     STORE_NOT_FOUND (404): 门店不存在
+         *     STORE_NOT_OWNER (403): 只有店主可以邀请店员
+         *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
+         *     STORE_SUSPENDED (409): 门店已暂停营业
          *     TOO_MANY_REQUESTS (429): 操作太频繁，请稍后再试
          *     UNAUTHENTICATED (401): 请先登录
          *     UNSUPPORTED_MEDIA_TYPE (415): 不支持的内容类型
+         *     UPLOAD_INVALID (400): 请上传 JPG、PNG、WebP 或 GIF 图片
+         *     UPLOAD_NOT_FOUND (404): 文件不存在
          *     USER_NOT_FOUND (404): 用户不存在
          *     VALIDATION_FAILED (400): 请求参数有误
          *     WITHDRAWAL_BELOW_MINIMUM (400): 提现金额低于最低提现额
@@ -1071,7 +2380,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -2109,6 +3418,1108 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CatalogAdminController_listCategories: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Children of this category; omit for roots */
+                parentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryPageDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_createCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_categoryTree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryTreeListDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_deleteCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CatalogAdminController_updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_listProducts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                keyword?: string;
+                categoryId?: string;
+                status?: "draft" | "on_sale" | "off_sale";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_addSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkuInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_deleteSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CatalogAdminController_updateSku: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSkuDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_adjustSkuStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuDto"];
+                };
+            };
+        };
+    };
+    CatalogAdminController_skuMovements: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkuStockMovementPageDto"];
+                };
+            };
+        };
+    };
+    CatalogAppController_tree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryTreeListDto"];
+                };
+            };
+        };
+    };
+    CatalogAppController_search: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Substring of title, subtitle, category or spec (Chinese too) */
+                keyword?: string;
+                /** @description A category; a root category includes its children */
+                categoryId?: string;
+                sort?: "sales" | "price" | "newest";
+                /** @description Only for sort=price; default asc */
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+        };
+    };
+    CatalogAppController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    UploadsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadDto"];
+                };
+            };
+        };
+    };
+    UploadsController_serve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StoresAdminController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                keyword?: string;
+                status?: "active" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStorePageDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStoreDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStoreDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStoreDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStoreDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminStoreDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreMemberListDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_stockList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreStockPageDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoreStockAdjustmentDto"];
+            };
+        };
+        responses: {
+            /** @description The store’s stock after the change (first page) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreStockPageDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_movements: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreStockMovementPageDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_shelfList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShelfPageDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_createShelf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShelfDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShelfDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_shelf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShelfDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_updateShelf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateShelfDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShelfDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_replaceSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceSlotsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShelfDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_codeList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "active" | "disabled";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanCodePageDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueScanCodeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanCodeDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanCodeDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new code */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanCodeDto"];
+                };
+            };
+        };
+    };
+    StoresAdminController_png: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PNG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StoresAdminController_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StoresAdminController_scanLogs: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                storeId?: string;
+                userId?: string;
+                result?: "resolved" | "disabled" | "not_found";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanLogPageDto"];
+                };
+            };
+        };
+    };
+    StoresAppController_nearby: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                lat: number;
+                lng: number;
+                /** @description Only stores within this many km (default 50) */
+                radiusKm?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NearbyStorePageDto"];
+                };
+            };
+        };
+    };
+    StoresAppController_store: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreDto"];
+                };
+            };
+        };
+    };
+    StoresAppController_scan: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResultDto"];
+                };
+            };
+        };
+    };
+    StoresAppController_myStores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyStoreListDto"];
+                };
+            };
+        };
+    };
+    StoresAppController_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreMemberListDto"];
+                };
+            };
+        };
+    };
+    StoresAppController_myStock: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreStockPageDto"];
+                };
+            };
+        };
+    };
+    StoresAppController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInviteDto"];
+                };
+            };
+        };
+    };
+    StoresAppController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyStoreDto"];
+                };
             };
         };
     };

@@ -1,5 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
+import { catalogSeeder } from '../modules/catalog/catalog.seed';
+import { storesSeeder } from '../modules/stores/stores.seed';
 
 /**
  * A module's demo data for `pnpm start`. Each seeder must be idempotent: it runs
@@ -11,7 +13,7 @@ export interface Seeder {
 }
 
 /** Modules add their seeders here, in dependency order. */
-export const SEEDERS: Seeder[] = [];
+export const SEEDERS: Seeder[] = [catalogSeeder, storesSeeder];
 
 export async function runSeeds(app: INestApplicationContext, config: AppConfig): Promise<void> {
   if (config.env === 'test') return;

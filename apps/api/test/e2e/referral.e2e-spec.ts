@@ -1,23 +1,18 @@
-import { Global, Module } from '@nestjs/common';
 import { createCanvas } from '@napi-rs/canvas';
 import jsQR from 'jsqr';
 import { randomUUID } from 'node:crypto';
 import { PNG } from 'pngjs';
 import { Clock, DAY_MS } from '../../src/common/clock';
 import { RequestContext } from '../../src/common/request-context';
-import {
-  PRODUCT_SUMMARY_SOURCE,
-  type ProductSummarySource,
-} from '../../src/modules/referral/product-summary';
 import { StoreLockScanListener } from '../../src/modules/referral/store-lock.scan-listener';
 import { StoreLockService } from '../../src/modules/referral/store-lock.service';
 import type { Settings } from '../../src/modules/settings/settings.defaults';
 import { SettingsService } from '../../src/modules/settings/settings.service';
 import { adminToken } from '../factories/auth.factory';
+import { newProduct } from '../factories/catalog.factory';
 import { bearer, loginNewUser, type LoggedInUser } from '../factories/identity.factory';
 import { bootTestAppWithSim, type TestAppWithSim } from '../sim';
 
-const PRODUCT_ID = randomUUID();
 const productImage = (() => {
   const c = createCanvas(200, 200);
   const g = c.getContext('2d');
@@ -25,22 +20,6 @@ const productImage = (() => {
   g.fillRect(0, 0, 200, 200);
   return c.toBuffer('image/png');
 })();
-
-/** Stands in for the catalog module, which binds PRODUCT_SUMMARY_SOURCE at merge. */
-@Global()
-@Module({
-  providers: [
-    {
-      provide: PRODUCT_SUMMARY_SOURCE,
-      useValue: {
-        getProductSummary: async (_ctx, id) =>
-          id === PRODUCT_ID ? { title: '飞天茅台 53度 500ml', priceFen: 149900, image: productImage } : null,
-      } satisfies ProductSummarySource,
-    },
-  ],
-  exports: [PRODUCT_SUMMARY_SOURCE],
-})
-class FakeCatalogModule {}
 
 describe('referral e2e: store lock, referrer binding, resellers, posters', () => {
   let t: TestAppWithSim;
@@ -50,7 +29,7 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
   const clock = () => t.app.get(Clock);
 
   beforeAll(async () => {
-    t = await bootTestAppWithSim({}, [FakeCatalogModule]);
+    t = await bootTestAppWithSim();
     admin = adminToken(t, ['operator']);
   });
   afterEach(async () => {
@@ -301,7 +280,14 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
   describe('posters', () => {
     it('renders a PNG whose mini-program code carries the share code as scene', async () => {
       const r = await reseller('海报哥');
-      const code = await shareCode(r, PRODUCT_ID);
+      // A real catalog product whose image is an upload: the poster reads it through the catalog.
+      const upload = await t.http
+        .post('/api/admin/uploads')
+        .set('authorization', `Bearer ${adminToken(t, ['operator'])}`)
+        .attach('file', productImage, { filename: 'p.png', contentType: 'image/png' })
+        .expect(201);
+      const product = await newProduct(t, { title: '飞天茅台 53度 500ml', images: [upload.body.url] });
+      const code = await shareCode(r, product.id);
       const res = await t.http
         .get(`/api/app/share-links/${code}/poster`)
         .set(bearer(r.token))

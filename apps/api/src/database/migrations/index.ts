@@ -1,6 +1,7 @@
 import { Foundation1795688810762 } from './1795688810762-foundation';
 import { Payments1795690059036 } from './1795690059036-payments';
 import { Identity1795690230300 } from './1795690230300-identity';
+import { Catalog1795690301903 } from './1795690301903-catalog';
 import { Ledger1795690308559 } from './1795690308559-ledger';
 import { Withdrawals1795690568261 } from './1795690568261-withdrawals';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   Foundation1795688810762,
   Payments1795690059036,
   Identity1795690230300,
+  Catalog1795690301903,
   Ledger1795690308559,
   Withdrawals1795690568261,
 ];

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AdminCustomersController, AdminResellersController } from './admin-referral.controller';
 import { AppReferralController } from './app-referral.controller';
+import { CatalogProductSummary } from './catalog-product-summary';
 import { CustomersService } from './customers.service';
 import { PosterService } from './poster.service';
+import { PRODUCT_SUMMARY_SOURCE } from './product-summary';
 import { ReferralBindingService } from './referral-binding.service';
 import { ResellerService } from './reseller.service';
 import { ShareLinkService } from './share-link.service';
@@ -14,6 +17,7 @@ import { StoreLockService } from './store-lock.service';
  * resellers, share links and posters, and the binding history.
  */
 @Module({
+  imports: [CatalogModule],
   controllers: [AppReferralController, AdminResellersController, AdminCustomersController],
   providers: [
     StoreLockService,
@@ -23,6 +27,7 @@ import { StoreLockService } from './store-lock.service';
     ShareLinkService,
     PosterService,
     CustomersService,
+    { provide: PRODUCT_SUMMARY_SOURCE, useClass: CatalogProductSummary },
   ],
   exports: [
     StoreLockService,

@@ -4,15 +4,16 @@ import { UsersService } from '../identity/users.service';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
 import { ResellerService } from '../referral/reseller.service';
 import { SettingsService } from '../settings/settings.service';
+import { StoresService } from '../stores/stores.service';
 import type { EarnerDirectory, EarnerInfo, WithdrawalRules, WithdrawalRulesSource } from './earner-directory';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Earners as the owning modules know them. A reseller is an approved reseller user
- * and acts for themself; an agent is a user holding the `agent` role. Transfers go to
- * the user's own openid; a disabled account or a reseller no longer approved may not
- * withdraw (its balance stays).
+ * and acts for themself; an agent is a user holding the `agent` role; a store is acted
+ * for by its owner and paid to the owner's WeChat. A disabled account, a reseller no
+ * longer approved or a suspended store may not withdraw (the balance stays).
  */
 @Injectable()
 export class EarnerDirectoryService implements EarnerDirectory, WithdrawalRulesSource {
@@ -20,10 +21,21 @@ export class EarnerDirectoryService implements EarnerDirectory, WithdrawalRulesS
     private readonly users: UsersService,
     private readonly resellers: ResellerService,
     private readonly settings: SettingsService,
+    private readonly stores: StoresService,
   ) {}
 
   async describe(ctx: RequestContext, type: EarnerType, id: string): Promise<EarnerInfo | null> {
-    if (type === 'store' || !UUID.test(id)) return null;
+    if (!UUID.test(id)) return null;
+    if (type === 'store') {
+      const store = await this.stores.load(ctx, id).catch(() => null);
+      if (!store) return null;
+      const owner = store.ownerUserId ? await this.users.payee(ctx, store.ownerUserId) : null;
+      return {
+        active: store.status === 'active' && (owner?.active ?? false),
+        payeeOpenid: owner?.openid ?? null,
+        name: store.name,
+      };
+    }
     const user = await this.users.payee(ctx, id);
     if (!user) return null;
     const name = user.nickname ?? '微信用户';
@@ -35,8 +47,11 @@ export class EarnerDirectoryService implements EarnerDirectory, WithdrawalRulesS
     return user.roles.includes('agent') ? { active: user.active, payeeOpenid: user.openid, name } : null;
   }
 
-  async canAct(_ctx: RequestContext, userId: string, type: EarnerType, id: string): Promise<boolean> {
-    return type !== 'store' && userId === id;
+  async canAct(ctx: RequestContext, userId: string, type: EarnerType, id: string): Promise<boolean> {
+    if (type !== 'store') return userId === id;
+    if (!UUID.test(id)) return false;
+    const role = await this.stores.assertStaff(ctx, id, userId).catch(() => null);
+    return role === 'owner';
   }
 
   async rules(ctx: RequestContext): Promise<WithdrawalRules> {

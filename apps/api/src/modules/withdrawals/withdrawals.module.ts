@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
 import { TRANSFER_LISTENER } from '../payments/payment-listener';
 import { ReferralModule } from '../referral/referral.module';
+import { StoresModule } from '../stores/stores.module';
 import { EARNER_DIRECTORY, WITHDRAWAL_RULES } from './earner-directory';
 import { EarnerDirectoryService } from './earner-directory.service';
 import { TransfersService } from './transfers.service';
@@ -14,7 +15,7 @@ import { WithdrawalsWorker } from './withdrawals.worker';
 /** Withdrawals and payouts; provides TRANSFER_LISTENER to the payments module's notify endpoint. */
 @Global()
 @Module({
-  imports: [LedgerModule, ReferralModule],
+  imports: [LedgerModule, ReferralModule, StoresModule],
   controllers: [WithdrawalsAppController, WithdrawalsAdminController],
   providers: [
     WithdrawalsService,

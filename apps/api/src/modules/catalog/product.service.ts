@@ -1,0 +1,378 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { pageWindow, toPage, type Page } from '../../common/paging';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+import { CatalogErrors } from './catalog.errors';
+import { CatalogStockService } from './catalog-stock.service';
+import { CategoryService } from './category.service';
+import type {
+  AdminProductQueryDto,
+  CreateProductDto,
+  ProductDto,
+  ProductSearchQueryDto,
+  ProductSummaryDto,
+  SkuDto,
+  SkuInputDto,
+  UpdateProductDto,
+  UpdateSkuDto,
+} from './dto/product.dto';
+import { Product, type ProductStatus } from './entities/product.entity';
+import { Sku } from './entities/sku.entity';
+import { likePattern, refreshSearchText, searchTerms } from './search-text';
+
+export function toSkuDto(s: Sku): SkuDto {
+  return {
+    id: s.id,
+    productId: s.productId,
+    specs: s.specs,
+    code: s.code,
+    barcode: s.barcode,
+    priceFen: s.priceFen,
+    originalPriceFen: s.originalPriceFen,
+    weightGrams: s.weightGrams,
+    stock: s.stock,
+    sortOrder: s.sortOrder,
+  };
+}
+
+function toSummary(p: Product, minPriceFen: number | null): ProductSummaryDto {
+  return {
+    id: p.id,
+    title: p.title,
+    subtitle: p.subtitle,
+    categoryId: p.categoryId,
+    coverUrl: p.images[0] ?? null,
+    status: p.status,
+    fulfilmentModes: p.fulfilmentModes,
+    minPriceFen,
+    salesCount: p.salesCount,
+    createdAt: p.createdAt.toISOString(),
+  };
+}
+
+export function toProductDto(p: Product, skus: Sku[]): ProductDto {
+  const prices = skus.map((s) => s.priceFen);
+  return {
+    ...toSummary(p, prices.length ? Math.min(...prices) : null),
+    images: p.images,
+    descriptionHtml: p.descriptionHtml,
+    rewardRateBp: p.rewardRateBp,
+    commissionRateBp: p.commissionRateBp,
+    skus: skus.map(toSkuDto),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+interface SearchRow {
+  id: string;
+  min_price_fen: string | null;
+  total: string;
+}
+
+/** Products and SKUs: admin maintenance, consumer search and detail. */
+@Injectable()
+export class ProductService {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly categories: CategoryService,
+    private readonly stock: CatalogStockService,
+  ) {}
+
+  private async load(ctx: RequestContext, id: string): Promise<Product> {
+    const p = await this.tx.repo(ctx, Product).findOneBy({ id });
+    if (!p) throw CatalogErrors.PRODUCT_NOT_FOUND({ id });
+    return p;
+  }
+
+  private skusOf(ctx: RequestContext, productIds: string[]): Promise<Sku[]> {
+    if (!productIds.length) return Promise.resolve([]);
+    return this.tx
+      .repo(ctx, Sku)
+      .find({ where: { productId: In(productIds) }, order: { sortOrder: 'ASC', createdAt: 'ASC' } });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ProductDto> {
+    const p = await this.load(ctx, id);
+    return toProductDto(p, await this.skusOf(ctx, [id]));
+  }
+
+  async getSku(ctx: RequestContext, skuId: string): Promise<SkuDto> {
+    const sku = await this.tx.repo(ctx, Sku).findOneBy({ id: skuId });
+    if (!sku) throw CatalogErrors.SKU_NOT_FOUND({ skuId });
+    return toSkuDto(sku);
+  }
+
+  /** For consumers: only products on sale exist; anything else is 404. */
+  async getOnSale(ctx: RequestContext, id: string): Promise<ProductDto> {
+    const p = await this.tx.repo(ctx, Product).findOneBy({ id, status: 'on_sale' });
+    if (!p) throw CatalogErrors.PRODUCT_NOT_FOUND({ id });
+    return toProductDto(p, await this.skusOf(ctx, [id]));
+  }
+
+  /**
+   * Products with their SKUs by id, in the order asked, for other modules (the
+   * scan page, checkout). Missing ids are left out; `onSaleOnly` drops the rest.
+   */
+  async findMany(
+    ctx: RequestContext,
+    ids: string[],
+    opts: { onSaleOnly?: boolean } = {},
+  ): Promise<ProductDto[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const rows = await this.tx
+      .repo(ctx, Product)
+      .findBy(opts.onSaleOnly ? { id: In(unique), status: 'on_sale' } : { id: In(unique) });
+    const skus = await this.skusOf(
+      ctx,
+      rows.map((r) => r.id),
+    );
+    const byId = new Map(
+      rows.map((p) => [
+        p.id,
+        toProductDto(
+          p,
+          skus.filter((s) => s.productId === p.id),
+        ),
+      ]),
+    );
+    return unique.map((id) => byId.get(id)).filter((p): p is ProductDto => Boolean(p));
+  }
+
+  /** Throws unless the product exists and, when given, the SKU belongs to it. */
+  async assertProductSku(ctx: RequestContext, productId: string, skuId?: string | null): Promise<void> {
+    await this.load(ctx, productId);
+    if (skuId && !(await this.tx.repo(ctx, Sku).existsBy({ id: skuId, productId }))) {
+      throw CatalogErrors.SKU_NOT_FOUND({ skuId, productId });
+    }
+  }
+
+  async create(ctx: RequestContext, dto: CreateProductDto): Promise<ProductDto> {
+    return this.tx.run(ctx, async (ctx) => {
+      await this.categories.get(ctx, dto.categoryId);
+      const repo = this.tx.repo(ctx, Product);
+      const p = await repo.save(
+        repo.create({
+          title: dto.title.trim(),
+          subtitle: dto.subtitle?.trim() || null,
+          categoryId: dto.categoryId,
+          images: dto.images ?? [],
+          descriptionHtml: dto.descriptionHtml ?? '',
+          status: 'draft',
+          fulfilmentModes: dto.fulfilmentModes ?? ['express'],
+          rewardRateBp: dto.rewardRateBp ?? null,
+          commissionRateBp: dto.commissionRateBp ?? null,
+        }),
+      );
+      for (const [i, s] of (dto.skus ?? []).entries()) await this.insertSku(ctx, p.id, s, i);
+      await refreshSearchText(this.tx.manager(ctx), { productIds: [p.id] });
+      return this.get(ctx, p.id);
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateProductDto): Promise<ProductDto> {
+    return this.tx.run(ctx, async (ctx) => {
+      const p = await this.load(ctx, id);
+      if (dto.categoryId !== undefined && dto.categoryId !== p.categoryId) {
+        await this.categories.get(ctx, dto.categoryId);
+        p.categoryId = dto.categoryId;
+      }
+      if (dto.title !== undefined) p.title = dto.title.trim();
+      if (dto.subtitle !== undefined) p.subtitle = dto.subtitle?.trim() || null;
+      if (dto.images !== undefined) p.images = dto.images;
+      if (dto.descriptionHtml !== undefined) p.descriptionHtml = dto.descriptionHtml;
+      if (dto.fulfilmentModes !== undefined) p.fulfilmentModes = dto.fulfilmentModes;
+      if (dto.rewardRateBp !== undefined) p.rewardRateBp = dto.rewardRateBp;
+      if (dto.commissionRateBp !== undefined) p.commissionRateBp = dto.commissionRateBp;
+      await this.tx.repo(ctx, Product).save(p);
+      await refreshSearchText(this.tx.manager(ctx), { productIds: [id] });
+      return this.get(ctx, id);
+    });
+  }
+
+  /**
+   * draft → on_sale → off_sale → on_sale …; going on sale needs a SKU with a price
+   * above zero (a 0-fen product is never put on sale by accident).
+   */
+  async setStatus(ctx: RequestContext, id: string, status: ProductStatus): Promise<ProductDto> {
+    return this.tx.run(ctx, async (ctx) => {
+      const p = await this.load(ctx, id);
+      if (status === 'on_sale') await this.assertSellable(ctx, id);
+      if (status === 'draft' && p.status !== 'draft') {
+        throw CatalogErrors.PRODUCT_NOT_SELLABLE({
+          reason: 'a product that was on sale cannot go back to draft',
+        });
+      }
+      p.status = status;
+      await this.tx.repo(ctx, Product).save(p);
+      return this.get(ctx, id);
+    });
+  }
+
+  private async assertSellable(ctx: RequestContext, productId: string): Promise<void> {
+    const priced = await this.tx
+      .repo(ctx, Sku)
+      .createQueryBuilder('s')
+      .where('s.productId = :productId AND s.priceFen > 0', { productId })
+      .getExists();
+    if (!priced) throw CatalogErrors.PRODUCT_NOT_SELLABLE({ productId });
+  }
+
+  private async insertSku(
+    ctx: RequestContext,
+    productId: string,
+    s: SkuInputDto,
+    index: number,
+  ): Promise<Sku> {
+    const repo = this.tx.repo(ctx, Sku);
+    if (await repo.existsBy({ code: s.code })) throw CatalogErrors.SKU_CODE_TAKEN({ code: s.code });
+    const sku = await repo.save(
+      repo.create({
+        productId,
+        specs: s.specs ?? {},
+        code: s.code,
+        barcode: s.barcode ?? null,
+        priceFen: s.priceFen,
+        originalPriceFen: s.originalPriceFen ?? null,
+        weightGrams: s.weightGrams ?? 0,
+        stock: 0,
+        sortOrder: s.sortOrder ?? index,
+      }),
+    );
+    if (s.stock) await this.stock.adjustSkuStock(ctx, sku.id, s.stock, { reason: 'initial' });
+    return repo.findOneByOrFail({ id: sku.id });
+  }
+
+  async addSku(ctx: RequestContext, productId: string, dto: SkuInputDto): Promise<SkuDto> {
+    return this.tx.run(ctx, async (ctx) => {
+      await this.load(ctx, productId);
+      const count = await this.tx.repo(ctx, Sku).countBy({ productId });
+      const sku = await this.insertSku(ctx, productId, dto, count);
+      await refreshSearchText(this.tx.manager(ctx), { productIds: [productId] });
+      return toSkuDto(sku);
+    });
+  }
+
+  async updateSku(ctx: RequestContext, skuId: string, dto: UpdateSkuDto): Promise<SkuDto> {
+    return this.tx.run(ctx, async (ctx) => {
+      const repo = this.tx.repo(ctx, Sku);
+      const sku = await repo.findOneBy({ id: skuId });
+      if (!sku) throw CatalogErrors.SKU_NOT_FOUND({ skuId });
+      if (dto.code !== undefined && dto.code !== sku.code) {
+        if (await repo.existsBy({ code: dto.code })) throw CatalogErrors.SKU_CODE_TAKEN({ code: dto.code });
+        sku.code = dto.code;
+      }
+      if (dto.specs !== undefined) sku.specs = dto.specs;
+      if (dto.barcode !== undefined) sku.barcode = dto.barcode || null;
+      if (dto.priceFen !== undefined) sku.priceFen = dto.priceFen;
+      if (dto.originalPriceFen !== undefined) sku.originalPriceFen = dto.originalPriceFen ?? null;
+      if (dto.weightGrams !== undefined) sku.weightGrams = dto.weightGrams;
+      if (dto.sortOrder !== undefined) sku.sortOrder = dto.sortOrder;
+      // `stock` is not written here: save() would overwrite concurrent reservations.
+      await repo.update(
+        { id: skuId },
+        {
+          code: sku.code,
+          specs: sku.specs,
+          barcode: sku.barcode,
+          priceFen: sku.priceFen,
+          originalPriceFen: sku.originalPriceFen,
+          weightGrams: sku.weightGrams,
+          sortOrder: sku.sortOrder,
+        },
+      );
+      const product = await this.load(ctx, sku.productId);
+      if (product.status === 'on_sale') await this.assertSellable(ctx, product.id);
+      await refreshSearchText(this.tx.manager(ctx), { productIds: [sku.productId] });
+      return toSkuDto(await repo.findOneByOrFail({ id: skuId }));
+    });
+  }
+
+  async removeSku(ctx: RequestContext, skuId: string): Promise<void> {
+    await this.tx.run(ctx, async (ctx) => {
+      const repo = this.tx.repo(ctx, Sku);
+      const sku = await repo.findOneBy({ id: skuId });
+      if (!sku) throw CatalogErrors.SKU_NOT_FOUND({ skuId });
+      await repo.delete({ id: skuId });
+      const product = await this.load(ctx, sku.productId);
+      if (product.status === 'on_sale') {
+        await this.assertSellable(ctx, product.id).catch(() => {
+          throw CatalogErrors.SKU_LAST_ON_SALE({ productId: product.id });
+        });
+      }
+      await refreshSearchText(this.tx.manager(ctx), { productIds: [sku.productId] });
+    });
+  }
+
+  async adminList(ctx: RequestContext, q: AdminProductQueryDto): Promise<Page<ProductSummaryDto>> {
+    return this.search(ctx, { ...q, sort: 'newest' }, { status: q.status });
+  }
+
+  /** Consumer list and search: on-sale products only. */
+  async appSearch(ctx: RequestContext, q: ProductSearchQueryDto): Promise<Page<ProductSummaryDto>> {
+    return this.search(ctx, q, { status: 'on_sale' });
+  }
+
+  /**
+   * Substring search over `search_text` with ILIKE, served by a pg_trgm GIN index
+   * (`gin_trgm_ops` supports LIKE/ILIKE). Each whitespace-separated term must match.
+   */
+  private async search(
+    ctx: RequestContext,
+    q: ProductSearchQueryDto,
+    filter: { status?: ProductStatus },
+  ): Promise<Page<ProductSummaryDto>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.status) where.push(`p.status = ${p(filter.status)}`);
+    for (const term of searchTerms(q.keyword)) where.push(`p.search_text LIKE ${p(likePattern(term))}`);
+    if (q.categoryId) {
+      const c = p(q.categoryId);
+      where.push(`p.category_id IN (SELECT id FROM category WHERE id = ${c} OR parent_id = ${c})`);
+    }
+    const order =
+      q.sort === 'price'
+        ? `min_price_fen ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.created_at DESC, p.id`
+        : q.sort === 'newest'
+          ? 'p.created_at DESC, p.id'
+          : 'p.sales_count DESC, p.created_at DESC, p.id';
+    const { skip, take } = pageWindow(q);
+    const rows: SearchRow[] = await this.tx.manager(ctx).query(
+      `SELECT p.id, (SELECT min(s.price_fen) FROM sku s WHERE s.product_id = p.id) AS min_price_fen,
+              count(*) OVER () AS total
+         FROM product p
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${order}
+        LIMIT ${p(take)} OFFSET ${p(skip)}`,
+      params,
+    );
+    const total = rows.length ? Number(rows[0].total) : await this.countOnly(ctx, where, params.slice(0, -2));
+    const products = await this.tx.repo(ctx, Product).findBy({ id: In(rows.map((r) => r.id)) });
+    const byId = new Map(products.map((x) => [x.id, x]));
+    const items = rows.map((r) =>
+      toSummary(byId.get(r.id)!, r.min_price_fen === null ? null : Number(r.min_price_fen)),
+    );
+    return toPage(items, total, q);
+  }
+
+  private async countOnly(ctx: RequestContext, where: string[], params: unknown[]): Promise<number> {
+    if (!params.length && !where.length) return this.tx.repo(ctx, Product).count();
+    const r: { n: number }[] = await this.tx
+      .manager(ctx)
+      .query(
+        `SELECT count(*)::int AS n FROM product p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+        params,
+      );
+    return r[0].n;
+  }
+
+  /** Paid quantity, for `sort=sales`; the orders module calls it when an order is paid. */
+  async addSales(ctx: RequestContext, productId: string, qty: number): Promise<void> {
+    await this.tx.repo(ctx, Product).increment({ id: productId }, 'salesCount', qty);
+  }
+}

@@ -1,0 +1,226 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/paging';
+import { STORE_STATUSES, type StoreStatus } from '../entities/store.entity';
+import { STORE_MEMBER_ROLES, type StoreMemberRole } from '../entities/store-member.entity';
+
+export class CreateStoreDto {
+  @ApiProperty({ example: '西湖银泰店' })
+  @IsString()
+  @Length(1, 60)
+  name: string;
+
+  @ApiProperty({ example: '浙江省杭州市上城区延安路98号' })
+  @IsString()
+  @Length(1, 200)
+  address: string;
+
+  @ApiPropertyOptional({ example: '杭州' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  city?: string;
+
+  @ApiPropertyOptional({ example: '0571-87000000' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  phone?: string;
+
+  @ApiProperty({ example: 30.2592 })
+  @IsLatitude()
+  lat: number;
+
+  @ApiProperty({ example: 120.1636 })
+  @IsLongitude()
+  lng: number;
+
+  @ApiPropertyOptional({ example: '09:00-22:00' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  openingHours?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The owner’s user id' })
+  @IsOptional()
+  @IsUUID()
+  ownerUserId?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The channel agent’s user id',
+  })
+  @IsOptional()
+  @IsUUID()
+  agentUserId?: string | null;
+}
+
+export class UpdateStoreDto extends PartialType(CreateStoreDto) {
+  @ApiPropertyOptional({ enum: STORE_STATUSES })
+  @IsOptional()
+  @IsIn(STORE_STATUSES)
+  status?: StoreStatus;
+}
+
+export class StoreListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  keyword?: string;
+
+  @ApiPropertyOptional({ enum: STORE_STATUSES })
+  @IsOptional()
+  @IsIn(STORE_STATUSES)
+  status?: StoreStatus;
+}
+
+export class NearbyQueryDto extends PageQueryDto {
+  @ApiProperty({ example: 30.2741 })
+  @Type(() => Number)
+  @IsLatitude()
+  lat: number;
+
+  @ApiProperty({ example: 120.1551 })
+  @Type(() => Number)
+  @IsLongitude()
+  lng: number;
+
+  @ApiPropertyOptional({ description: 'Only stores within this many km (default 50)', default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.1)
+  @Max(1000)
+  radiusKm?: number;
+}
+
+export class StoreDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ nullable: true, type: String }) city: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty() lat: number;
+  @ApiProperty() lng: number;
+  @ApiProperty() openingHours: string;
+  @ApiProperty({ enum: STORE_STATUSES }) status: StoreStatus;
+}
+
+export class AdminStoreDto extends StoreDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) ownerUserId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) agentUserId: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class AdminStorePageDto {
+  @ApiProperty({ type: [AdminStoreDto] }) items: AdminStoreDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class NearbyStoreDto extends StoreDto {
+  @ApiProperty({ description: 'Great-circle distance in metres' }) distanceM: number;
+}
+
+export class NearbyStorePageDto {
+  @ApiProperty({ type: [NearbyStoreDto] }) items: NearbyStoreDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class MyStoreDto extends StoreDto {
+  @ApiProperty({ enum: STORE_MEMBER_ROLES }) role: StoreMemberRole;
+}
+
+export class MyStoreListDto {
+  @ApiProperty({ type: [MyStoreDto] }) items: MyStoreDto[];
+}
+
+export class StoreMemberDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ enum: STORE_MEMBER_ROLES }) role: StoreMemberRole;
+  @ApiProperty() joinedAt: string;
+}
+
+export class StoreMemberListDto {
+  @ApiProperty({ type: [StoreMemberDto] }) items: StoreMemberDto[];
+}
+
+export class StaffInviteDto {
+  @ApiProperty({ description: 'One-time code to share with the new staff member' }) code: string;
+  @ApiProperty({ format: 'uuid' }) storeId: string;
+  @ApiProperty() expiresAt: string;
+}
+
+export class StoreStockAdjustmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  skuId: string;
+
+  @ApiProperty({ description: 'Change in units; the result never goes below zero', example: 12 })
+  @IsInt()
+  @Min(-1_000_000)
+  @Max(1_000_000)
+  delta: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+export class StoreStockDto {
+  @ApiProperty({ format: 'uuid' }) storeId: string;
+  @ApiProperty({ format: 'uuid' }) skuId: string;
+  @ApiProperty({ format: 'uuid' }) productId: string;
+  @ApiProperty() qty: number;
+  @ApiProperty() updatedAt: string;
+}
+
+export class StoreStockPageDto {
+  @ApiProperty({ type: [StoreStockDto] }) items: StoreStockDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class StoreStockMovementDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) storeId: string;
+  @ApiProperty({ format: 'uuid' }) skuId: string;
+  @ApiProperty() delta: number;
+  @ApiProperty() qtyAfter: number;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ nullable: true, type: String }) refId: string | null;
+  @ApiProperty() actorKind: string;
+  @ApiProperty() actorId: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class StoreStockMovementPageDto {
+  @ApiProperty({ type: [StoreStockMovementDto] }) items: StoreStockMovementDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
