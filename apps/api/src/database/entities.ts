@@ -4,6 +4,8 @@ import { LedgerEntry } from '../modules/ledger/entities/ledger-entry.entity';
 import { LedgerPosting } from '../modules/ledger/entities/ledger-posting.entity';
 import { Withdrawal } from '../modules/withdrawals/entities/withdrawal.entity';
 import { WithdrawalEvent } from '../modules/withdrawals/entities/withdrawal-event.entity';
+import { Reward } from '../modules/rewards/entities/reward.entity';
+import { RewardClawback } from '../modules/rewards/entities/reward-clawback.entity';
 import { Payment } from '../modules/payments/entities/payment.entity';
 import { PaymentEvent } from '../modules/payments/entities/payment-event.entity';
 import { PaymentNotification } from '../modules/payments/entities/payment-notification.entity';
@@ -44,6 +46,8 @@ export const ENTITIES = [
   LedgerEntry,
   Withdrawal,
   WithdrawalEvent,
+  Reward,
+  RewardClawback,
   AuditLog,
   Setting,
   User,

@@ -99,24 +99,39 @@ describe('linePaidAmounts: order discounts spread by largest remainder', () => {
     expect(() => linePaidAmounts([100], 101)).toThrow(RangeError));
 });
 
-describe('clawbackFen: in proportion, rounded down, never past what is left', () => {
-  it.each<[number, number, number, number, number]>([
-    [1_000, 0, 10_000, 10_000, 1_000],
-    [1_000, 0, 10_000, 5_000, 500],
-    [1_000, 0, 10_000, 3_333, 333],
-    [1_000, 600, 10_000, 5_000, 400],
-    [1_000, 1_000, 10_000, 1, 0],
-    [1_000, 0, 10_000, 0, 0],
-    [1_000, 0, 10_000, 20_000, 1_000],
-    [999, 0, 3, 1, 333],
-  ])('reward %d (clawed %d), line paid %d, refunded %d → %d', (reward, clawed, paid, refunded, expected) =>
-    expect(clawbackFen(reward, clawed, paid, refunded)).toBe(expected),
+describe('clawbackFen: in proportion to the refunds so far, rounded down, never past what is left', () => {
+  it.each<[number, number, number, number, number, number]>([
+    [1_000, 0, 10_000, 0, 10_000, 1_000],
+    [1_000, 0, 10_000, 0, 5_000, 500],
+    [1_000, 0, 10_000, 0, 3_333, 333],
+    [1_000, 500, 10_000, 5_000, 5_000, 500],
+    [1_000, 1_000, 10_000, 10_000, 1, 0],
+    [1_000, 0, 10_000, 0, 0, 0],
+    [1_000, 0, 10_000, 0, 20_000, 1_000],
+    [999, 0, 3, 0, 1, 333],
+  ])(
+    'reward %d (clawed %d), line paid %d, refunded before %d, now %d → %d',
+    (reward, clawed, paid, before, now, expected) =>
+      expect(clawbackFen(reward, clawed, paid, before, now)).toBe(expected),
   );
 
-  it('two partial refunds never take back more than the reward', () => {
-    const first = clawbackFen(999, 0, 1_000, 501);
-    const second = clawbackFen(999, first, 1_000, 499);
-    expect(first + second).toBeLessThanOrEqual(999);
-    expect(first + second).toBeGreaterThanOrEqual(997);
+  it('partial refunds that add up to the whole line take back the whole reward, never more', () => {
+    for (const split of [
+      [3_333, 6_667],
+      [1, 9_999],
+      [5_000, 2_500, 2_500],
+      [7, 7, 9_986],
+    ]) {
+      let clawed = 0;
+      let refunded = 0;
+      for (const part of split) {
+        const c = clawbackFen(500, clawed, 10_000, refunded, part);
+        expect(c).toBeGreaterThanOrEqual(0);
+        clawed += c;
+        refunded += part;
+        expect(clawed).toBeLessThanOrEqual(500);
+      }
+      expect(clawed).toBe(500);
+    }
   });
 });

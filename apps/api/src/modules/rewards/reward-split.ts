@@ -66,18 +66,20 @@ export function linePaidAmounts(lineAmountsFen: number[], orderDiscountFen: numb
 }
 
 /**
- * How much of a reward a refund takes back: in proportion to the refunded part of the
- * line, rounded down, and never more than what is left of the reward.
+ * How much of a reward a refund takes back. Proportions are taken on the line's refunds
+ * so far (`refundedBeforeFen` + this refund), rounded down, less what was already taken:
+ * partial refunds never add up to more than the reward, and a line refunded in full
+ * takes back the reward in full.
  */
 export function clawbackFen(
   rewardFen: number,
   alreadyClawedFen: number,
   linePaidFen: number,
-  refundedFen: number,
+  refundedBeforeFen: number,
+  refundedNowFen: number,
 ): number {
-  if (linePaidFen <= 0 || refundedFen <= 0) return 0;
-  const share = Number(
-    (BigInt(rewardFen) * BigInt(Math.min(refundedFen, linePaidFen))) / BigInt(linePaidFen),
-  );
-  return Math.max(0, Math.min(share, rewardFen - alreadyClawedFen));
+  if (linePaidFen <= 0 || refundedNowFen <= 0) return 0;
+  const refunded = Math.min(refundedBeforeFen + refundedNowFen, linePaidFen);
+  const target = Number((BigInt(rewardFen) * BigInt(refunded)) / BigInt(linePaidFen));
+  return Math.max(0, Math.min(target - alreadyClawedFen, rewardFen - alreadyClawedFen));
 }

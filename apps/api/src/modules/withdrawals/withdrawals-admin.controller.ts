@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
 import { AdminRoute } from '../../common/auth/auth.decorators';
+import { allPages, toCsv } from '../../common/csv';
 import { AppError } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { LedgerService } from '../ledger/ledger.service';
@@ -19,8 +20,6 @@ import {
 } from './dto/withdrawal.dto';
 import { WithdrawalQueryService } from './withdrawal-query.service';
 import { WithdrawalsService } from './withdrawals.service';
-
-const csvCell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
 
 /** Finance's side: the withdrawal queue, statements and the ledger check. */
 @ApiTags('admin-finance')
@@ -47,34 +46,37 @@ export class WithdrawalsAdminController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Export withdrawals (filters as the list; at most 10 000 rows) as CSV for Excel' })
   async exportCsv(@Ctx() ctx: RequestContext, @Query() q: WithdrawalListQuery): Promise<string> {
-    const rows = [
-      '提现单号,收款方类型,收款方,申请金额(元),手续费(元),到账金额(元),状态,方式,申请时间,到账时间,驳回原因,失败原因',
-    ];
-    for (let page = 1; page <= 100; page++) {
-      const batch = await this.query.list(ctx, { ...q, page, pageSize: 100 });
-      for (const w of batch.items) {
-        rows.push(
-          [
-            w.outBillNo,
-            w.earnerType,
-            w.earnerId,
-            formatYuan(w.amountFen),
-            formatYuan(w.feeFen),
-            formatYuan(w.netFen),
-            w.status,
-            w.method,
-            new Date(w.createdAt).toISOString(),
-            w.paidAt ? new Date(w.paidAt).toISOString() : '',
-            w.rejectReason,
-            w.failReason,
-          ]
-            .map(csvCell)
-            .join(','),
-        );
-      }
-      if (page * 100 >= batch.total) break;
-    }
-    return `\uFEFF${rows.join('\r\n')}\r\n`; // BOM: Excel opens UTF-8 Chinese correctly
+    const list = await allPages((page, pageSize) => this.query.list(ctx, { ...q, page, pageSize }));
+    return toCsv(
+      [
+        '提现单号',
+        '收款方类型',
+        '收款方',
+        '申请金额(元)',
+        '手续费(元)',
+        '到账金额(元)',
+        '状态',
+        '方式',
+        '申请时间',
+        '到账时间',
+        '驳回原因',
+        '失败原因',
+      ],
+      list.map((w) => [
+        w.outBillNo,
+        w.earnerType,
+        w.earnerId,
+        formatYuan(w.amountFen),
+        formatYuan(w.feeFen),
+        formatYuan(w.netFen),
+        w.status,
+        w.method,
+        new Date(w.createdAt).toISOString(),
+        w.paidAt ? new Date(w.paidAt).toISOString() : '',
+        w.rejectReason,
+        w.failReason,
+      ]),
+    );
   }
 
   @Post('withdrawals/approve')

@@ -4,13 +4,8 @@ import { UserRoute } from '../../common/auth/auth.decorators';
 import { CommonErrors } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { StatementLineDto, WalletDto } from './dto/wallet.dto';
-import {
-  CreateWithdrawalDto,
-  EarnerPageQuery,
-  EarnerRefDto,
-  WithdrawalDto,
-  WithdrawalPageDto,
-} from './dto/withdrawal.dto';
+import { CreateWithdrawalDto, WithdrawalDto, WithdrawalPageDto } from './dto/withdrawal.dto';
+import { EarnerPageQuery, EarnerRefDto } from '../ledger/dto/earner.dto';
 import { WithdrawalQueryService } from './withdrawal-query.service';
 import { WithdrawalsService } from './withdrawals.service';
 

@@ -27,6 +27,6 @@ import { WithdrawalsWorker } from './withdrawals.worker';
     { provide: WITHDRAWAL_RULES, useExisting: EarnerDirectoryService },
     { provide: TRANSFER_LISTENER, useExisting: TransfersService },
   ],
-  exports: [WithdrawalsService, WithdrawalQueryService, TRANSFER_LISTENER],
+  exports: [WithdrawalsService, WithdrawalQueryService, TRANSFER_LISTENER, EARNER_DIRECTORY],
 })
 export class WithdrawalsModule {}

@@ -13,23 +13,11 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging';
+import { EarnerPageQuery, EarnerRefDto, EARNER_ID } from '../../ledger/dto/earner.dto';
 import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-account.entity';
 import type { Withdrawal, WithdrawalStatus } from '../entities/withdrawal.entity';
 
 const STATUSES: WithdrawalStatus[] = ['REQUESTED', 'APPROVED', 'PAYING', 'PAID', 'REJECTED', 'FAILED'];
-const EARNER_ID = /^[0-9A-Za-z-]{1,64}$/;
-
-export class EarnerRefDto {
-  @ApiProperty({ enum: EARNER_TYPES })
-  @IsIn(EARNER_TYPES)
-  earnerType: EarnerType;
-
-  @ApiProperty({ description: 'the reseller’s user id, the store id or the agent’s user id' })
-  @IsString()
-  @Matches(EARNER_ID)
-  earnerId: string;
-}
-
 export class CreateWithdrawalDto extends EarnerRefDto {
   @ApiProperty({ minimum: 1, description: 'fen' })
   @IsInt()
@@ -53,16 +41,6 @@ export class WithdrawalListQuery extends PageQueryDto {
   @IsOptional()
   @Matches(EARNER_ID)
   earnerId?: string;
-}
-
-export class EarnerPageQuery extends PageQueryDto {
-  @ApiProperty({ enum: EARNER_TYPES })
-  @IsIn(EARNER_TYPES)
-  earnerType: EarnerType;
-
-  @ApiProperty()
-  @Matches(EARNER_ID)
-  earnerId: string;
 }
 
 export class StatementQuery extends EarnerPageQuery {

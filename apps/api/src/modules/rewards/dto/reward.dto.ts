@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/paging';
+import { EarnerRefDto, EARNER_ID } from '../../ledger/dto/earner.dto';
+import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-account.entity';
+import type { Reward, RewardStatus } from '../entities/reward.entity';
+import type { RewardKind } from '../reward-split';
+
+const KINDS: RewardKind[] = ['store', 'agent', 'l1', 'l2'];
+const STATUSES: RewardStatus[] = ['PENDING', 'AVAILABLE', 'CANCELLED'];
+
+export class RewardListQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() orderId?: string;
+  @ApiPropertyOptional({ enum: EARNER_TYPES }) @IsOptional() @IsIn(EARNER_TYPES) earnerType?: EarnerType;
+  @ApiPropertyOptional() @IsOptional() @Matches(EARNER_ID) earnerId?: string;
+  @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: RewardKind;
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: RewardStatus;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() to?: Date;
+}
+
+export class EarnerRewardsQuery extends EarnerRefDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export class DailyRewardsQuery extends EarnerRefDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 90, default: 30 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  days: number = 30;
+}
+
+export class RewardDto {
+  @ApiProperty() id: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty() lineId: string;
+  @ApiProperty({ enum: KINDS, description: 'store reward, agent override, L1 or L2 commission' })
+  kind: RewardKind;
+  @ApiProperty({ enum: EARNER_TYPES }) earnerType: EarnerType;
+  @ApiProperty() earnerId: string;
+  @ApiProperty({ description: 'the line’s paid amount the rate applies to' }) baseFen: number;
+  @ApiProperty() rateBp: number;
+  @ApiProperty() amountFen: number;
+  @ApiProperty({ description: 'taken back by refunds' }) clawedFen: number;
+  @ApiProperty({ enum: STATUSES }) status: RewardStatus;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) settledAt: string | null;
+
+  static of(r: Reward): RewardDto {
+    return {
+      id: r.id,
+      orderId: r.orderId,
+      lineId: r.lineId,
+      kind: r.kind,
+      earnerType: r.earnerType,
+      earnerId: r.earnerId,
+      baseFen: r.baseFen,
+      rateBp: r.rateBp,
+      amountFen: r.amountFen,
+      clawedFen: r.clawedFen,
+      status: r.status,
+      createdAt: new Date(r.createdAt).toISOString(),
+      settledAt: r.settledAt ? new Date(r.settledAt).toISOString() : null,
+    };
+  }
+}
+
+export class RewardPageDto {
+  @ApiProperty({ type: [RewardDto] }) items: RewardDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class DailyRewardsDto {
+  @ApiProperty({ description: 'yyyy-MM-dd, China time' }) day: string;
+  @ApiProperty() orders: number;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() clawedFen: number;
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+import { pageWindow, toPage, type Page } from '../../common/paging';
+import type { EarnerType } from '../ledger/entities/ledger-account.entity';
+import { Reward, type RewardStatus } from './entities/reward.entity';
+import type { RewardKind } from './reward-split';
+
+export interface RewardFilter {
+  orderId?: string;
+  earnerType?: EarnerType;
+  earnerId?: string;
+  kind?: RewardKind;
+  status?: RewardStatus;
+  from?: Date;
+  to?: Date;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface DailyRewards {
+  /** yyyy-MM-dd in Asia/Shanghai. */
+  day: string;
+  orders: number;
+  amountFen: number;
+  clawedFen: number;
+}
+
+/** Reward records by order and by earner, and an earner's rewards by day. */
+@Injectable()
+export class RewardQueryService {
+  constructor(private readonly tx: TransactionService) {}
+
+  async list(ctx: RequestContext, f: RewardFilter): Promise<Page<Reward>> {
+    const qb = this.tx.repo(ctx, Reward).createQueryBuilder('r');
+    if (f.orderId) qb.andWhere('r.order_id = :orderId', { orderId: f.orderId });
+    if (f.earnerType) qb.andWhere('r.earner_type = :earnerType', { earnerType: f.earnerType });
+    if (f.earnerId) qb.andWhere('r.earner_id = :earnerId', { earnerId: f.earnerId });
+    if (f.kind) qb.andWhere('r.kind = :kind', { kind: f.kind });
+    if (f.status) qb.andWhere('r.status = :status', { status: f.status });
+    if (f.from) qb.andWhere('r.created_at >= :from', { from: f.from });
+    if (f.to) qb.andWhere('r.created_at < :to', { to: f.to });
+    const { skip, take } = pageWindow(f);
+    const [items, total] = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
+    return toPage(items, total, f);
+  }
+
+  /** The last `days` days of one earner's rewards, by day in China time (newest first). */
+  async daily(
+    ctx: RequestContext,
+    earnerType: EarnerType,
+    earnerId: string,
+    days: number,
+  ): Promise<DailyRewards[]> {
+    const rows: { day: string; orders: string; amount: string; clawed: string }[] = await this.tx
+      .manager(ctx)
+      .query(
+        `SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day,
+              count(DISTINCT order_id) AS orders, SUM(amount_fen) AS amount, SUM(clawed_fen) AS clawed
+         FROM reward
+        WHERE earner_type = $1 AND earner_id = $2 AND created_at >= now() - make_interval(days => $3)
+        GROUP BY 1 ORDER BY 1 DESC`,
+        [earnerType, earnerId, days],
+      );
+    return rows.map((r) => ({
+      day: r.day,
+      orders: Number(r.orders),
+      amountFen: Number(r.amount),
+      clawedFen: Number(r.clawed),
+    }));
+  }
+}

@@ -1,0 +1,103 @@
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { formatYuan } from '@cloudshelf/money';
+import { AdminRoute, UserRoute } from '../../common/auth/auth.decorators';
+import { allPages, toCsv } from '../../common/csv';
+import { CommonErrors } from '../../common/errors';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { EARNER_DIRECTORY, type EarnerDirectory } from '../withdrawals/earner-directory';
+import {
+  DailyRewardsDto,
+  DailyRewardsQuery,
+  EarnerRewardsQuery,
+  RewardDto,
+  RewardListQuery,
+  RewardPageDto,
+} from './dto/reward.dto';
+import { RewardQueryService } from './reward-query.service';
+
+const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一级佣金', l2: '二级佣金' } as const;
+
+@ApiTags('rewards')
+@Controller()
+export class RewardsController {
+  constructor(
+    private readonly query: RewardQueryService,
+    @Inject(EARNER_DIRECTORY) private readonly directory: EarnerDirectory,
+  ) {}
+
+  private async assertCanAct(
+    ctx: RequestContext,
+    q: { earnerType: DailyRewardsQuery['earnerType']; earnerId: string },
+  ) {
+    if (!(await this.directory.canAct(ctx, ctx.actor!.id, q.earnerType, q.earnerId)))
+      throw CommonErrors.NOT_FOUND();
+  }
+
+  @Get('app/rewards')
+  @UserRoute()
+  @ApiOperation({
+    summary: 'Per-order rewards or commissions of one earner account (reseller, store, agent)',
+  })
+  async mine(@Ctx() ctx: RequestContext, @Query() q: EarnerRewardsQuery): Promise<RewardPageDto> {
+    await this.assertCanAct(ctx, q);
+    const page = await this.query.list(ctx, q);
+    return { ...page, items: page.items.map(RewardDto.of) };
+  }
+
+  @Get('app/rewards/daily')
+  @UserRoute()
+  @ApiOperation({ summary: 'Rewards of one earner account by day (China time), newest first' })
+  async daily(@Ctx() ctx: RequestContext, @Query() q: DailyRewardsQuery): Promise<DailyRewardsDto[]> {
+    await this.assertCanAct(ctx, q);
+    return this.query.daily(ctx, q.earnerType, q.earnerId, q.days);
+  }
+
+  @Get('admin/rewards')
+  @AdminRoute('finance:read')
+  @ApiOperation({ summary: 'Reward and commission records with filters (order, earner, kind, status, time)' })
+  async list(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<RewardPageDto> {
+    const page = await this.query.list(ctx, q);
+    return { ...page, items: page.items.map(RewardDto.of) };
+  }
+
+  @Get('admin/rewards/export.csv')
+  @AdminRoute('finance:read')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="rewards.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'Export reward records (filters as the list; at most 10 000 rows) as CSV for Excel',
+  })
+  async exportCsv(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<string> {
+    const rewards = await allPages((page, pageSize) => this.query.list(ctx, { ...q, page, pageSize }));
+    return toCsv(
+      [
+        '订单',
+        '订单行',
+        '类型',
+        '收益方类型',
+        '收益方',
+        '计佣金额(元)',
+        '比例(‱)',
+        '金额(元)',
+        '已扣回(元)',
+        '状态',
+        '时间',
+      ],
+      rewards.map((r) => [
+        r.orderId,
+        r.lineId,
+        KIND_NAMES[r.kind],
+        r.earnerType,
+        r.earnerId,
+        formatYuan(r.baseFen),
+        r.rateBp,
+        formatYuan(r.amountFen),
+        formatYuan(r.clawedFen),
+        r.status,
+        new Date(r.createdAt).toISOString(),
+      ]),
+    );
+  }
+}
