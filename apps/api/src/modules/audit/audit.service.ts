@@ -32,9 +32,21 @@ function snapshot(value: object | null | undefined): Record<string, unknown> | n
  */
 @Injectable()
 export class AuditService {
+  /** Requests that recorded their own entry (the generic admin-write interceptor then stays quiet). */
+  private readonly recorded = new Map<string, number>();
+
   constructor(private readonly tx: TransactionService) {}
 
+  wasRecorded(requestId: string): boolean {
+    return this.recorded.has(requestId);
+  }
+
   async record(ctx: RequestContext, input: AuditInput): Promise<void> {
+    this.recorded.set(ctx.requestId, Date.now());
+    if (this.recorded.size > 5_000) {
+      const cutoff = Date.now() - 60_000;
+      for (const [id, at] of this.recorded) if (at < cutoff) this.recorded.delete(id);
+    }
     const actor = ctx.actor ?? { kind: 'system' as const, id: 'unknown' };
     const entry: Partial<AuditLog> = {
       actorKind: actor.kind,
