@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env };
+// A newcomer sees the summary below, not every request: LOG_LEVEL=info brings the request log back.
+const env = { LOG_LEVEL: 'warn', ...process.env };
 const apiPort = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 const simPort = Number(env.WECHAT_SIM_PORT ?? 3100);
