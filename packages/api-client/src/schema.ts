@@ -347,6 +347,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/reseller/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My team: resellers whose upline I am, with their bound customers (resellers only) */
+        get: operations["AppReferralController_myTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/resellers": {
         parameters: {
             query?: never;
@@ -680,6 +697,23 @@ export interface paths {
         };
         /** An earner account’s statement, newest first, with the running balance */
         get: operations["WithdrawalsAdminController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger/earners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Earners of one type with pending, available and withdrawing balances */
+        get: operations["WithdrawalsAdminController_earners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1616,6 +1650,21 @@ export interface components {
         };
         CustomerPageDto: {
             items: components["schemas"]["CustomerDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        TeamMemberDto: {
+            userId: string;
+            nickname: string | null;
+            avatarUrl: string | null;
+            /** @description when they became a reseller */
+            joinedAt: string;
+            /** @description customers bound to them now */
+            customers: number;
+        };
+        TeamPageDto: {
+            items: components["schemas"]["TeamMemberDto"][];
             total: number;
             page: number;
             pageSize: number;
@@ -2922,6 +2971,28 @@ export interface operations {
             };
         };
     };
+    AppReferralController_myTeam: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamPageDto"];
+                };
+            };
+        };
+    };
     AdminResellersController_list: {
         parameters: {
             query?: {
@@ -3389,6 +3460,27 @@ export interface operations {
                 earnerType: "store" | "reseller" | "agent";
                 earnerId: string;
                 kind: "pending" | "available" | "withdrawing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WithdrawalsAdminController_earners: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                earnerType: "store" | "reseller" | "agent";
             };
             header?: never;
             path?: never;

@@ -274,6 +274,16 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
       await open(u, await shareCode(r1)).expect(200);
       const ok = await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(200);
       expect(ok.body).toMatchObject({ status: 'approved', uplineId: r1.id });
+      // r1's team now holds u; u's own team is empty (two levels only); consumers have no team.
+      const team = await t.http.get('/api/app/reseller/team').set(bearer(r1.token)).expect(200);
+      expect(team.body).toMatchObject({ total: 1, items: [{ userId: u.id, customers: 0 }] });
+      expect((await t.http.get('/api/app/reseller/team').set(bearer(u.token)).expect(200)).body.total).toBe(
+        0,
+      );
+      const consumer = await loginNewUser(t);
+      expect(
+        (await t.http.get('/api/app/reseller/team').set(bearer(consumer.token)).expect(403)).body.code,
+      ).toBe('REFERRAL_NOT_RESELLER');
     });
   });
 

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { toPage, type Page } from '../../common/paging';
-import { LedgerAccount, type AccountKind, type OwnerType } from './entities/ledger-account.entity';
+import {
+  LedgerAccount,
+  type AccountKind,
+  type EarnerType,
+  type OwnerType,
+} from './entities/ledger-account.entity';
 import { LedgerEntry } from './entities/ledger-entry.entity';
 import { LedgerPosting } from './entities/ledger-posting.entity';
 import { LedgerErrors } from './ledger.errors';
@@ -134,6 +139,36 @@ export class LedgerService {
     const rows = await this.tx.repo(ctx, LedgerAccount).findBy({ ownerType: owner.type, ownerId: owner.id });
     const of = (k: AccountKind) => rows.find((r) => r.kind === k)?.balanceFen ?? 0;
     return { pendingFen: of('pending'), availableFen: of('available'), withdrawingFen: of('withdrawing') };
+  }
+
+  /** Earners of one type with their three balances, largest available first (debts last). */
+  async earners(
+    ctx: RequestContext,
+    type: EarnerType,
+    q: { page?: number; pageSize?: number },
+  ): Promise<Page<{ earnerId: string } & Balances>> {
+    const page = q.page ?? 1;
+    const pageSize = Math.min(q.pageSize ?? 20, 100);
+    const rows: { owner_id: string; pending: string; available: string; withdrawing: string }[] =
+      await this.tx.manager(ctx).query(
+        `SELECT owner_id,
+              COALESCE(SUM(balance_fen) FILTER (WHERE kind = 'pending'), 0) AS pending,
+              COALESCE(SUM(balance_fen) FILTER (WHERE kind = 'available'), 0) AS available,
+              COALESCE(SUM(balance_fen) FILTER (WHERE kind = 'withdrawing'), 0) AS withdrawing
+         FROM ledger_account WHERE owner_type = $1
+        GROUP BY owner_id ORDER BY available DESC, owner_id LIMIT $2 OFFSET $3`,
+        [type, pageSize, (page - 1) * pageSize],
+      );
+    const [{ n }] = await this.tx
+      .manager(ctx)
+      .query('SELECT count(DISTINCT owner_id)::int AS n FROM ledger_account WHERE owner_type = $1', [type]);
+    const items = rows.map((r) => ({
+      earnerId: r.owner_id,
+      pendingFen: Number(r.pending),
+      availableFen: Number(r.available),
+      withdrawingFen: Number(r.withdrawing),
+    }));
+    return toPage(items, n, { page, pageSize });
   }
 
   /** An account's entries, newest first, each with the balance right after it. */

@@ -14,6 +14,7 @@ import {
   OpenShareResultDto,
   ResellerDto,
   ShareLinkDto,
+  TeamPageDto,
 } from './dto/referral.dto';
 import { PosterService, SHARE_PAGE } from './poster.service';
 import { ReferralErrors } from './referral.errors';
@@ -100,5 +101,20 @@ export class AppReferralController {
     const page = await this.customers.list(ctx, { ...q, resellerId: ctx.actor!.id });
     // A reseller sees who, not their phone numbers.
     return { ...page, items: page.items.map((c) => ({ ...toCustomerDto(c), phone: null })) };
+  }
+
+  @Get('reseller/team')
+  @UserRoute()
+  @ApiOperation({
+    summary: 'My team: resellers whose upline I am, with their bound customers (resellers only)',
+  })
+  @ApiOkResponse({ type: TeamPageDto })
+  async myTeam(@Ctx() ctx: RequestContext, @Query() q: PageQueryDto): Promise<TeamPageDto> {
+    if (!(await this.resellers.isApproved(ctx, ctx.actor!.id))) throw ReferralErrors.REFERRAL_NOT_RESELLER();
+    const page = await this.resellers.team(ctx, ctx.actor!.id, q);
+    return {
+      ...page,
+      items: page.items.map((m) => ({ ...m, joinedAt: new Date(m.joinedAt).toISOString() })),
+    };
   }
 }

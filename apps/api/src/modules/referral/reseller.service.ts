@@ -10,6 +10,14 @@ import { Reseller, type ResellerStatus } from './entities/reseller.entity';
 import { ReferralBindingService } from './referral-binding.service';
 import { ReferralErrors } from './referral.errors';
 
+export interface TeamMember {
+  userId: string;
+  nickname: string | null;
+  avatarUrl: string | null;
+  joinedAt: Date;
+  customers: number;
+}
+
 export interface ResellerView {
   userId: string;
   status: ResellerStatus;
@@ -128,6 +136,46 @@ export class ResellerService {
       ...pageWindow(q),
     });
     return toPage(rows.map(view), total, q);
+  }
+
+  /**
+   * My team: the approved resellers whose upline I am, newest first, each with how many
+   * customers are bound to them now. (Two levels only: their own downlines are not mine.)
+   */
+  async team(
+    ctx: RequestContext,
+    userId: string,
+    q: { page?: number; pageSize?: number },
+  ): Promise<Page<TeamMember>> {
+    const { skip, take } = pageWindow(q);
+    const rows: {
+      user_id: string;
+      nickname: string | null;
+      avatar_url: string | null;
+      decided_at: Date;
+      customers: string;
+    }[] = await this.tx.manager(ctx).query(
+      `SELECT r.user_id, u.nickname, u.avatar_url, r.decided_at,
+                (SELECT count(*) FROM customer_bindings b WHERE b.referrer_id = r.user_id
+                   AND (b.referrer_expires_at IS NULL OR b.referrer_expires_at > now())) AS customers
+           FROM resellers r JOIN users u ON u.id = r.user_id
+          WHERE r.upline_id = $1 AND r.status = 'approved'
+          ORDER BY r.decided_at DESC LIMIT $2 OFFSET $3`,
+      [userId, take, skip],
+    );
+    const [{ n }] = await this.tx
+      .manager(ctx)
+      .query(`SELECT count(*)::int AS n FROM resellers WHERE upline_id = $1 AND status = 'approved'`, [
+        userId,
+      ]);
+    const items = rows.map((r) => ({
+      userId: r.user_id,
+      nickname: r.nickname,
+      avatarUrl: r.avatar_url,
+      joinedAt: r.decided_at,
+      customers: Number(r.customers),
+    }));
+    return toPage(items, n, q);
   }
 
   private async lockPending(ctx: RequestContext, userId: string): Promise<Reseller> {

@@ -5,8 +5,9 @@ import { AdminRoute } from '../../common/auth/auth.decorators';
 import { allPages, toCsv } from '../../common/csv';
 import { AppError } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
+import { EarnerTypePageQuery } from '../ledger/dto/earner.dto';
 import { LedgerService } from '../ledger/ledger.service';
-import { LedgerCheckDto, StatementLineDto, StatementPageDto } from './dto/wallet.dto';
+import { EarnerBalancePageDto, LedgerCheckDto, StatementLineDto, StatementPageDto } from './dto/wallet.dto';
 import {
   ApproveWithdrawalDto,
   BulkApproveDto,
@@ -135,6 +136,13 @@ export class WithdrawalsAdminController {
   async statement(@Ctx() ctx: RequestContext, @Query() q: StatementQuery): Promise<StatementPageDto> {
     const page = await this.ledger.statement(ctx, { type: q.earnerType, id: q.earnerId }, q.kind, q);
     return { ...page, items: page.items.map(StatementLineDto.of) };
+  }
+
+  @Get('ledger/earners')
+  @AdminRoute('finance:read')
+  @ApiOperation({ summary: 'Earners of one type with pending, available and withdrawing balances' })
+  earners(@Ctx() ctx: RequestContext, @Query() q: EarnerTypePageQuery): Promise<EarnerBalancePageDto> {
+    return this.ledger.earners(ctx, q.earnerType, q);
   }
 
   @Get('ledger/check')

@@ -233,6 +233,16 @@ describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)',
       [-500, 0],
       [500, 500],
     ]);
+    const earners = await t.http
+      .get('/api/admin/ledger/earners?earnerType=reseller&pageSize=100')
+      .set(finance())
+      .expect(200);
+    expect(earners.body.items).toContainEqual({
+      earnerId: r.id,
+      pendingFen: 0,
+      availableFen: 0,
+      withdrawingFen: 500,
+    });
     const wallet = await t.http
       .get(`/api/app/wallet?earnerType=reseller&earnerId=${r.id}`)
       .set('authorization', `Bearer ${r.token}`)

@@ -25,3 +25,9 @@ export class EarnerPageQuery extends PageQueryDto {
   @Matches(EARNER_ID)
   earnerId: string;
 }
+
+export class EarnerTypePageQuery extends PageQueryDto {
+  @ApiProperty({ enum: EARNER_TYPES })
+  @IsIn(EARNER_TYPES)
+  earnerType: EarnerType;
+}

@@ -52,6 +52,21 @@ export class ResellerDto {
   @ApiProperty({ nullable: true, type: String }) rejectReason: string | null;
 }
 
+export class TeamMemberDto {
+  @ApiProperty() userId: string;
+  @ApiProperty({ nullable: true, type: String }) nickname: string | null;
+  @ApiProperty({ nullable: true, type: String }) avatarUrl: string | null;
+  @ApiProperty({ description: 'when they became a reseller' }) joinedAt: string;
+  @ApiProperty({ description: 'customers bound to them now' }) customers: number;
+}
+
+export class TeamPageDto {
+  @ApiProperty({ type: [TeamMemberDto] }) items: TeamMemberDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
 export class MyResellerDto {
   @ApiProperty({ type: ResellerDto, nullable: true }) reseller: ResellerDto | null;
 }

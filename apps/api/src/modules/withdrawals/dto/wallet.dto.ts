@@ -33,6 +33,20 @@ export class WalletDto {
   recentPending: StatementLineDto[];
 }
 
+export class EarnerBalanceDto {
+  @ApiProperty() earnerId: string;
+  @ApiProperty() pendingFen: number;
+  @ApiProperty({ description: 'negative: a debt after refunds' }) availableFen: number;
+  @ApiProperty() withdrawingFen: number;
+}
+
+export class EarnerBalancePageDto {
+  @ApiProperty({ type: [EarnerBalanceDto] }) items: EarnerBalanceDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
 export class LedgerCheckDto {
   @ApiProperty() unbalancedPostings: number;
   @ApiProperty() mismatchedAccounts: number;
