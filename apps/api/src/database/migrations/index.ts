@@ -4,6 +4,7 @@ import { Identity1795690230300 } from './1795690230300-identity';
 import { Catalog1795690301903 } from './1795690301903-catalog';
 import { Ledger1795690308559 } from './1795690308559-ledger';
 import { Withdrawals1795690568261 } from './1795690568261-withdrawals';
+import { Orders1795691828341 } from './1795691828341-orders';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Catalog1795690301903,
   Ledger1795690308559,
   Withdrawals1795690568261,
+  Orders1795691828341,
 ];
