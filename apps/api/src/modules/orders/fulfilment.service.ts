@@ -71,7 +71,7 @@ export class FulfilmentService {
     });
   }
 
-  /** The payment-timeout job: cancel unless paid (the deadline is re-checked; early runs wait). */
+  /** The payment-timeout job (sent at creation, due at the pay deadline): cancel unless paid. */
   async payTimeout(ctx: RequestContext, orderId: string): Promise<'cancelled' | 'paid' | 'noop'> {
     return this.cancelUnpaid(ctx, orderId, 'payment timeout');
   }

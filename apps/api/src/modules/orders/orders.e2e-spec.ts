@@ -14,6 +14,9 @@ import { bootTestAppWithSim, type TestAppWithSim } from '../../../test/sim';
 import { Payment } from '../payments/entities/payment.entity';
 import { Refund } from '../payments/entities/refund.entity';
 import { PaymentsService } from '../payments/payments.service';
+import { ResellerService } from '../referral/reseller.service';
+import { ShareLinkService } from '../referral/share-link.service';
+import { SettingsService } from '../settings/settings.service';
 import { StoreStockService } from '../stores/store-stock.service';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderLine } from './entities/order-line.entity';
@@ -26,7 +29,7 @@ import {
   REWARD_ORDER_SOURCE,
   type RewardOrderSource,
 } from './orders.contract';
-import { orderPayTimeoutJob } from './orders.jobs';
+import { orderAutoReceiveJob, orderPayTimeoutJob } from './orders.jobs';
 
 type OrderDto = Schemas['OrderDto'];
 const ADDRESS = {
@@ -517,6 +520,105 @@ describe('orders through the generated client and the simulator', () => {
       headers: { authorization: `Bearer ${adminToken(t, ['admin'])}` },
     });
     expect(await res.text()).toContain(sale.orderNo);
+  });
+
+  it('cart: add (same SKU, mode and store add up), change, remove; an order takes its lines out', async () => {
+    const api = client(buyer.token);
+    const p = await newProduct(t, { skus: [skuInput({ priceFen: 800, stock: 5 })] });
+    const skuId = p.skus[0].id;
+    await api.POST('/api/app/cart/items', { body: { skuId, qty: 1, mode: 'express' } });
+    const added = (await api.POST('/api/app/cart/items', { body: { skuId, qty: 2, mode: 'express' } })).data!;
+    const line = added.items.find((i) => i.skuId === skuId)!;
+    expect(line).toMatchObject({ qty: 3, priceFen: 800, available: true, storeId: null });
+    await expect(
+      api.POST('/api/app/cart/items', { body: { skuId, qty: 1, mode: 'pickup' } }),
+    ).rejects.toMatchObject({
+      code: 'ORDER_STORE_REQUIRED',
+    });
+    const changed = (
+      await api.PATCH('/api/app/cart/items/{id}', { params: { path: { id: line.id } }, body: { qty: 1 } })
+    ).data!;
+    expect(changed.items.find((i) => i.id === line.id)!.qty).toBe(1);
+    await expect(
+      client(userToken(t)).DELETE('/api/app/cart/items/{id}', { params: { path: { id: line.id } } }),
+    ).rejects.toMatchObject({ status: 404 });
+    await place(api, { mode: 'express', address: ADDRESS, items: [{ skuId, qty: 1 }] });
+    expect((await api.GET('/api/app/cart/items')).data!.items.some((i) => i.skuId === skuId)).toBe(false);
+    await api.POST('/api/app/cart/items', { body: { skuId, qty: 1, mode: 'express' } });
+    const again = (await api.GET('/api/app/cart/items')).data!.items.find((i) => i.skuId === skuId)!;
+    expect(
+      (await api.DELETE('/api/app/cart/items/{id}', { params: { path: { id: again.id } } })).data!.items,
+    ).not.toContainEqual(expect.objectContaining({ id: again.id }));
+  });
+
+  it('attribution: a share code in the checkout credits that reseller and their upline; later rate changes leave the order alone', async () => {
+    const settings = t.app.get(SettingsService);
+    await settings.update(ctx, { resellerMode: 'everyone' });
+    const [r1, r2, shopper] = await Promise.all([
+      loginNewUser(t, '一级'),
+      loginNewUser(t, '二级'),
+      loginNewUser(t, '顾客'),
+    ]);
+    const resellers = t.app.get(ResellerService);
+    const links = t.app.get(ShareLinkService);
+    await resellers.apply(ctx, r1.id);
+    await links.open(ctx, r2.id, (await links.create(ctx, r1.id, null)).code, 'share_link');
+    expect((await resellers.apply(ctx, r2.id)).uplineId).toBe(r1.id);
+    const code = (await links.create(ctx, r2.id, null)).code;
+    const p = await newProduct(t, { skus: [skuInput({ priceFen: 10_000, stock: 5 })] });
+    const order = await place(client(shopper.token), {
+      mode: 'express',
+      address: ADDRESS,
+      shareCode: code,
+      items: [{ skuId: p.skus[0].id, qty: 1 }],
+    });
+    await settings.update(ctx, { l1RateBp: 2000 });
+    const line = await tx.repo(ctx, OrderLine).findOneByOrFail({ orderId: order.id });
+    expect(line.attribution).toMatchObject({
+      buyerId: shopper.id,
+      resellerId: r2.id,
+      uplineId: r1.id,
+      l1RateBp: 1000,
+    });
+    const byReseller = (await admin.GET('/api/admin/orders', { params: { query: { resellerId: r2.id } } }))
+      .data!;
+    expect(byReseller.items.map((o) => o.id)).toEqual([order.id]);
+    await settings.update(ctx, { l1RateBp: 1000, resellerMode: 'approval' });
+  });
+
+  it('bulk shipping by CSV upload, and automatic receipt by the job', async () => {
+    const api = client(buyer.token);
+    const p = await newProduct(t, { skus: [skuInput({ priceFen: 500, stock: 5 })] });
+    const o = await place(api, {
+      mode: 'express',
+      address: ADDRESS,
+      items: [{ skuId: p.skus[0].id, qty: 1 }],
+    });
+    await pay(api, buyer, o.id);
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([`订单号,快递公司,运单号\r\n${o.orderNo},顺丰速运,SF9999\r\nOD000,顺丰速运,SF1\r\n`], {
+        type: 'text/csv',
+      }),
+      'ship.csv',
+    );
+    const res = await fetch(`${t.config.publicBaseUrl}/api/admin/orders/ship-csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken(t, ['operator'])}` },
+      body: form,
+    });
+    expect(await res.json()).toEqual({ shipped: [o.orderNo], failed: { OD000: 'ORDER_NOT_FOUND' } });
+    expect(await orderRow(o.id)).toMatchObject({
+      status: 'SHIPPED',
+      carrier: '顺丰速运',
+      trackingNo: 'SF9999',
+    });
+    expect(await jobExists(orderAutoReceiveJob, `receive:${o.id}`)).toBe(true);
+    const fulfilment = t.app.get(FulfilmentService);
+    expect(await fulfilment.receive(ctx, o.id, null, 'auto')).toBe('done');
+    expect(await fulfilment.receive(ctx, o.id, null, 'auto')).toBe('noop');
+    expect((await orderRow(o.id)).status).toBe('COMPLETED');
   });
 
   it('measures checkout latency (20 sequential orders)', async () => {
