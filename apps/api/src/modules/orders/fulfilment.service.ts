@@ -82,6 +82,12 @@ export class FulfilmentService {
     return this.tx.run(ctx, async (c) => {
       const m = this.tx.manager(c);
       const order = await lockOrder(m, orderId);
+      const open: { n: number }[] = await m.query(
+        `SELECT count(*)::int AS n FROM order_line WHERE order_id = $1 AND after_sale_qty < qty`,
+        [orderId],
+      );
+      // Nothing left to send once every unit is in an after-sale (refunded before shipping).
+      if (!open[0].n) throw OrderErrors.ORDER_STATE_INVALID({ reason: 'every line is refunded' });
       const before = { status: order.status };
       await transitionOrder(c, m, order, 'SHIPPED', `shipped ${input.carrier} ${input.trackingNo}`, {
         carrier: input.carrier,
