@@ -18,6 +18,8 @@ import { SettingsModule } from './modules/settings/settings.module';
 import { WithdrawalsModule } from './modules/withdrawals/withdrawals.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { StoresModule } from './modules/stores/stores.module';
+import { OrdersModule } from './modules/orders/orders.module';
+import { RewardsModule } from './modules/rewards/rewards.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './wechat/wechat.settings';
 
@@ -50,6 +52,10 @@ export class AppModule {
         CatalogModule,
         StoresModule,
         ...extraModules,
+        // Last: a test's stand-in PAYMENT_LISTENER or REWARD_ORDER_SOURCE (an extra module) is found
+        // before the orders module's.
+        OrdersModule,
+        RewardsModule,
       ],
     };
   }

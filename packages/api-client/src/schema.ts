@@ -1411,6 +1411,454 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/cart/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My cart with current prices and availability */
+        get: operations["OrdersAppController_cartList"];
+        put?: never;
+        /** Add to the cart (same SKU, mode and store add up) */
+        post: operations["OrdersAppController_cartAdd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/cart/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a cart line */
+        delete: operations["OrdersAppController_cartRemove"];
+        options?: never;
+        head?: never;
+        /** Change a cart line’s quantity */
+        patch: operations["OrdersAppController_cartQty"];
+        trace?: never;
+    };
+    "/api/app/checkout/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price a checkout: lines, discounts, shipping, payable (server prices only) */
+        post: operations["OrdersAppController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My orders, newest first */
+        get: operations["OrdersAppController_list"];
+        put?: never;
+        /** Place an order: quote again, reserve stock, snapshot attribution (repeat-safe) */
+        post: operations["OrdersAppController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my orders (an unpaid one asks WeChat first) */
+        get: operations["OrdersAppController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/orders/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** wx.requestPayment parameters (JSAPI prepay; a repeat re-issues the same trade) */
+        post: operations["OrdersAppController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my unpaid order (WeChat’s order is closed first; if it was paid, it stays paid) */
+        post: operations["OrdersAppController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/orders/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm receipt of a shipped order (completes it) */
+        post: operations["OrdersAppController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/after-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My after-sales, newest first (at most 100) */
+        get: operations["OrdersAppController_myAfterSales"];
+        put?: never;
+        /** Ask for a refund of part of a line (repeat-safe with Idempotency-Key) */
+        post: operations["OrdersAppController_afterSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/pickups/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Store staff: verify a pickup code (only the order’s store); completes the order */
+        post: operations["OrdersAppController_verifyPickup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/me/member-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My member code for the till (valid five minutes) */
+        get: operations["OrdersAppController_memberCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/stores/{storeId}/offline-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Store staff: record a till sale for a member (repeat-safe with Idempotency-Key) */
+        post: operations["OrdersAppController_offlineSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders with filters (status, store, reseller, buyer, mode, channel, date) */
+        get: operations["OrdersAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export orders (filters as the list; at most 10 000) as CSV for Excel */
+        get: operations["OrdersAdminController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with lines and its history */
+        get: operations["OrdersAdminController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ship an express order (carrier and tracking number) */
+        post: operations["OrdersAdminController_ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/ship-csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk shipping: CSV `orderNo,carrier,trackingNo` as multipart field `file` */
+        post: operations["OrdersAdminController_shipCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** After-sales (newest 100) by order or status */
+        get: operations["OrdersAdminController_afterSaleList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an after-sale: refund through WeChat Pay */
+        post: operations["OrdersAdminController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an after-sale with a reason */
+        post: operations["OrdersAdminController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shipping-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Express fee templates */
+        get: operations["OrdersAdminController_templates"];
+        put?: never;
+        /** Create an express fee template (the first, or isDefault, applies) */
+        post: operations["OrdersAdminController_createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shipping-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an express fee template */
+        delete: operations["OrdersAdminController_removeTemplate"];
+        options?: never;
+        head?: never;
+        /** Change an express fee template */
+        patch: operations["OrdersAdminController_updateTemplate"];
+        trace?: never;
+    };
+    "/api/app/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-order rewards or commissions of one earner account (reseller, store, agent) */
+        get: operations["RewardsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/rewards/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rewards of one earner account by day (China time), newest first */
+        get: operations["RewardsController_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reward and commission records with filters (order, earner, kind, status, time) */
+        get: operations["RewardsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rewards/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export reward records (filters as the list; at most 10 000 rows) as CSV for Excel */
+        get: operations["RewardsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2351,11 +2799,274 @@ export interface components {
             storeId: string;
             expiresAt: string;
         };
+        CartItemDto: {
+            id: string;
+            skuId: string;
+            productId: string | null;
+            title: string | null;
+            specs: {
+                [key: string]: string;
+            };
+            imageUrl: string | null;
+            priceFen: number | null;
+            /** @description on sale and the mode allowed */
+            available: boolean;
+            qty: number;
+            /** @enum {string} */
+            mode: "express" | "pickup" | "take_away";
+            storeId: string | null;
+            scanCode: string | null;
+        };
+        CartDto: {
+            items: components["schemas"]["CartItemDto"][];
+        };
+        CartItemInputDto: {
+            /** Format: uuid */
+            skuId: string;
+            qty: number;
+            /** @enum {string} */
+            mode: "express" | "pickup" | "take_away";
+            /**
+             * Format: uuid
+             * @description the store of the scan the item came from
+             */
+            storeId?: string;
+            scanCode?: string;
+        };
+        CartQtyDto: {
+            qty: number;
+        };
+        CheckoutItemDto: {
+            /** Format: uuid */
+            skuId: string;
+            qty: number;
+        };
+        AddressDto: {
+            name: string;
+            phone: string;
+            /** @example 浙江省 */
+            province: string;
+            city: string;
+            district: string;
+            detail: string;
+        };
+        CheckoutDto: {
+            /** @enum {string} */
+            mode: "express" | "pickup" | "take_away";
+            /**
+             * Format: uuid
+             * @description the scanned store (required for pickup and take_away)
+             */
+            storeId?: string;
+            /** @description a share code opened in this checkout */
+            shareCode?: string;
+            items: components["schemas"]["CheckoutItemDto"][];
+            /** @description required to place an express order */
+            address?: components["schemas"]["AddressDto"];
+            remark?: string;
+        };
+        QuoteLineDto: {
+            productId: string;
+            skuId: string;
+            title: string;
+            specs: {
+                [key: string]: string;
+            };
+            imageUrl: string | null;
+            priceFen: number;
+            qty: number;
+            amountFen: number;
+            /** @description after discounts, without shipping */
+            paidFen: number;
+        };
+        QuoteDto: {
+            /** @enum {string} */
+            mode: "express" | "pickup" | "take_away";
+            storeId: string | null;
+            lines: components["schemas"]["QuoteLineDto"][];
+            goodsFen: number;
+            discountFen: number;
+            shippingFen: number;
+            payableFen: number;
+        };
+        OrderLineDto: {
+            productId: string;
+            skuId: string;
+            title: string;
+            specs: {
+                [key: string]: string;
+            };
+            imageUrl: string | null;
+            priceFen: number;
+            qty: number;
+            amountFen: number;
+            /** @description after discounts, without shipping */
+            paidFen: number;
+            id: string;
+            refundedQty: number;
+            refundedFen: number;
+            /** @description quantity in open or finished after-sales */
+            afterSaleQty: number;
+        };
+        OrderEventDto: {
+            fromStatus: string | null;
+            toStatus: string;
+            actorKind: string;
+            actorId: string;
+            reason: string;
+            createdAt: string;
+        };
+        OrderDto: {
+            id: string;
+            orderNo: string;
+            buyerId: string;
+            /** @enum {string} */
+            channel: "online" | "offline";
+            /** @enum {string} */
+            mode: "express" | "pickup" | "take_away";
+            /** @enum {string} */
+            status: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+            storeId: string | null;
+            resellerId: string | null;
+            goodsFen: number;
+            discountFen: number;
+            shippingFen: number;
+            payableFen: number;
+            address: components["schemas"]["AddressDto"] | null;
+            carrier: string | null;
+            trackingNo: string | null;
+            /** @description 6 digits, shown (and as a QR) while awaiting pickup */
+            pickupCode: string | null;
+            payDeadline: string | null;
+            paidAt: string | null;
+            shippedAt: string | null;
+            completedAt: string | null;
+            cancelledAt: string | null;
+            createdAt: string;
+            lines: components["schemas"]["OrderLineDto"][];
+            history?: components["schemas"]["OrderEventDto"][];
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RequestPaymentDto: {
+            timeStamp: string;
+            nonceStr: string;
+            package: string;
+            signType: string;
+            paySign: string;
+        };
+        PayResultDto: {
+            paymentId: string;
+            outTradeNo: string;
+            /** @description pass to wx.requestPayment as is */
+            requestPayment: components["schemas"]["RequestPaymentDto"];
+        };
+        CancelOrderResultDto: {
+            /**
+             * @description `paid`: WeChat had taken the payment; the order is paid
+             * @enum {string}
+             */
+            outcome: "cancelled" | "paid" | "noop";
+            order: components["schemas"]["OrderDto"];
+        };
+        AfterSaleInputDto: {
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            lineId: string;
+            qty: number;
+            /** @enum {string} */
+            type: "refund_only" | "return_refund";
+            reason: string;
+            /** @description image URLs from the upload endpoint */
+            photos?: string[];
+        };
+        AfterSaleDto: {
+            id: string;
+            orderId: string;
+            lineId: string;
+            /** @enum {string} */
+            type: "refund_only" | "return_refund";
+            qty: number;
+            amountFen: number;
+            reason: string;
+            photos: string[];
+            /** @enum {string} */
+            status: "PENDING_APPROVAL" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED";
+            rejectReason: string | null;
+            createdAt: string;
+        };
+        VerifyPickupDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        MemberCodeDto: {
+            /** @description 18 digits; show as a barcode/QR, refresh before it expires */
+            code: string;
+            expiresAt: string;
+        };
+        OfflineSaleDto: {
+            memberCode: string;
+            items: components["schemas"]["CheckoutItemDto"][];
+            /** @description what the member paid at the till, fen */
+            amountFen: number;
+        };
+        ShipDto: {
+            /** @example 顺丰速运 */
+            carrier: string;
+            trackingNo: string;
+        };
+        BulkShipResultDto: {
+            shipped: string[];
+            /** @description orderNo → error code */
+            failed: {
+                [key: string]: string;
+            };
+        };
+        Object: Record<string, never>;
+        RejectAfterSaleDto: {
+            reason: string;
+        };
+        RegionFeeDto: {
+            provinces: string[];
+            firstFeeFen: number;
+            extraFeeFen: number;
+        };
+        ShippingTemplateDto: {
+            id: string;
+            name: string;
+            isDefault: boolean;
+            firstWeightGrams: number;
+            firstFeeFen: number;
+            extraWeightGrams: number;
+            extraFeeFen: number;
+            freeOverFen: number | null;
+            regions: components["schemas"]["RegionFeeDto"][];
+        };
+        ShippingTemplateInputDto: {
+            name: string;
+            isDefault?: boolean;
+            firstWeightGrams: number;
+            firstFeeFen: number;
+            extraWeightGrams: number;
+            extraFeeFen: number;
+            freeOverFen?: number | null;
+            regions?: components["schemas"]["RegionFeeDto"][];
+        };
         /**
          * @description ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
          *     ADMIN_CANNOT_REMOVE_LAST_ADMIN (409): 至少保留一个可用的超级管理员
          *     ADMIN_INVALID_CREDENTIALS (401): 用户名或密码错误
          *     ADMIN_USERNAME_TAKEN (409): 用户名已存在
+         *     AFTER_SALE_NOT_ALLOWED (409): 该订单不能申请售后
+         *     AFTER_SALE_NOT_FOUND (404): 售后单不存在
+         *     AFTER_SALE_QTY_EXCEEDED (409): 售后数量超过可退数量
+         *     AFTER_SALE_STATE_INVALID (409): 当前售后状态不允许此操作
+         *     AFTER_SALE_WINDOW_CLOSED (409): 已超过售后期限
          *     AUTH_ACCOUNT_DISABLED (403): 账号已被停用
          *     AUTH_LOGIN_CODE_INVALID (400): 登录凭证无效或已过期，请重新登录
          *     AUTH_LOGIN_CODE_USED (400): 登录凭证已被使用，请重新登录
@@ -2364,6 +3075,7 @@ export interface components {
          *     AUTH_WECHAT_RISKY_USER (403): 当前微信账号存在风险，暂时无法登录
          *     AUTH_WECHAT_UNAVAILABLE (503): 微信服务繁忙，请稍后再试
          *     BAD_REQUEST (400): 请求无法处理
+         *     CART_ITEM_NOT_FOUND (404): 购物车商品不存在
          *     CATEGORY_NOT_EMPTY (409): 分类下还有子分类或商品，不能删除
          *     CATEGORY_NOT_FOUND (404): 分类不存在
          *     CATEGORY_TOO_DEEP (400): 分类最多两级
@@ -2373,8 +3085,21 @@ export interface components {
          *     INTERNAL (500): 系统繁忙，请稍后再试
          *     LEDGER_INSUFFICIENT_BALANCE (409): 可用余额不足
          *     LEDGER_UNBALANCED (500): 账务不平衡
+         *     MEMBER_CODE_INVALID (404): 会员码无效或已过期，请让顾客刷新
          *     METHOD_NOT_ALLOWED (405): 不支持的请求方法
          *     NOT_FOUND (404): 资源不存在
+         *     OFFLINE_SALE_INVALID (400): 线下销售记录有误
+         *     ORDER_ADDRESS_REQUIRED (400): 快递配送需要收货地址
+         *     ORDER_INSUFFICIENT_STOCK (409): 库存不足
+         *     ORDER_MODE_NOT_ALLOWED (409): 该商品不支持此配送方式
+         *     ORDER_NOT_FOUND (404): 订单不存在
+         *     ORDER_PAY_EXPIRED (409): 订单已超时，请重新下单
+         *     ORDER_PICKUP_CODE_INVALID (404): 取货码无效
+         *     ORDER_PRODUCT_UNAVAILABLE (409): 商品已下架
+         *     ORDER_SKU_NOT_FOUND (404): 商品规格不存在
+         *     ORDER_STATE_INVALID (409): 当前订单状态不允许此操作
+         *     ORDER_STORE_REQUIRED (400): 门店自提和扫码拎走需要门店
+         *     ORDER_STORE_SUSPENDED (409): 门店已暂停营业
          *     PAYLOAD_TOO_LARGE (413): 请求内容过大
          *     PAYMENT_ALREADY_PAID (409): 订单已支付
          *     PAYMENT_AMOUNT_MISMATCH (400): 支付金额与订单不符
@@ -2403,6 +3128,7 @@ export interface components {
          *     SETTINGS_INVALID (400): 设置项不合理
          *     SHELF_NOT_FOUND (404): 货架不存在
          *     SHELF_SLOT_NOT_FOUND (404): 货位不存在
+         *     SHIPPING_TEMPLATE_NOT_FOUND (404): 运费模板不存在
          *     SKU_CODE_TAKEN (409): 规格编码已被使用
          *     SKU_INSUFFICIENT_STOCK (409): 库存不足
          *     SKU_LAST_ON_SALE (409): 在售商品至少保留一个规格
@@ -2429,7 +3155,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -4612,6 +5338,752 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MyStoreDto"];
                 };
+            };
+        };
+    };
+    OrdersAppController_cartList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_cartAdd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartItemInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_cartRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_cartQty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartQtyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 8–128 of [0-9A-Za-z_-], one per tap */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayResultDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelOrderResultDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_myAfterSales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"][];
+                };
+            };
+        };
+    };
+    OrdersAppController_afterSale: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 8–128 of [0-9A-Za-z_-], one per tap */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AfterSaleInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_verifyPickup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyPickupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_memberCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCodeDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_offlineSale: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 8–128 of [0-9A-Za-z_-], one per tap */
+                "Idempotency-Key": string;
+            };
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflineSaleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+                storeId?: string;
+                resellerId?: string;
+                buyerId?: string;
+                mode?: "express" | "pickup" | "take_away";
+                channel?: "online" | "offline";
+                /** @description created at or after (ISO 8601) */
+                from?: string;
+                /** @description created before (ISO 8601) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_exportCsv: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+                storeId?: string;
+                resellerId?: string;
+                buyerId?: string;
+                mode?: "express" | "pickup" | "take_away";
+                channel?: "online" | "offline";
+                /** @description created at or after (ISO 8601) */
+                from?: string;
+                /** @description created before (ISO 8601) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersAdminController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_ship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_shipCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkShipResultDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_afterSaleList: {
+        parameters: {
+            query?: {
+                orderId?: string;
+                status?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"][];
+                };
+            };
+        };
+    };
+    OrdersAdminController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectAfterSaleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingTemplateDto"][];
+                };
+            };
+        };
+    };
+    OrdersAdminController_createTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingTemplateInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingTemplateDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_removeTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersAdminController_updateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingTemplateInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingTemplateDto"];
+                };
+            };
+        };
+    };
+    RewardsController_mine: {
+        parameters: {
+            query: {
+                earnerType: "store" | "reseller" | "agent";
+                /** @description the reseller’s user id, the store id or the agent’s user id */
+                earnerId: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RewardsController_daily: {
+        parameters: {
+            query: {
+                earnerType: "store" | "reseller" | "agent";
+                /** @description the reseller’s user id, the store id or the agent’s user id */
+                earnerId: string;
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RewardsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                earnerType?: "store" | "reseller" | "agent";
+                earnerId?: string;
+                kind?: "store" | "agent" | "l1" | "l2";
+                status?: "PENDING" | "AVAILABLE" | "CANCELLED";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RewardsController_exportCsv: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                earnerType?: "store" | "reseller" | "agent";
+                earnerId?: string;
+                kind?: "store" | "agent" | "l1" | "l2";
+                status?: "PENDING" | "AVAILABLE" | "CANCELLED";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -33,6 +33,13 @@ import { StoreMember } from '../modules/stores/entities/store-member.entity';
 import { StoreStockMovement } from '../modules/stores/entities/store-stock-movement.entity';
 import { StoreStock } from '../modules/stores/entities/store-stock.entity';
 import { Store } from '../modules/stores/entities/store.entity';
+import { AfterSale } from '../modules/orders/entities/after-sale.entity';
+import { CartItem } from '../modules/orders/entities/cart-item.entity';
+import { MemberCode } from '../modules/orders/entities/member-code.entity';
+import { OrderEvent } from '../modules/orders/entities/order-event.entity';
+import { OrderLine } from '../modules/orders/entities/order-line.entity';
+import { Order } from '../modules/orders/entities/order.entity';
+import { ShippingTemplate } from '../modules/orders/entities/shipping-template.entity';
 
 /** Every entity of every module, in one list for the data source and the drift test. */
 export const ENTITIES = [
@@ -73,4 +80,12 @@ export const ENTITIES = [
   ScanCode,
   ScanLog,
   QrImage,
+  // orders
+  Order,
+  OrderLine,
+  OrderEvent,
+  CartItem,
+  ShippingTemplate,
+  AfterSale,
+  MemberCode,
 ];

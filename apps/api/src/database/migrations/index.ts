@@ -5,6 +5,7 @@ import { Catalog1795690301903 } from './1795690301903-catalog';
 import { Ledger1795690308559 } from './1795690308559-ledger';
 import { Withdrawals1795690568261 } from './1795690568261-withdrawals';
 import { Rewards1795691733765 } from './1795691733765-rewards';
+import { Orders1795691828341 } from './1795691828341-orders';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Ledger1795690308559,
   Withdrawals1795690568261,
   Rewards1795691733765,
+  Orders1795691828341,
 ];

@@ -35,6 +35,8 @@ import { StoreLockService } from './store-lock.service';
     CustomersService,
     ResellerService,
     ReferralBindingService,
+    // Orders read a share code opened in a checkout (credits that reseller).
+    ShareLinkService,
   ],
 })
 export class ReferralModule {}

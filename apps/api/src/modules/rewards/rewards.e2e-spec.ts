@@ -10,7 +10,6 @@ import { bootTestApp, type TestApp } from '../../../test/app';
 import { LedgerService, PLATFORM } from '../ledger/ledger.service';
 import { orderPaidJob } from '../orders/orders.contract';
 import { Reward } from './entities/reward.entity';
-import { RewardsModule } from './rewards.module';
 import { RewardsService } from './rewards.service';
 
 const DAY = 86_400_000;
@@ -25,7 +24,7 @@ describe('rewards on the ledger: accrual, settlement, clawback', () => {
   const ctx = RequestContext.system('test');
 
   beforeAll(async () => {
-    t = await bootTestApp({}, [TestRewardOrdersModule, RewardsModule]);
+    t = await bootTestApp({}, [TestRewardOrdersModule]);
     rewards = t.app.get(RewardsService);
     orders = t.app.get(TestRewardOrders);
     ledger = t.app.get(LedgerService);

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { In, type FindOptionsWhere, Between, MoreThanOrEqual, LessThan } from 'typeorm';
+import { pageWindow, toPage, type Page } from '../../common/paging';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+import { PaymentsService, type PrepayResult } from '../payments/payments.service';
+import { UsersService } from '../identity/users.service';
+import { Clock } from '../../common/clock';
+import { Order, type OrderChannel, type OrderStatus } from './entities/order.entity';
+import { OrderEvent } from './entities/order-event.entity';
+import { OrderLine } from './entities/order-line.entity';
+import type { RewardOrder, RewardOrderSource } from './orders.contract';
+import { OrderErrors } from './orders.errors';
+
+export interface OrderView {
+  order: Order;
+  lines: OrderLine[];
+  history?: OrderEvent[];
+}
+
+export interface AdminOrderQuery {
+  status?: OrderStatus;
+  storeId?: string;
+  resellerId?: string;
+  mode?: string;
+  channel?: OrderChannel;
+  buyerId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Reading orders (buyer and admin), paying them, and the rewards module's view of lines. */
+@Injectable()
+export class OrderQueryService implements RewardOrderSource {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly payments: PaymentsService,
+    private readonly users: UsersService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async withLines(ctx: RequestContext, orders: Order[]): Promise<OrderView[]> {
+    if (!orders.length) return [];
+    const lines = await this.tx
+      .repo(ctx, OrderLine)
+      .find({ where: { orderId: In(orders.map((o) => o.id)) } });
+    return orders.map((order) => ({ order, lines: lines.filter((l) => l.orderId === order.id) }));
+  }
+
+  /** A buyer's own order; another's is 404. An unpaid one asks WeChat first (no notification yet?). */
+  async getForBuyer(ctx: RequestContext, buyerId: string, id: string): Promise<OrderView> {
+    let order = await this.tx.repo(ctx, Order).findOneBy({ id, buyerId });
+    if (!order) throw OrderErrors.ORDER_NOT_FOUND();
+    if (order.status === 'PENDING_PAYMENT') {
+      await this.payments.syncOrder(ctx, id);
+      order = await this.tx.repo(ctx, Order).findOneByOrFail({ id });
+    }
+    return (await this.withLines(ctx, [order]))[0];
+  }
+
+  async listForBuyer(
+    ctx: RequestContext,
+    buyerId: string,
+    q: { status?: OrderStatus; page?: number; pageSize?: number },
+  ): Promise<Page<OrderView>> {
+    const where: FindOptionsWhere<Order> = { buyerId };
+    if (q.status) where.status = q.status;
+    const [rows, total] = await this.tx
+      .repo(ctx, Order)
+      .findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, ...pageWindow(q) });
+    return toPage(await this.withLines(ctx, rows), total, q);
+  }
+
+  async adminList(ctx: RequestContext, q: AdminOrderQuery): Promise<Page<OrderView>> {
+    const where: FindOptionsWhere<Order> = {};
+    if (q.status) where.status = q.status;
+    if (q.storeId) where.storeId = q.storeId;
+    if (q.resellerId) where.resellerId = q.resellerId;
+    if (q.mode) where.mode = q.mode as Order['mode'];
+    if (q.channel) where.channel = q.channel;
+    if (q.buyerId) where.buyerId = q.buyerId;
+    if (q.from && q.to) where.createdAt = Between(new Date(q.from), new Date(q.to));
+    else if (q.from) where.createdAt = MoreThanOrEqual(new Date(q.from));
+    else if (q.to) where.createdAt = LessThan(new Date(q.to));
+    const [rows, total] = await this.tx
+      .repo(ctx, Order)
+      .findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, ...pageWindow(q) });
+    return toPage(await this.withLines(ctx, rows), total, q);
+  }
+
+  async adminGet(ctx: RequestContext, id: string): Promise<OrderView> {
+    const order = await this.tx.repo(ctx, Order).findOneBy({ id });
+    if (!order) throw OrderErrors.ORDER_NOT_FOUND();
+    const [view] = await this.withLines(ctx, [order]);
+    view.history = await this.tx
+      .repo(ctx, OrderEvent)
+      .find({ where: { orderId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return view;
+  }
+
+  /** wx.requestPayment parameters for the buyer's unpaid order (a repeat re-issues the same trade). */
+  async pay(ctx: RequestContext, buyerId: string, id: string): Promise<PrepayResult> {
+    const order = await this.tx.repo(ctx, Order).findOneBy({ id, buyerId });
+    if (!order) throw OrderErrors.ORDER_NOT_FOUND();
+    if (order.status !== 'PENDING_PAYMENT') throw OrderErrors.ORDER_STATE_INVALID({ status: order.status });
+    if (order.payDeadline && order.payDeadline <= this.clock.now()) throw OrderErrors.ORDER_PAY_EXPIRED();
+    const payee = await this.users.payee(ctx, buyerId);
+    if (!payee?.active) throw OrderErrors.ORDER_NOT_FOUND();
+    const [first] = await this.tx.repo(ctx, OrderLine).find({ where: { orderId: id }, take: 1 });
+    return this.payments.prepay(ctx, {
+      orderId: id,
+      amountFen: order.payableFen,
+      openid: payee.openid,
+      description: `云货架-${first?.title ?? order.orderNo}`,
+      expiresAt: order.payDeadline ?? new Date(this.clock.now().getTime() + 30 * 60_000),
+    });
+  }
+
+  async rewardOrder(ctx: RequestContext, orderId: string): Promise<RewardOrder | null> {
+    const order = await this.tx.repo(ctx, Order).findOneBy({ id: orderId });
+    if (!order) return null;
+    const lines = await this.tx.repo(ctx, OrderLine).find({ where: { orderId }, order: { id: 'ASC' } });
+    return {
+      orderId,
+      buyerId: order.buyerId,
+      paidAt: order.paidAt,
+      completedAt: order.completedAt,
+      lines: lines.map((l) => ({ lineId: l.id, paidFen: l.paidFen, attribution: l.attribution })),
+    };
+  }
+}

@@ -1,0 +1,251 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { formatYuan } from '@cloudshelf/money';
+import { AdminRoute } from '../../common/auth/auth.decorators';
+import { CommonErrors } from '../../common/errors';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { UuidParam } from '../../common/uuid-param';
+import { AuditService } from '../audit/audit.service';
+import { AfterSalesService } from './after-sales.service';
+import {
+  AdminOrdersQuery,
+  AfterSaleDto,
+  AfterSaleQuery,
+  BulkShipResultDto,
+  OrderDto,
+  OrderPageDto,
+  RejectAfterSaleDto,
+  ShipDto,
+  ShippingTemplateDto,
+  ShippingTemplateInputDto,
+} from './dto/order.dto';
+import { FulfilmentService } from './fulfilment.service';
+import { OrderQueryService } from './order-query.service';
+import { ShippingService } from './shipping.service';
+
+const csvCell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+
+/** Parses `orderNo,carrier,trackingNo` rows (a header row and blank lines are skipped). */
+export function parseShipCsv(text: string): { orderNo: string; carrier: string; trackingNo: string }[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.split(',').map((c) => c.trim().replace(/^"|"$/g, '')))
+    .filter((c) => c.length >= 3 && /^OD\d+$/.test(c[0]))
+    .map(([orderNo, carrier, trackingNo]) => ({ orderNo, carrier, trackingNo }));
+}
+
+/** The operator's side: orders, shipping, after-sales, fee templates. */
+@ApiTags('admin-orders')
+@Controller('admin')
+export class OrdersAdminController {
+  constructor(
+    private readonly query: OrderQueryService,
+    private readonly fulfilment: FulfilmentService,
+    private readonly afterSales: AfterSalesService,
+    private readonly shipping: ShippingService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('orders')
+  @AdminRoute('orders:read')
+  @ApiOperation({ summary: 'Orders with filters (status, store, reseller, buyer, mode, channel, date)' })
+  @ApiOkResponse({ type: OrderPageDto })
+  async list(@Ctx() ctx: RequestContext, @Query() q: AdminOrdersQuery): Promise<OrderPageDto> {
+    const page = await this.query.adminList(ctx, q);
+    return { ...page, items: page.items.map(OrderDto.of) };
+  }
+
+  @Get('orders/export.csv')
+  @AdminRoute('orders:read')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="orders.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export orders (filters as the list; at most 10 000) as CSV for Excel' })
+  async exportCsv(@Ctx() ctx: RequestContext, @Query() q: AdminOrdersQuery): Promise<string> {
+    const rows = [
+      '订单号,渠道,方式,状态,买家,门店,分销员,商品金额(元),优惠(元),运费(元),应付(元),下单时间,支付时间,完成时间',
+    ];
+    for (let page = 1; page <= 100; page++) {
+      const batch = await this.query.adminList(ctx, { ...q, page, pageSize: 100 });
+      for (const { order: o } of batch.items) {
+        rows.push(
+          [
+            o.orderNo,
+            o.channel,
+            o.mode,
+            o.status,
+            o.buyerId,
+            o.storeId,
+            o.resellerId,
+            formatYuan(o.goodsFen),
+            formatYuan(o.discountFen),
+            formatYuan(o.shippingFen),
+            formatYuan(o.payableFen),
+            o.createdAt.toISOString(),
+            o.paidAt?.toISOString(),
+            o.completedAt?.toISOString(),
+          ]
+            .map(csvCell)
+            .join(','),
+        );
+      }
+      if (page * 100 >= batch.total) break;
+    }
+    return `\uFEFF${rows.join('\r\n')}\r\n`;
+  }
+
+  @Get('orders/:id')
+  @AdminRoute('orders:read')
+  @ApiOperation({ summary: 'One order with lines and its history' })
+  @ApiOkResponse({ type: OrderDto })
+  async get(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<OrderDto> {
+    return OrderDto.of(await this.query.adminGet(ctx, id));
+  }
+
+  @Post('orders/:id/ship')
+  @HttpCode(200)
+  @AdminRoute('orders:write')
+  @ApiOperation({ summary: 'Ship an express order (carrier and tracking number)' })
+  @ApiOkResponse({ type: OrderDto })
+  async ship(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ShipDto,
+  ): Promise<OrderDto> {
+    await this.fulfilment.ship(ctx, id, dto);
+    return OrderDto.of(await this.query.adminGet(ctx, id));
+  }
+
+  @Post('orders/ship-csv')
+  @HttpCode(200)
+  @AdminRoute('orders:write')
+  @ApiOperation({ summary: 'Bulk shipping: CSV `orderNo,carrier,trackingNo` as multipart field `file`' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOkResponse({ type: BulkShipResultDto })
+  async shipCsv(@Ctx() ctx: RequestContext, @Req() req: FastifyRequest): Promise<BulkShipResultDto> {
+    if (!req.isMultipart()) throw CommonErrors.BAD_REQUEST({ reason: 'not multipart/form-data' });
+    const part = await req.file({ limits: { fileSize: 1024 * 1024, files: 1 } });
+    if (!part) throw CommonErrors.BAD_REQUEST({ reason: 'no file' });
+    const rows = parseShipCsv((await part.toBuffer()).toString('utf8'));
+    if (!rows.length || rows.length > 2000)
+      throw CommonErrors.BAD_REQUEST({ reason: 'no rows or more than 2000' });
+    return this.fulfilment.shipMany(ctx, rows);
+  }
+
+  @Get('after-sales')
+  @AdminRoute('orders:read')
+  @ApiOperation({ summary: 'After-sales (newest 100) by order or status' })
+  @ApiOkResponse({ type: [AfterSaleDto] })
+  async afterSaleList(@Ctx() ctx: RequestContext, @Query() q: AfterSaleQuery): Promise<AfterSaleDto[]> {
+    return (await this.afterSales.list(ctx, q)).map(AfterSaleDto.of);
+  }
+
+  @Post('after-sales/:id/approve')
+  @HttpCode(200)
+  @AdminRoute('refunds:write')
+  @ApiOperation({ summary: 'Approve an after-sale: refund through WeChat Pay' })
+  @ApiOkResponse({ type: AfterSaleDto })
+  async approve(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<AfterSaleDto> {
+    return AfterSaleDto.of(await this.afterSales.approve(ctx, id));
+  }
+
+  @Post('after-sales/:id/reject')
+  @HttpCode(200)
+  @AdminRoute('refunds:write')
+  @ApiOperation({ summary: 'Reject an after-sale with a reason' })
+  @ApiOkResponse({ type: AfterSaleDto })
+  async reject(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: RejectAfterSaleDto,
+  ): Promise<AfterSaleDto> {
+    return AfterSaleDto.of(await this.afterSales.reject(ctx, id, dto.reason));
+  }
+
+  @Get('shipping-templates')
+  @AdminRoute('orders:read')
+  @ApiOperation({ summary: 'Express fee templates' })
+  @ApiOkResponse({ type: [ShippingTemplateDto] })
+  async templates(@Ctx() ctx: RequestContext): Promise<ShippingTemplateDto[]> {
+    return (await this.shipping.list(ctx)).map(ShippingTemplateDto.of);
+  }
+
+  @Post('shipping-templates')
+  @AdminRoute('orders:write')
+  @ApiOperation({ summary: 'Create an express fee template (the first, or isDefault, applies)' })
+  @ApiCreatedResponse({ type: ShippingTemplateDto })
+  async createTemplate(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: ShippingTemplateInputDto,
+  ): Promise<ShippingTemplateDto> {
+    const t = await this.shipping.create(ctx, dto);
+    await this.audit.record(ctx, {
+      action: 'shipping-template.create',
+      entityType: 'shipping_template',
+      entityId: t.id,
+      after: t,
+    });
+    return ShippingTemplateDto.of(t);
+  }
+
+  @Patch('shipping-templates/:id')
+  @AdminRoute('orders:write')
+  @ApiOperation({ summary: 'Change an express fee template' })
+  @ApiOkResponse({ type: ShippingTemplateDto })
+  async updateTemplate(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ShippingTemplateInputDto,
+  ): Promise<ShippingTemplateDto> {
+    const t = await this.shipping.update(ctx, id, dto);
+    await this.audit.record(ctx, {
+      action: 'shipping-template.update',
+      entityType: 'shipping_template',
+      entityId: id,
+      after: t,
+    });
+    return ShippingTemplateDto.of(t);
+  }
+
+  @Delete('shipping-templates/:id')
+  @HttpCode(204)
+  @AdminRoute('orders:write')
+  @ApiOperation({ summary: 'Delete an express fee template' })
+  async removeTemplate(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<void> {
+    await this.shipping.remove(ctx, id);
+    await this.audit.record(ctx, {
+      action: 'shipping-template.delete',
+      entityType: 'shipping_template',
+      entityId: id,
+    });
+  }
+}

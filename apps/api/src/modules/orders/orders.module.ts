@@ -1,0 +1,47 @@
+import { Global, Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { PAYMENT_LISTENER } from '../payments/payment-listener';
+import { PaymentsModule } from '../payments/payments.module';
+import { ReferralModule } from '../referral/referral.module';
+import { StoresModule } from '../stores/stores.module';
+import { AfterSalesService } from './after-sales.service';
+import { AttributionService } from './attribution.service';
+import { CartService } from './cart.service';
+import { CheckoutService } from './checkout.service';
+import { FulfilmentService } from './fulfilment.service';
+import { OfflineSalesService } from './offline-sales.service';
+import { OrderPaymentListener } from './order-payment.listener';
+import { OrderQueryService } from './order-query.service';
+import { REWARD_ORDER_SOURCE } from './orders.contract';
+import { OrdersAdminController } from './orders-admin.controller';
+import { OrdersAppController } from './orders-app.controller';
+import { OrdersWorker } from './orders.worker';
+import { QuoteService } from './quote.service';
+import { ShippingService } from './shipping.service';
+
+/**
+ * Cart, checkout, orders, fulfilment, after-sales and till sales. Global so the
+ * payments module finds PAYMENT_LISTENER and the rewards module REWARD_ORDER_SOURCE.
+ */
+@Global()
+@Module({
+  imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule],
+  controllers: [OrdersAppController, OrdersAdminController],
+  providers: [
+    CartService,
+    ShippingService,
+    QuoteService,
+    AttributionService,
+    CheckoutService,
+    OrderQueryService,
+    OrderPaymentListener,
+    FulfilmentService,
+    AfterSalesService,
+    OfflineSalesService,
+    OrdersWorker,
+    { provide: PAYMENT_LISTENER, useExisting: OrderPaymentListener },
+    { provide: REWARD_ORDER_SOURCE, useExisting: OrderQueryService },
+  ],
+  exports: [PAYMENT_LISTENER, REWARD_ORDER_SOURCE, OrderQueryService],
+})
+export class OrdersModule {}

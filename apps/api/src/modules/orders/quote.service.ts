@@ -1,0 +1,138 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { RequestContext } from '../../common/request-context';
+import { AppError } from '../../common/errors';
+import type { FulfilmentMode } from '../catalog/entities/product.entity';
+import type { ProductDto } from '../catalog/dto/product.dto';
+import { ProductService } from '../catalog/product.service';
+import { StoresService } from '../stores/stores.service';
+import { linePaidAmounts } from '../rewards/reward-split';
+import { ORDER_DISCOUNTS, type DiscountProvider } from './discounts';
+import type { ShippingAddress } from './entities/order.entity';
+import { OrderErrors } from './orders.errors';
+import { ShippingService } from './shipping.service';
+
+export interface QuoteInput {
+  mode: FulfilmentMode;
+  /** The store of the scan in this checkout: required for pickup and take-away. */
+  storeId?: string;
+  /** A reseller's share code opened in this checkout (credits that reseller). */
+  shareCode?: string;
+  items: { skuId: string; qty: number }[];
+  address?: ShippingAddress;
+  remark?: string;
+}
+
+export interface QuotedLine {
+  productId: string;
+  skuId: string;
+  title: string;
+  specs: Record<string, string>;
+  imageUrl: string | null;
+  priceFen: number;
+  qty: number;
+  weightGrams: number;
+  amountFen: number;
+  paidFen: number;
+}
+
+export interface Quote {
+  mode: FulfilmentMode;
+  storeId: string | null;
+  lines: QuotedLine[];
+  goodsFen: number;
+  discountFen: number;
+  shippingFen: number;
+  payableFen: number;
+  products: Map<string, ProductDto>;
+}
+
+/**
+ * The price of a checkout, computed only from the catalog (never from the client):
+ * lines, discounts through ORDER_DISCOUNTS, express shipping, payable total. Order
+ * creation calls it again inside its transaction.
+ */
+@Injectable()
+export class QuoteService {
+  constructor(
+    private readonly products: ProductService,
+    private readonly stores: StoresService,
+    private readonly shipping: ShippingService,
+    @Optional() @Inject(ORDER_DISCOUNTS) private readonly discounts: DiscountProvider[] = [],
+  ) {}
+
+  async quote(ctx: RequestContext, buyerId: string, input: QuoteInput): Promise<Quote> {
+    const qtyBySku = new Map<string, number>();
+    for (const i of input.items) qtyBySku.set(i.skuId, (qtyBySku.get(i.skuId) ?? 0) + i.qty);
+    if (input.mode !== 'express' && !input.storeId) throw OrderErrors.ORDER_STORE_REQUIRED();
+    if (input.storeId) {
+      const store = await this.stores.load(ctx, input.storeId).catch((err: unknown) => {
+        throw err instanceof AppError ? OrderErrors.ORDER_STORE_SUSPENDED({ storeId: input.storeId }) : err;
+      });
+      if (store.status !== 'active') throw OrderErrors.ORDER_STORE_SUSPENDED({ storeId: store.id });
+    }
+    const skus = await Promise.all(
+      [...qtyBySku.keys()].map((skuId) =>
+        this.products.getSku(ctx, skuId).catch((err: unknown) => {
+          throw err instanceof AppError ? OrderErrors.ORDER_SKU_NOT_FOUND({ skuId }) : err;
+        }),
+      ),
+    );
+    const products = new Map(
+      (
+        await this.products.findMany(
+          ctx,
+          skus.map((s) => s.productId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const raw = skus.map((sku) => {
+      const p = products.get(sku.productId);
+      if (!p || p.status !== 'on_sale') throw OrderErrors.ORDER_PRODUCT_UNAVAILABLE({ skuId: sku.id });
+      if (!p.fulfilmentModes.includes(input.mode))
+        throw OrderErrors.ORDER_MODE_NOT_ALLOWED({ skuId: sku.id, mode: input.mode });
+      const qty = qtyBySku.get(sku.id)!;
+      return {
+        productId: p.id,
+        skuId: sku.id,
+        title: p.title,
+        specs: sku.specs,
+        imageUrl: p.images[0] ?? null,
+        priceFen: sku.priceFen,
+        qty,
+        weightGrams: sku.weightGrams * qty,
+        amountFen: sku.priceFen * qty,
+      };
+    });
+    const goodsFen = raw.reduce((s, l) => s + l.amountFen, 0);
+    const storeId = input.storeId ?? null;
+    let discountFen = 0;
+    for (const d of this.discounts ?? []) {
+      discountFen += await d.discount(ctx, { buyerId, mode: input.mode, storeId, goodsFen, lines: raw });
+    }
+    discountFen = Math.min(Math.max(0, discountFen), goodsFen);
+    const paid = linePaidAmounts(
+      raw.map((l) => l.amountFen),
+      discountFen,
+    );
+    const lines = raw.map((l, i) => ({ ...l, paidFen: paid[i] }));
+    const shippingFen =
+      input.mode === 'express'
+        ? await this.shipping.fee(
+            ctx,
+            raw.reduce((s, l) => s + l.weightGrams, 0),
+            goodsFen - discountFen,
+            input.address?.province ?? null,
+          )
+        : 0;
+    return {
+      mode: input.mode,
+      storeId,
+      lines,
+      goodsFen,
+      discountFen,
+      shippingFen,
+      payableFen: goodsFen - discountFen + shippingFen,
+      products,
+    };
+  }
+}
