@@ -2157,6 +2157,29 @@ export interface components {
             /** @description an approved reseller’s user id */
             resellerId: string;
         };
+        StatementLineDto: {
+            entryId: string;
+            /** @description accrual, settlement, clawback, withdrawal_request, … */
+            kind: string;
+            memo: string;
+            subjectId: Record<string, never> | null;
+            /** @description signed fen */
+            amountFen: number;
+            balanceAfterFen: number;
+            createdAt: string;
+        };
+        WalletDto: {
+            /** @description earned, not yet settled */
+            pendingFen: number;
+            /** @description may be withdrawn; negative means a debt from a refund after settlement */
+            availableFen: number;
+            /** @description requested, not yet paid out */
+            withdrawingFen: number;
+            /** @description latest movements of the available balance */
+            recentAvailable: components["schemas"]["StatementLineDto"][];
+            /** @description latest movements of the pending balance */
+            recentPending: components["schemas"]["StatementLineDto"][];
+        };
         CreateWithdrawalDto: {
             /** @enum {string} */
             earnerType: "store" | "reseller" | "agent";
@@ -2165,6 +2188,31 @@ export interface components {
             /** @description fen */
             amountFen: number;
         };
+        WithdrawalDto: {
+            id: string;
+            /** @enum {string} */
+            earnerType: "store" | "reseller" | "agent";
+            earnerId: string;
+            amountFen: number;
+            feeFen: number;
+            netFen: number;
+            /** @enum {string} */
+            status: "REQUESTED" | "APPROVED" | "PAYING" | "PAID" | "REJECTED" | "FAILED";
+            /** @enum {string|null} */
+            method: "wechat" | "manual" | null;
+            rejectReason: Record<string, never> | null;
+            failReason: Record<string, never> | null;
+            /** @description for wx.requestMerchantTransfer while WeChat waits for the user */
+            packageInfo: Record<string, never> | null;
+            createdAt: string;
+            paidAt: Record<string, never> | null;
+        };
+        WithdrawalPageDto: {
+            items: components["schemas"]["WithdrawalDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         BulkApproveDto: {
             /**
              * @description WeChat merchant transfer, or paid by hand (bank)
@@ -2172,6 +2220,11 @@ export interface components {
              */
             method: "wechat" | "manual";
             ids: string[];
+        };
+        BulkApproveResultDto: {
+            approved: string[];
+            /** @description id → error code */
+            failed: Record<string, never>;
         };
         ApproveWithdrawalDto: {
             /**
@@ -2185,6 +2238,30 @@ export interface components {
         };
         MarkPaidDto: {
             note?: string;
+        };
+        StatementPageDto: {
+            items: components["schemas"]["StatementLineDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EarnerBalanceDto: {
+            earnerId: string;
+            pendingFen: number;
+            /** @description negative: a debt after refunds */
+            availableFen: number;
+            withdrawingFen: number;
+        };
+        EarnerBalancePageDto: {
+            items: components["schemas"]["EarnerBalanceDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        LedgerCheckDto: {
+            unbalancedPostings: number;
+            mismatchedAccounts: number;
+            totalFen: number;
         };
         CategoryDto: {
             /** Format: uuid */
@@ -3056,6 +3133,42 @@ export interface components {
             extraFeeFen: number;
             freeOverFen?: number | null;
             regions?: components["schemas"]["RegionFeeDto"][];
+        };
+        RewardDto: {
+            id: string;
+            orderId: string;
+            lineId: string;
+            /**
+             * @description store reward, agent override, L1 or L2 commission
+             * @enum {string}
+             */
+            kind: "store" | "agent" | "l1" | "l2";
+            /** @enum {string} */
+            earnerType: "store" | "reseller" | "agent";
+            earnerId: string;
+            /** @description the line’s paid amount the rate applies to */
+            baseFen: number;
+            rateBp: number;
+            amountFen: number;
+            /** @description taken back by refunds */
+            clawedFen: number;
+            /** @enum {string} */
+            status: "PENDING" | "AVAILABLE" | "CANCELLED";
+            createdAt: string;
+            settledAt: string | null;
+        };
+        RewardPageDto: {
+            items: components["schemas"]["RewardDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DailyRewardsDto: {
+            /** @description yyyy-MM-dd, China time */
+            day: string;
+            orders: number;
+            amountFen: number;
+            clawedFen: number;
         };
         /**
          * @description ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
@@ -3973,7 +4086,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WalletDto"];
+                };
             };
         };
     };
@@ -3995,7 +4110,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WithdrawalPageDto"];
+                };
             };
         };
     };
@@ -4019,7 +4136,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDto"];
+                };
             };
         };
     };
@@ -4038,7 +4157,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDto"];
+                };
             };
         };
     };
@@ -4061,7 +4182,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WithdrawalPageDto"];
+                };
             };
         };
     };
@@ -4105,7 +4228,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulkApproveResultDto"];
+                };
             };
         };
     };
@@ -4128,7 +4253,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDto"];
+                };
             };
         };
     };
@@ -4151,7 +4278,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDto"];
+                };
             };
         };
     };
@@ -4174,7 +4303,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDto"];
+                };
             };
         };
     };
@@ -4197,7 +4328,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatementPageDto"];
+                };
             };
         };
     };
@@ -4218,7 +4351,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EarnerBalancePageDto"];
+                };
             };
         };
     };
@@ -4235,7 +4370,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerCheckDto"];
+                };
             };
         };
     };
@@ -6007,7 +6144,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RewardPageDto"];
+                };
             };
         };
     };
@@ -6029,7 +6168,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DailyRewardsDto"][];
+                };
             };
         };
     };
@@ -6056,7 +6197,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RewardPageDto"];
+                };
             };
         };
     };

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
 import { AdminRoute, UserRoute } from '../../common/auth/auth.decorators';
 import { allPages, toCsv } from '../../common/csv';
@@ -35,6 +35,7 @@ export class RewardsController {
   }
 
   @Get('app/rewards')
+  @ApiOkResponse({ type: RewardPageDto })
   @UserRoute()
   @ApiOperation({
     summary: 'Per-order rewards or commissions of one earner account (reseller, store, agent)',
@@ -46,6 +47,7 @@ export class RewardsController {
   }
 
   @Get('app/rewards/daily')
+  @ApiOkResponse({ type: [DailyRewardsDto] })
   @UserRoute()
   @ApiOperation({ summary: 'Rewards of one earner account by day (China time), newest first' })
   async daily(@Ctx() ctx: RequestContext, @Query() q: DailyRewardsQuery): Promise<DailyRewardsDto[]> {
@@ -54,6 +56,7 @@ export class RewardsController {
   }
 
   @Get('admin/rewards')
+  @ApiOkResponse({ type: RewardPageDto })
   @AdminRoute('finance:read')
   @ApiOperation({ summary: 'Reward and commission records with filters (order, earner, kind, status, time)' })
   async list(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<RewardPageDto> {

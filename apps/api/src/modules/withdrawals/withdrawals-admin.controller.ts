@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
 import { AdminRoute } from '../../common/auth/auth.decorators';
 import { allPages, toCsv } from '../../common/csv';
@@ -33,6 +33,7 @@ export class WithdrawalsAdminController {
   ) {}
 
   @Get('withdrawals')
+  @ApiOkResponse({ type: WithdrawalPageDto })
   @AdminRoute('finance:read')
   @ApiOperation({ summary: 'Withdrawal queue with filters' })
   async list(@Ctx() ctx: RequestContext, @Query() q: WithdrawalListQuery): Promise<WithdrawalPageDto> {
@@ -81,6 +82,7 @@ export class WithdrawalsAdminController {
   }
 
   @Post('withdrawals/approve')
+  @ApiCreatedResponse({ type: BulkApproveResultDto })
   @AdminRoute('withdrawals:approve')
   @ApiOperation({ summary: 'Approve several withdrawals at once; each succeeds or fails on its own' })
   async bulkApprove(@Ctx() ctx: RequestContext, @Body() dto: BulkApproveDto): Promise<BulkApproveResultDto> {
@@ -98,6 +100,7 @@ export class WithdrawalsAdminController {
   }
 
   @Post('withdrawals/:id/approve')
+  @ApiCreatedResponse({ type: WithdrawalDto })
   @AdminRoute('withdrawals:approve')
   @ApiOperation({ summary: 'Approve a withdrawal: WeChat transfer, or paid by hand' })
   async approve(
@@ -109,6 +112,7 @@ export class WithdrawalsAdminController {
   }
 
   @Post('withdrawals/:id/reject')
+  @ApiCreatedResponse({ type: WithdrawalDto })
   @AdminRoute('withdrawals:approve')
   @ApiOperation({ summary: 'Reject a withdrawal with a reason; the money returns to the available balance' })
   async reject(
@@ -120,6 +124,7 @@ export class WithdrawalsAdminController {
   }
 
   @Post('withdrawals/:id/mark-paid')
+  @ApiCreatedResponse({ type: WithdrawalDto })
   @AdminRoute('withdrawals:approve')
   @ApiOperation({ summary: 'Confirm a manual (bank) payout' })
   async markPaid(
@@ -131,6 +136,7 @@ export class WithdrawalsAdminController {
   }
 
   @Get('ledger/statement')
+  @ApiOkResponse({ type: StatementPageDto })
   @AdminRoute('finance:read')
   @ApiOperation({ summary: 'An earner account’s statement, newest first, with the running balance' })
   async statement(@Ctx() ctx: RequestContext, @Query() q: StatementQuery): Promise<StatementPageDto> {
@@ -139,6 +145,7 @@ export class WithdrawalsAdminController {
   }
 
   @Get('ledger/earners')
+  @ApiOkResponse({ type: EarnerBalancePageDto })
   @AdminRoute('finance:read')
   @ApiOperation({ summary: 'Earners of one type with pending, available and withdrawing balances' })
   earners(@Ctx() ctx: RequestContext, @Query() q: EarnerTypePageQuery): Promise<EarnerBalancePageDto> {
@@ -146,6 +153,7 @@ export class WithdrawalsAdminController {
   }
 
   @Get('ledger/check')
+  @ApiOkResponse({ type: LedgerCheckDto })
   @AdminRoute('finance:read')
   @ApiOperation({
     summary: 'Ledger self-check: unbalanced postings and cached balances that differ from entries (all 0)',

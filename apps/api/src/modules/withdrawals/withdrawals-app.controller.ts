@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRoute } from '../../common/auth/auth.decorators';
 import { CommonErrors } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
@@ -22,6 +22,7 @@ export class WithdrawalsAppController {
   ) {}
 
   @Get('wallet')
+  @ApiOkResponse({ type: WalletDto })
   @ApiOperation({
     summary: 'Balances (pending, available, withdrawing) and latest movements of one earner account',
   })
@@ -35,6 +36,7 @@ export class WithdrawalsAppController {
   }
 
   @Post('withdrawals')
+  @ApiCreatedResponse({ type: WithdrawalDto })
   @ApiOperation({
     summary: 'Ask for a withdrawal of the available balance (repeat-safe with Idempotency-Key)',
   })
@@ -53,6 +55,7 @@ export class WithdrawalsAppController {
   }
 
   @Get('withdrawals')
+  @ApiOkResponse({ type: WithdrawalPageDto })
   @ApiOperation({ summary: 'Withdrawals of one earner account, newest first' })
   async list(@Ctx() ctx: RequestContext, @Query() q: EarnerPageQuery): Promise<WithdrawalPageDto> {
     const page = await this.query.listForUser(ctx, ctx.actor!.id, q);
@@ -60,6 +63,7 @@ export class WithdrawalsAppController {
   }
 
   @Get('withdrawals/:id')
+  @ApiOkResponse({ type: WithdrawalDto })
   @ApiOperation({ summary: 'One withdrawal (with package_info while WeChat waits for the user to confirm)' })
   async get(
     @Ctx() ctx: RequestContext,
