@@ -15,6 +15,22 @@ const port = Number(process.env.BENCH_PORT ?? 3900);
 const dataDir = mkdtempSync(join(tmpdir(), 'cloudshelf-bench-'));
 chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user when we are root
 
+const simPort = port + 2;
+const simUrl = `http://127.0.0.1:${simPort}`;
+
+/** The WeChat simulator, sharing the development keys in <dataDir>/wechat-sim with the API. */
+function startSimulator() {
+  const child = spawn(process.execPath, [join(here, '../../../packages/wechat-sim/dist/main.js')], {
+    env: {
+      ...process.env,
+      WECHAT_SIM_PORT: String(simPort),
+      WECHAT_SIM_DATA_DIR: join(dataDir, 'wechat-sim'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM')));
+}
+
 function boot() {
   const t0 = performance.now();
   const child = spawn(process.execPath, [main], {
@@ -24,6 +40,8 @@ function boot() {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(port + 1),
       LOG_LEVEL: 'warn',
+      WECHAT_SIM_URL: simUrl,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -53,8 +71,51 @@ function load(path, connections) {
   return autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration: seconds });
 }
 
+async function json(method, url, body, headers = {}) {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Sequential checkouts (express, one item) by one logged-in buyer: the latency of POST /api/app/orders. */
+async function checkoutLatency(n) {
+  const api = `http://127.0.0.1:${port}/api`;
+  const user = await json('POST', `${simUrl}/sim/users`, { nickname: '压测买家' });
+  const login = await json('POST', `${api}/app/auth/wechat-login`, { code: user.code });
+  const auth = { authorization: `Bearer ${login.accessToken}` };
+  const scan = await json('GET', `${api}/app/scan/${scanCode}`, undefined, auth);
+  const sku = scan.items.flatMap((i) => i.skus).sort((a, b) => b.platformStock - a.platformStock)[0];
+  const address = {
+    name: '张三',
+    phone: '13800000000',
+    province: '浙江省',
+    city: '杭州市',
+    district: '西湖区',
+    detail: '文三路1号',
+  };
+  const ms = [];
+  for (let i = 0; i < Math.min(n, sku.platformStock); i++) {
+    const t0 = performance.now();
+    await json(
+      'POST',
+      `${api}/app/orders`,
+      { mode: 'express', address, items: [{ skuId: sku.id, qty: 1 }] },
+      { ...auth, 'idempotency-key': `bench-${i}-${Date.now()}` },
+    );
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const pct = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))].toFixed(1);
+  return `${ms.length} orders: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${ms[ms.length - 1].toFixed(1)} ms`;
+}
+
 let scanCode = null;
 const rows = [];
+const stopSimulator = startSimulator();
 try {
   const cold = boot();
   rows.push(['cold start (initdb + migrate) to healthy', `${(await cold.ready).toFixed(0)} ms`]);
@@ -74,8 +135,14 @@ try {
       `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + (path === '/api/nowhere' ? 0 : r.non2xx)}`,
     ]);
   }
+  if (scanCode)
+    rows.push([
+      'POST /api/app/orders, sequential, one buyer (stock reserved, snapshot)',
+      await checkoutLatency(40),
+    ]);
   await warm.stop();
 } finally {
+  await stopSimulator();
   rmSync(dataDir, { recursive: true, force: true });
 }
 const width = Math.max(...rows.map(([k]) => k.length));
