@@ -9,7 +9,7 @@ import { adminToken, userToken } from '../../../test/factories/auth.factory';
 import { newProduct, skuInput } from '../../../test/factories/catalog.factory';
 import { loginNewUser, type LoggedInUser } from '../../../test/factories/identity.factory';
 import { eventually } from '../../../test/factories/payments.factory';
-import { newStore, putStoreStock } from '../../../test/factories/stores.factory';
+import { newShelf, newStore, putStoreStock } from '../../../test/factories/stores.factory';
 import { bootTestAppWithSim, type TestAppWithSim } from '../../../test/sim';
 import { Payment } from '../payments/entities/payment.entity';
 import { Refund } from '../payments/entities/refund.entity';
@@ -17,6 +17,8 @@ import { PaymentsService } from '../payments/payments.service';
 import { ResellerService } from '../referral/reseller.service';
 import { ShareLinkService } from '../referral/share-link.service';
 import { SettingsService } from '../settings/settings.service';
+import { ScanCode } from '../stores/entities/scan-code.entity';
+import { ScanCodeService } from '../stores/scan-code.service';
 import { StoreStockService } from '../stores/store-stock.service';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderLine } from './entities/order-line.entity';
@@ -256,6 +258,61 @@ describe('orders through the generated client and the simulator', () => {
       place(buyerApi, { mode: 'take_away', storeId: store.id, items: [{ skuId, qty: 1 }] }),
     ).rejects.toMatchObject({ code: 'ORDER_STORE_SUSPENDED' });
     expect(await storeStock(store.id, skuId)).toBe(2);
+  });
+
+  it('scan code at checkout: the code’s store is the order’s and the credited store, before the store lock', async () => {
+    const [shopper, agent] = await Promise.all([loginNewUser(t, '扫码顾客'), loginNewUser(t, '扫码代理')]);
+    const api = client(shopper.token);
+    const p = await newProduct(t, { skus: [skuInput({ priceFen: 3000, stock: 5 })] });
+    const skuId = p.skus[0].id;
+    const items = [{ skuId, qty: 1 }];
+    const [locked, scanned] = await Promise.all([
+      newStore(t, { name: '锁客门店' }),
+      newStore(t, { name: '扫码门店', agentUserId: agent.id }),
+    ]);
+    const [lockedShelf, shelf] = await Promise.all([
+      newShelf(t, locked.id, [p.id]),
+      newShelf(t, scanned.id, [p.id]),
+    ]);
+    await putStoreStock(t, scanned.id, skuId, 3);
+    await api.GET('/api/app/scan/{code}', {
+      params: { path: { code: lockedShelf.code! }, header: { authorization: `Bearer ${shopper.token}` } },
+    });
+    const byLock = await place(api, { mode: 'express', address: ADDRESS, items });
+    expect(byLock.storeId).toBe(locked.id);
+
+    const quote = (
+      await api.POST('/api/app/checkout/quote', { body: { mode: 'pickup', scanCode: shelf.code!, items } })
+    ).data!;
+    expect(quote.storeId).toBe(scanned.id);
+    const express = await place(api, { mode: 'express', address: ADDRESS, scanCode: shelf.code!, items });
+    expect(express.storeId).toBe(scanned.id);
+    expect(
+      (await tx.repo(ctx, OrderLine).findOneByOrFail({ orderId: express.id })).attribution,
+    ).toMatchObject({
+      storeId: scanned.id,
+      agentId: agent.id,
+    });
+    const pickup = await place(api, { mode: 'pickup', storeId: scanned.id, scanCode: shelf.code!, items });
+    expect(pickup.storeId).toBe(scanned.id);
+    expect(await storeStock(scanned.id, skuId)).toBe(2);
+
+    await expect(
+      place(api, { mode: 'pickup', storeId: locked.id, scanCode: shelf.code!, items }),
+    ).rejects.toMatchObject({ status: 400, code: 'ORDER_SCAN_CODE_STORE_MISMATCH' });
+    await expect(
+      api.POST('/api/app/checkout/quote', { body: { mode: 'pickup', scanCode: 'NoSuchCode42', items } }),
+    ).rejects.toMatchObject({ status: 404, code: 'SCAN_CODE_NOT_FOUND' });
+    await expect(
+      api.POST('/api/app/checkout/quote', { body: { mode: 'pickup', scanCode: 'bad-code!', items } }),
+    ).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    const row = await tx.repo(ctx, ScanCode).findOneByOrFail({ code: shelf.code! });
+    await t.app.get(ScanCodeService).disable(ctx, row.id);
+    await expect(place(api, { mode: 'take_away', scanCode: shelf.code!, items })).rejects.toMatchObject({
+      status: 410,
+      code: 'SCAN_CODE_DISABLED',
+    });
+    expect(await storeStock(scanned.id, skuId)).toBe(2);
   });
 
   it('200 parallel buyers for 50 units: exactly 50 orders, 150 clean ORDER_INSUFFICIENT_STOCK, stock 0', async () => {

@@ -8,6 +8,7 @@ export const OrderErrors = defineErrors({
   ORDER_MODE_NOT_ALLOWED: { status: 409, message: '该商品不支持此配送方式' },
   ORDER_INSUFFICIENT_STOCK: { status: 409, message: '库存不足' },
   ORDER_STORE_REQUIRED: { status: 400, message: '门店自提和扫码拎走需要门店' },
+  ORDER_SCAN_CODE_STORE_MISMATCH: { status: 400, message: '扫码门店与所选门店不一致，请重新扫码' },
   ORDER_STORE_SUSPENDED: { status: 409, message: '门店已暂停营业' },
   ORDER_ADDRESS_REQUIRED: { status: 400, message: '快递配送需要收货地址' },
   ORDER_PAY_EXPIRED: { status: 409, message: '订单已超时，请重新下单' },

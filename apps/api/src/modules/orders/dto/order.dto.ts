@@ -56,6 +56,15 @@ export class CheckoutDto {
   @IsUUID('4')
   storeId?: string;
 
+  @ApiPropertyOptional({
+    pattern: '^[0-9A-Za-z]{1,32}$',
+    description:
+      'the shelf/slot code scanned in this session: its store becomes the order’s store and is credited (storeId, if given, must agree)',
+  })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z]{1,32}$/)
+  scanCode?: string;
+
   @ApiPropertyOptional({ description: 'a share code opened in this checkout' })
   @IsOptional()
   @Matches(/^[0-9A-Za-z]{1,16}$/)
