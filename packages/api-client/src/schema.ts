@@ -1499,6 +1499,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/orders/{id}/pickup-qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pickup QR (PNG) of my order awaiting pickup; staff scan it to verify (else 404) */
+        get: operations["OrdersAppController_pickupQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/orders/{id}/pay": {
         parameters: {
             query?: never;
@@ -3080,7 +3097,10 @@ export interface components {
             createdAt: string;
         };
         VerifyPickupDto: {
-            /** @example 123456 */
+            /**
+             * @description the 6-digit pickup code, or the payload scanned from the buyer’s pickup QR
+             * @example 123456
+             */
             code: string;
         };
         MemberCodeDto: {
@@ -5658,6 +5678,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_pickupQr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PNG image of `cloudshelf:pickup:<code>` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
                 };
             };
         };

@@ -1,5 +1,7 @@
 import { createApiClient, ApiError, type ApiClient, type Schemas } from '@cloudshelf/api-client';
+import jsQR from 'jsqr';
 import { randomUUID } from 'node:crypto';
+import { PNG } from 'pngjs';
 import { DAY_MS, Clock } from '../../common/clock';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
@@ -41,6 +43,13 @@ const ADDRESS = {
   city: '杭州市',
   district: '西湖区',
   detail: '文三路1号',
+};
+
+/** Reads a binary body (supertest buffers only known binary types). */
+const binaryBody = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
 describe('orders through the generated client and the simulator', () => {
@@ -210,21 +219,36 @@ describe('orders through the generated client and the simulator', () => {
     expect(await storeStock(store.id, skuId)).toBe(3);
     const line = await tx.repo(ctx, OrderLine).findOneByOrFail({ orderId: pickup.id });
     expect(line.attribution).toMatchObject({ storeId: store.id, agentId: otherStaff.id });
+    const qrUrl = `/api/app/orders/${pickup.id}/pickup-qr.png`;
+    await t.http.get(qrUrl).set('Authorization', `Bearer ${buyer.token}`).expect(404); // not paid yet
     const awaiting = await pay(buyerApi, buyer, pickup.id);
     expect(awaiting.status).toBe('AWAITING_PICKUP');
     expect(awaiting.pickupCode).toMatch(/^\d{6}$/);
 
+    // The buyer's pickup QR decodes to the payload the staff scanner sends.
+    const qr = await t.http
+      .get(qrUrl)
+      .set('Authorization', `Bearer ${buyer.token}`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    expect(qr.headers['content-type']).toBe('image/png');
+    const img = PNG.sync.read(qr.body as Buffer);
+    const payload = jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data;
+    expect(payload).toBe(`cloudshelf:pickup:${awaiting.pickupCode}`);
+    await t.http.get(qrUrl).set('Authorization', `Bearer ${staff.token}`).expect(404); // not theirs
+
     const wrong = await client(otherStaff.token)
-      .POST('/api/app/pickups/verify', { body: { code: awaiting.pickupCode! } })
+      .POST('/api/app/pickups/verify', { body: { code: payload! } })
       .catch((e: unknown) => e);
     expect(wrong).toMatchObject({ status: 404 });
-    const done = (
-      await client(staff.token).POST('/api/app/pickups/verify', { body: { code: awaiting.pickupCode! } })
-    ).data!;
+    const done = (await client(staff.token).POST('/api/app/pickups/verify', { body: { code: payload! } }))
+      .data!;
     expect(done.status).toBe('COMPLETED');
     await expect(
       client(staff.token).POST('/api/app/pickups/verify', { body: { code: awaiting.pickupCode! } }),
     ).rejects.toMatchObject({ status: 404 });
+    await t.http.get(qrUrl).set('Authorization', `Bearer ${buyer.token}`).expect(404); // picked up
 
     const takeAway = await place(buyerApi, {
       mode: 'take_away',

@@ -28,6 +28,7 @@ import {
 } from '../entities/order.entity';
 import type { ShippingTemplate } from '../entities/shipping-template.entity';
 import type { OrderView } from '../order-query.service';
+import { PICKUP_INPUT } from '../pickup-code';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -312,7 +313,13 @@ export class BulkShipResultDto {
 }
 
 export class VerifyPickupDto {
-  @ApiProperty({ example: '123456' }) @Matches(/^\d{6}$/) code: string;
+  @ApiProperty({
+    example: '123456',
+    pattern: PICKUP_INPUT.source,
+    description: 'the 6-digit pickup code, or the payload scanned from the buyer’s pickup QR',
+  })
+  @Matches(PICKUP_INPUT)
+  code: string;
 }
 
 export class AfterSaleInputDto {
