@@ -485,24 +485,39 @@ describe('orders through the generated client and the simulator', () => {
     const order = await place(buyerApi, { mode: 'express', address: ADDRESS, items: [{ skuId, qty: 3 }] });
     await pay(buyerApi, buyer, order.id);
     const lineId = order.lines[0].id;
+    // Photos: uploaded by the buyer through the consumer upload, the only kind accepted.
+    const upload = (file: Buffer, token: string | null = buyer.token) => {
+      const req = t.http.post('/api/app/uploads');
+      if (token) void req.set('Authorization', `Bearer ${token}`);
+      return req.attach('file', file, { filename: 'a.png', contentType: 'image/png' });
+    };
+    const photo = (await upload(PNG.sync.write(new PNG({ width: 2, height: 2 }))).expect(201)).body.url;
+    expect(photo).toMatch(/^\/api\/uploads\/[0-9a-f]{64}\.png$/);
+    expect((await upload(Buffer.from('<svg onload=alert(1)>')).expect(400)).body.code).toBe('UPLOAD_INVALID');
+    await upload(PNG.sync.write(new PNG({ width: 2, height: 2 })), null).expect(401);
+    const askWith = (photos: string[]) =>
+      buyerApi.POST('/api/app/after-sales', {
+        params: { header: { 'Idempotency-Key': key() } },
+        body: { orderId: order.id, lineId, qty: 1, type: 'refund_only', reason: '看图', photos },
+      });
+    for (const bad of [['https://evil.example/x.jpg'], ['/api/uploads/abc.jpg'], Array(10).fill(photo)])
+      await expect(askWith(bad)).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    await expect(askWith([`/api/uploads/${'e'.repeat(64)}.png`])).rejects.toMatchObject({
+      status: 400,
+      code: 'AFTER_SALE_PHOTO_INVALID',
+    });
+
     const ask = (qty: number, type: 'refund_only' | 'return_refund', k = key()) =>
       buyerApi
         .POST('/api/app/after-sales', {
           params: { header: { 'Idempotency-Key': k } },
-          body: {
-            orderId: order.id,
-            lineId,
-            qty,
-            type,
-            reason: '不想要了',
-            photos: ['/api/uploads/abc.jpg'],
-          },
+          body: { orderId: order.id, lineId, qty, type, reason: '不想要了', photos: [photo] },
         })
         .then((r) => r.data!);
 
     const k1 = key();
     const first = await ask(1, 'refund_only', k1);
-    expect(first).toMatchObject({ status: 'REFUNDING', amountFen: 1000 });
+    expect(first).toMatchObject({ status: 'REFUNDING', amountFen: 1000, photos: [photo] });
     expect((await ask(1, 'refund_only', k1)).id).toBe(first.id);
     const refund1 = await tx.repo(ctx, Refund).findOneByOrFail({ requestedBy: first.id });
     await completeRefund(refund1.id);

@@ -19,6 +19,7 @@ export const OrderErrors = defineErrors({
   AFTER_SALE_STATE_INVALID: { status: 409, message: '当前售后状态不允许此操作' },
   AFTER_SALE_QTY_EXCEEDED: { status: 409, message: '售后数量超过可退数量' },
   AFTER_SALE_WINDOW_CLOSED: { status: 409, message: '已超过售后期限' },
+  AFTER_SALE_PHOTO_INVALID: { status: 400, message: '售后图片请通过小程序上传后再提交' },
   AFTER_SALE_NOT_ALLOWED: { status: 409, message: '该订单不能申请售后' },
   MEMBER_CODE_INVALID: { status: 404, message: '会员码无效或已过期，请让顾客刷新' },
   OFFLINE_SALE_INVALID: { status: 400, message: '线下销售记录有误' },

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
+import { UPLOAD_URL } from '../../catalog/image-upload';
 import type { AfterSale, AfterSaleStatus, AfterSaleType } from '../entities/after-sale.entity';
 import {
   ORDER_CHANNELS,
@@ -330,11 +331,16 @@ export class AfterSaleInputDto {
   @IsIn(['refund_only', 'return_refund'])
   type: AfterSaleType;
   @ApiProperty() @IsString() @Length(1, 200) reason: string;
-  @ApiPropertyOptional({ type: [String], description: 'image URLs from the upload endpoint' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 9,
+    description: 'at most 9 URLs answered by POST /api/app/uploads (`/api/uploads/<64 hex>.<ext>`)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(9)
-  @Matches(/^(\/api\/uploads\/[0-9A-Za-z._-]+|https:\/\/\S{1,480})$/, { each: true })
+  @IsString({ each: true })
+  @Matches(UPLOAD_URL, { each: true })
   photos?: string[];
 }
 
