@@ -1499,6 +1499,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/orders/{id}/pickup-qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pickup QR (PNG) of my order awaiting pickup; staff scan it to verify (else 404) */
+        get: operations["OrdersAppController_pickupQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/orders/{id}/pay": {
         parameters: {
             query?: never;
@@ -1789,6 +1806,23 @@ export interface paths {
         head?: never;
         /** Change an express fee template */
         patch: operations["OrdersAdminController_updateTemplate"];
+        trace?: never;
+    };
+    "/api/app/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one photo (JPG, PNG, WebP, GIF; at most 5 MiB) as multipart field `file` */
+        post: operations["AppUploadsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/app/rewards": {
@@ -2935,6 +2969,8 @@ export interface components {
              * @description the scanned store (required for pickup and take_away)
              */
             storeId?: string;
+            /** @description the shelf/slot code scanned in this session: its store becomes the order’s store and is credited (storeId, if given, must agree) */
+            scanCode?: string;
             /** @description a share code opened in this checkout */
             shareCode?: string;
             items: components["schemas"]["CheckoutItemDto"][];
@@ -3059,7 +3095,7 @@ export interface components {
             /** @enum {string} */
             type: "refund_only" | "return_refund";
             reason: string;
-            /** @description image URLs from the upload endpoint */
+            /** @description at most 9 URLs answered by POST /api/app/uploads (`/api/uploads/<64 hex>.<ext>`) */
             photos?: string[];
         };
         AfterSaleDto: {
@@ -3078,7 +3114,10 @@ export interface components {
             createdAt: string;
         };
         VerifyPickupDto: {
-            /** @example 123456 */
+            /**
+             * @description the 6-digit pickup code, or the payload scanned from the buyer’s pickup QR
+             * @example 123456
+             */
             code: string;
         };
         MemberCodeDto: {
@@ -3177,6 +3216,7 @@ export interface components {
          *     ADMIN_USERNAME_TAKEN (409): 用户名已存在
          *     AFTER_SALE_NOT_ALLOWED (409): 该订单不能申请售后
          *     AFTER_SALE_NOT_FOUND (404): 售后单不存在
+         *     AFTER_SALE_PHOTO_INVALID (400): 售后图片请通过小程序上传后再提交
          *     AFTER_SALE_QTY_EXCEEDED (409): 售后数量超过可退数量
          *     AFTER_SALE_STATE_INVALID (409): 当前售后状态不允许此操作
          *     AFTER_SALE_WINDOW_CLOSED (409): 已超过售后期限
@@ -3209,6 +3249,7 @@ export interface components {
          *     ORDER_PAY_EXPIRED (409): 订单已超时，请重新下单
          *     ORDER_PICKUP_CODE_INVALID (404): 取货码无效
          *     ORDER_PRODUCT_UNAVAILABLE (409): 商品已下架
+         *     ORDER_SCAN_CODE_STORE_MISMATCH (400): 扫码门店与所选门店不一致，请重新扫码
          *     ORDER_SKU_NOT_FOUND (404): 商品规格不存在
          *     ORDER_STATE_INVALID (409): 当前订单状态不允许此操作
          *     ORDER_STORE_REQUIRED (400): 门店自提和扫码拎走需要门店
@@ -3268,7 +3309,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -5659,6 +5700,28 @@ export interface operations {
             };
         };
     };
+    OrdersAppController_pickupQr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PNG image of `cloudshelf:pickup:<code>` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+        };
+    };
     OrdersAppController_pay: {
         parameters: {
             query?: never;
@@ -6121,6 +6184,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ShippingTemplateDto"];
+                };
+            };
+        };
+    };
+    AppUploadsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadDto"];
                 };
             };
         };

@@ -17,6 +17,8 @@ export interface FileStorage {
   put(data: Buffer, contentType: string): Promise<StoredFile>;
   /** Null when there is no such file. */
   get(key: string): Promise<{ data: Buffer; contentType: string } | null>;
+  /** Whether a file is stored under this key (without reading it). */
+  exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
 }
 
@@ -78,6 +80,16 @@ export class LocalFileStorage implements FileStorage {
       return { data, contentType: TYPE_BY_EXT[key.split('.')[1]] };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    if (!FILE_KEY.test(key)) return false;
+    try {
+      return (await fs.promises.stat(this.pathOf(key))).isFile();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw err;
     }
   }

@@ -11,9 +11,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdminRoute, Public } from '../../common/auth/auth.decorators';
 import { CatalogErrors } from './catalog.errors';
 import { UploadDto } from './dto/product.dto';
-import { FILE_KEY, FILE_STORAGE, IMAGE_TYPES, sniffImageType, type FileStorage } from './file-storage';
-
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+import { FILE_KEY, FILE_STORAGE, type FileStorage } from './file-storage';
+import { IMAGE_UPLOAD_BODY, storeImageUpload } from './image-upload';
 
 /** Image upload for the admin (product images, category icons) and serving with long cache headers. */
 @ApiTags('uploads')
@@ -27,23 +26,10 @@ export class UploadsController {
     summary: 'Upload one image (JPG, PNG, WebP, GIF; at most 5 MiB) as multipart field `file`',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiBody(IMAGE_UPLOAD_BODY)
   @ApiCreatedResponse({ type: UploadDto })
-  async upload(@Req() req: FastifyRequest): Promise<UploadDto> {
-    if (!req.isMultipart()) throw CatalogErrors.UPLOAD_INVALID({ reason: 'not multipart/form-data' });
-    const part = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-    if (!part) throw CatalogErrors.UPLOAD_INVALID({ reason: 'no file' });
-    const data = await part.toBuffer(); // throws 413 past the limit
-    const sniffed = sniffImageType(data);
-    if (!sniffed || !IMAGE_TYPES[sniffed]) throw CatalogErrors.UPLOAD_INVALID({ declared: part.mimetype });
-    const stored = await this.storage.put(data, sniffed);
-    return { ...stored, url: `/api/uploads/${stored.key}` };
+  upload(@Req() req: FastifyRequest): Promise<UploadDto> {
+    return storeImageUpload(req, this.storage);
   }
 
   @Get('uploads/:key')

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DAY_MS, Clock } from '../../common/clock';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { AuditService } from '../audit/audit.service';
+import { FILE_STORAGE, type FileStorage } from '../catalog/file-storage';
+import { uploadKeyOf } from '../catalog/image-upload';
 import { RefundsService } from '../payments/refunds.service';
 import { SettingsService } from '../settings/settings.service';
 import { AfterSale, type AfterSaleType } from './entities/after-sale.entity';
@@ -11,6 +13,8 @@ import { OrderLine } from './entities/order-line.entity';
 import { transitionAfterSale } from './order-payment.listener';
 import { lockOrder } from './order-state';
 import { OrderErrors } from './orders.errors';
+
+export const MAX_AFTER_SALE_PHOTOS = 9;
 
 export interface AfterSaleInput {
   orderId: string;
@@ -46,6 +50,7 @@ export class AfterSalesService {
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(FILE_STORAGE) private readonly files: FileStorage,
   ) {}
 
   async request(
@@ -55,6 +60,7 @@ export class AfterSalesService {
     input: AfterSaleInput,
   ): Promise<AfterSale> {
     const { afterSaleDays } = await this.settings.get(ctx);
+    await this.assertOwnPhotos(input.photos ?? []);
     const { id } = await this.idempotency.run(ctx, `after-sales:${buyerId}`, key, input, async (c) => {
       const m = this.tx.manager(c);
       const order = await lockOrder(m, input.orderId);
@@ -149,6 +155,19 @@ export class AfterSalesService {
     if (q.status) where.status = q.status;
     if (q.buyerId) where.buyerId = q.buyerId;
     return this.tx.repo(ctx, AfterSale).find({ where, order: { createdAt: 'DESC' }, take: 100 });
+  }
+
+  /**
+   * Photos must be files this system stored (POST /api/app/uploads), not any URL: an
+   * operator opens them, so a foreign link could track them or show anything.
+   */
+  private async assertOwnPhotos(photos: string[]): Promise<void> {
+    if (photos.length > MAX_AFTER_SALE_PHOTOS)
+      throw OrderErrors.AFTER_SALE_PHOTO_INVALID({ max: MAX_AFTER_SALE_PHOTOS });
+    const keys = photos.map(uploadKeyOf);
+    const found = await Promise.all(keys.map((k) => (k ? this.files.exists(k) : false)));
+    const bad = photos.filter((_, i) => !found[i]);
+    if (bad.length) throw OrderErrors.AFTER_SALE_PHOTO_INVALID({ photos: bad });
   }
 
   private async lock(ctx: RequestContext, id: string): Promise<AfterSale> {

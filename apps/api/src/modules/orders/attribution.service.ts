@@ -10,7 +10,8 @@ import { SettingsService } from '../settings/settings.service';
 import { StoresService } from '../stores/stores.service';
 
 /**
- * Who a checkout credits (SPEC §5): the store of the scan in this checkout, else the
+ * Who a checkout credits (SPEC §5): the store of the scan in this checkout (the quote's
+ * store, which is the scan code's store whenever a code came with the checkout), else the
  * customer's store lock; the reseller of a share code in this checkout (if an approved
  * reseller), else the referrer binding; that reseller's upline; the store's agent; and
  * every rate in force now (settings, overridden per product). Frozen on each line.

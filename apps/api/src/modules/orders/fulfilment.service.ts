@@ -15,6 +15,7 @@ import { OrderPaymentListener } from './order-payment.listener';
 import { lockOrder, transitionOrder } from './order-state';
 import { orderAutoReceiveJob } from './orders.jobs';
 import { OrderErrors } from './orders.errors';
+import { pickupCodeOf } from './pickup-code';
 import { OrderStock } from './stock';
 
 export interface ShipInput {
@@ -149,8 +150,12 @@ export class FulfilmentService {
     });
   }
 
-  /** Store staff verify a pickup code: only staff of the order's store (others see 404). */
-  async verifyPickup(ctx: RequestContext, staffUserId: string, code: string): Promise<Order> {
+  /**
+   * Store staff verify a pickup code, typed in or scanned from the buyer's QR (either
+   * the 6 digits or the QR payload): only staff of the order's store (others see 404).
+   */
+  async verifyPickup(ctx: RequestContext, staffUserId: string, input: string): Promise<Order> {
+    const code = pickupCodeOf(input);
     return this.tx.run(ctx, async (c) => {
       const m = this.tx.manager(c);
       const found = await m.getRepository(Order).findOneBy({ pickupCode: code, status: 'AWAITING_PICKUP' });

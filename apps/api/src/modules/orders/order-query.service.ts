@@ -60,6 +60,17 @@ export class OrderQueryService implements RewardOrderSource {
     return (await this.withLines(ctx, [order]))[0];
   }
 
+  /**
+   * The pickup code of the buyer's own order while it awaits pickup; anything else
+   * (another's order, not yet paid, already picked up) is 404, so the QR never
+   * outlives the pickup.
+   */
+  async pickupCodeForBuyer(ctx: RequestContext, buyerId: string, id: string): Promise<string> {
+    const order = await this.tx.repo(ctx, Order).findOneBy({ id, buyerId, status: 'AWAITING_PICKUP' });
+    if (!order?.pickupCode) throw OrderErrors.ORDER_NOT_FOUND();
+    return order.pickupCode;
+  }
+
   async listForBuyer(
     ctx: RequestContext,
     buyerId: string,

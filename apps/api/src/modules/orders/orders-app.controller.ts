@@ -1,5 +1,25 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { UserRoute } from '../../common/auth/auth.decorators';
 import { CommonErrors } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
@@ -27,6 +47,7 @@ import {
 import { FulfilmentService } from './fulfilment.service';
 import { OfflineSalesService } from './offline-sales.service';
 import { OrderQueryService } from './order-query.service';
+import { pickupQrPng } from './pickup-code';
 import { QuoteService } from './quote.service';
 
 const KEY = /^[0-9A-Za-z_-]{8,128}$/;
@@ -126,6 +147,26 @@ export class OrdersAppController {
   @ApiOkResponse({ type: OrderDto })
   async get(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<OrderDto> {
     return OrderDto.of(await this.query.getForBuyer(ctx, ctx.actor!.id, id));
+  }
+
+  @Get('orders/:id/pickup-qr.png')
+  @ApiOperation({
+    summary: 'The pickup QR (PNG) of my order awaiting pickup; staff scan it to verify (else 404)',
+  })
+  @ApiProduces('image/png')
+  @ApiOkResponse({
+    description: 'PNG image of `cloudshelf:pickup:<code>`',
+    content: { 'image/png': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async pickupQr(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const png = await pickupQrPng(await this.query.pickupCodeForBuyer(ctx, ctx.actor!.id, id));
+    // The code is a pickup credential: no shared cache may keep it past the pickup.
+    void reply.header('content-type', 'image/png').header('cache-control', 'private, no-store');
+    return png;
   }
 
   @Post('orders/:id/pay')

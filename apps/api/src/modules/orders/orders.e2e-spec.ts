@@ -1,5 +1,7 @@
 import { createApiClient, ApiError, type ApiClient, type Schemas } from '@cloudshelf/api-client';
+import jsQR from 'jsqr';
 import { randomUUID } from 'node:crypto';
+import { PNG } from 'pngjs';
 import { DAY_MS, Clock } from '../../common/clock';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
@@ -9,7 +11,7 @@ import { adminToken, userToken } from '../../../test/factories/auth.factory';
 import { newProduct, skuInput } from '../../../test/factories/catalog.factory';
 import { loginNewUser, type LoggedInUser } from '../../../test/factories/identity.factory';
 import { eventually } from '../../../test/factories/payments.factory';
-import { newStore, putStoreStock } from '../../../test/factories/stores.factory';
+import { newShelf, newStore, putStoreStock } from '../../../test/factories/stores.factory';
 import { bootTestAppWithSim, type TestAppWithSim } from '../../../test/sim';
 import { Payment } from '../payments/entities/payment.entity';
 import { Refund } from '../payments/entities/refund.entity';
@@ -17,6 +19,8 @@ import { PaymentsService } from '../payments/payments.service';
 import { ResellerService } from '../referral/reseller.service';
 import { ShareLinkService } from '../referral/share-link.service';
 import { SettingsService } from '../settings/settings.service';
+import { ScanCode } from '../stores/entities/scan-code.entity';
+import { ScanCodeService } from '../stores/scan-code.service';
 import { StoreStockService } from '../stores/store-stock.service';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderLine } from './entities/order-line.entity';
@@ -39,6 +43,13 @@ const ADDRESS = {
   city: '杭州市',
   district: '西湖区',
   detail: '文三路1号',
+};
+
+/** Reads a binary body (supertest buffers only known binary types). */
+const binaryBody = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
 describe('orders through the generated client and the simulator', () => {
@@ -208,21 +219,36 @@ describe('orders through the generated client and the simulator', () => {
     expect(await storeStock(store.id, skuId)).toBe(3);
     const line = await tx.repo(ctx, OrderLine).findOneByOrFail({ orderId: pickup.id });
     expect(line.attribution).toMatchObject({ storeId: store.id, agentId: otherStaff.id });
+    const qrUrl = `/api/app/orders/${pickup.id}/pickup-qr.png`;
+    await t.http.get(qrUrl).set('Authorization', `Bearer ${buyer.token}`).expect(404); // not paid yet
     const awaiting = await pay(buyerApi, buyer, pickup.id);
     expect(awaiting.status).toBe('AWAITING_PICKUP');
     expect(awaiting.pickupCode).toMatch(/^\d{6}$/);
 
+    // The buyer's pickup QR decodes to the payload the staff scanner sends.
+    const qr = await t.http
+      .get(qrUrl)
+      .set('Authorization', `Bearer ${buyer.token}`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    expect(qr.headers['content-type']).toBe('image/png');
+    const img = PNG.sync.read(qr.body as Buffer);
+    const payload = jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data;
+    expect(payload).toBe(`cloudshelf:pickup:${awaiting.pickupCode}`);
+    await t.http.get(qrUrl).set('Authorization', `Bearer ${staff.token}`).expect(404); // not theirs
+
     const wrong = await client(otherStaff.token)
-      .POST('/api/app/pickups/verify', { body: { code: awaiting.pickupCode! } })
+      .POST('/api/app/pickups/verify', { body: { code: payload! } })
       .catch((e: unknown) => e);
     expect(wrong).toMatchObject({ status: 404 });
-    const done = (
-      await client(staff.token).POST('/api/app/pickups/verify', { body: { code: awaiting.pickupCode! } })
-    ).data!;
+    const done = (await client(staff.token).POST('/api/app/pickups/verify', { body: { code: payload! } }))
+      .data!;
     expect(done.status).toBe('COMPLETED');
     await expect(
       client(staff.token).POST('/api/app/pickups/verify', { body: { code: awaiting.pickupCode! } }),
     ).rejects.toMatchObject({ status: 404 });
+    await t.http.get(qrUrl).set('Authorization', `Bearer ${buyer.token}`).expect(404); // picked up
 
     const takeAway = await place(buyerApi, {
       mode: 'take_away',
@@ -256,6 +282,61 @@ describe('orders through the generated client and the simulator', () => {
       place(buyerApi, { mode: 'take_away', storeId: store.id, items: [{ skuId, qty: 1 }] }),
     ).rejects.toMatchObject({ code: 'ORDER_STORE_SUSPENDED' });
     expect(await storeStock(store.id, skuId)).toBe(2);
+  });
+
+  it('scan code at checkout: the code’s store is the order’s and the credited store, before the store lock', async () => {
+    const [shopper, agent] = await Promise.all([loginNewUser(t, '扫码顾客'), loginNewUser(t, '扫码代理')]);
+    const api = client(shopper.token);
+    const p = await newProduct(t, { skus: [skuInput({ priceFen: 3000, stock: 5 })] });
+    const skuId = p.skus[0].id;
+    const items = [{ skuId, qty: 1 }];
+    const [locked, scanned] = await Promise.all([
+      newStore(t, { name: '锁客门店' }),
+      newStore(t, { name: '扫码门店', agentUserId: agent.id }),
+    ]);
+    const [lockedShelf, shelf] = await Promise.all([
+      newShelf(t, locked.id, [p.id]),
+      newShelf(t, scanned.id, [p.id]),
+    ]);
+    await putStoreStock(t, scanned.id, skuId, 3);
+    await api.GET('/api/app/scan/{code}', {
+      params: { path: { code: lockedShelf.code! }, header: { authorization: `Bearer ${shopper.token}` } },
+    });
+    const byLock = await place(api, { mode: 'express', address: ADDRESS, items });
+    expect(byLock.storeId).toBe(locked.id);
+
+    const quote = (
+      await api.POST('/api/app/checkout/quote', { body: { mode: 'pickup', scanCode: shelf.code!, items } })
+    ).data!;
+    expect(quote.storeId).toBe(scanned.id);
+    const express = await place(api, { mode: 'express', address: ADDRESS, scanCode: shelf.code!, items });
+    expect(express.storeId).toBe(scanned.id);
+    expect(
+      (await tx.repo(ctx, OrderLine).findOneByOrFail({ orderId: express.id })).attribution,
+    ).toMatchObject({
+      storeId: scanned.id,
+      agentId: agent.id,
+    });
+    const pickup = await place(api, { mode: 'pickup', storeId: scanned.id, scanCode: shelf.code!, items });
+    expect(pickup.storeId).toBe(scanned.id);
+    expect(await storeStock(scanned.id, skuId)).toBe(2);
+
+    await expect(
+      place(api, { mode: 'pickup', storeId: locked.id, scanCode: shelf.code!, items }),
+    ).rejects.toMatchObject({ status: 400, code: 'ORDER_SCAN_CODE_STORE_MISMATCH' });
+    await expect(
+      api.POST('/api/app/checkout/quote', { body: { mode: 'pickup', scanCode: 'NoSuchCode42', items } }),
+    ).rejects.toMatchObject({ status: 404, code: 'SCAN_CODE_NOT_FOUND' });
+    await expect(
+      api.POST('/api/app/checkout/quote', { body: { mode: 'pickup', scanCode: 'bad-code!', items } }),
+    ).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    const row = await tx.repo(ctx, ScanCode).findOneByOrFail({ code: shelf.code! });
+    await t.app.get(ScanCodeService).disable(ctx, row.id);
+    await expect(place(api, { mode: 'take_away', scanCode: shelf.code!, items })).rejects.toMatchObject({
+      status: 410,
+      code: 'SCAN_CODE_DISABLED',
+    });
+    expect(await storeStock(scanned.id, skuId)).toBe(2);
   });
 
   it('200 parallel buyers for 50 units: exactly 50 orders, 150 clean ORDER_INSUFFICIENT_STOCK, stock 0', async () => {
@@ -404,24 +485,39 @@ describe('orders through the generated client and the simulator', () => {
     const order = await place(buyerApi, { mode: 'express', address: ADDRESS, items: [{ skuId, qty: 3 }] });
     await pay(buyerApi, buyer, order.id);
     const lineId = order.lines[0].id;
+    // Photos: uploaded by the buyer through the consumer upload, the only kind accepted.
+    const upload = (file: Buffer, token: string | null = buyer.token) => {
+      const req = t.http.post('/api/app/uploads');
+      if (token) void req.set('Authorization', `Bearer ${token}`);
+      return req.attach('file', file, { filename: 'a.png', contentType: 'image/png' });
+    };
+    const photo = (await upload(PNG.sync.write(new PNG({ width: 2, height: 2 }))).expect(201)).body.url;
+    expect(photo).toMatch(/^\/api\/uploads\/[0-9a-f]{64}\.png$/);
+    expect((await upload(Buffer.from('<svg onload=alert(1)>')).expect(400)).body.code).toBe('UPLOAD_INVALID');
+    await upload(PNG.sync.write(new PNG({ width: 2, height: 2 })), null).expect(401);
+    const askWith = (photos: string[]) =>
+      buyerApi.POST('/api/app/after-sales', {
+        params: { header: { 'Idempotency-Key': key() } },
+        body: { orderId: order.id, lineId, qty: 1, type: 'refund_only', reason: '看图', photos },
+      });
+    for (const bad of [['https://evil.example/x.jpg'], ['/api/uploads/abc.jpg'], Array(10).fill(photo)])
+      await expect(askWith(bad)).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    await expect(askWith([`/api/uploads/${'e'.repeat(64)}.png`])).rejects.toMatchObject({
+      status: 400,
+      code: 'AFTER_SALE_PHOTO_INVALID',
+    });
+
     const ask = (qty: number, type: 'refund_only' | 'return_refund', k = key()) =>
       buyerApi
         .POST('/api/app/after-sales', {
           params: { header: { 'Idempotency-Key': k } },
-          body: {
-            orderId: order.id,
-            lineId,
-            qty,
-            type,
-            reason: '不想要了',
-            photos: ['/api/uploads/abc.jpg'],
-          },
+          body: { orderId: order.id, lineId, qty, type, reason: '不想要了', photos: [photo] },
         })
         .then((r) => r.data!);
 
     const k1 = key();
     const first = await ask(1, 'refund_only', k1);
-    expect(first).toMatchObject({ status: 'REFUNDING', amountFen: 1000 });
+    expect(first).toMatchObject({ status: 'REFUNDING', amountFen: 1000, photos: [photo] });
     expect((await ask(1, 'refund_only', k1)).id).toBe(first.id);
     const refund1 = await tx.repo(ctx, Refund).findOneByOrFail({ requestedBy: first.id });
     await completeRefund(refund1.id);

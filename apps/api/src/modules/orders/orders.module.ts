@@ -18,6 +18,7 @@ import { OrdersAppController } from './orders-app.controller';
 import { OrdersWorker } from './orders.worker';
 import { QuoteService } from './quote.service';
 import { ShippingService } from './shipping.service';
+import { AppUploadsController } from './uploads-app.controller';
 
 /**
  * Cart, checkout, orders, fulfilment, after-sales and till sales. Global so the
@@ -26,7 +27,7 @@ import { ShippingService } from './shipping.service';
 @Global()
 @Module({
   imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule],
-  controllers: [OrdersAppController, OrdersAdminController],
+  controllers: [OrdersAppController, OrdersAdminController, AppUploadsController],
   providers: [
     CartService,
     ShippingService,

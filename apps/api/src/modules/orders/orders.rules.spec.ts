@@ -3,6 +3,7 @@ import { lineRefundFen } from './after-sales.service';
 import { orderMachine, type Order, type OrderStatus } from './entities/order.entity';
 import { parseShipCsv } from './orders-admin.controller';
 import { transitionOrder } from './order-state';
+import { PICKUP_INPUT, pickupCodeOf, pickupQrPayload } from './pickup-code';
 import { shippingFee } from './shipping.service';
 import { RequestContext } from '../../common/request-context';
 
@@ -102,4 +103,19 @@ describe('parseShipCsv', () => {
       { orderNo: 'OD2', carrier: '中通快递', trackingNo: 'ZT2' },
     ]);
   });
+});
+
+describe('pickup verify input: the bare code or the QR payload', () => {
+  it.each([
+    ['123456', '123456'],
+    [pickupQrPayload('012345'), '012345'],
+  ])('%s → %s', (input, code) => {
+    expect(PICKUP_INPUT.test(input)).toBe(true);
+    expect(pickupCodeOf(input)).toBe(code);
+  });
+
+  it.each(['12345', '1234567', 'cloudshelf:pickup:', 'other:pickup:123456', 'cloudshelf:pickup:12345a'])(
+    'refuses %s',
+    (input) => expect(PICKUP_INPUT.test(input)).toBe(false),
+  );
 });

@@ -4,6 +4,7 @@ import { AppError } from '../../common/errors';
 import type { FulfilmentMode } from '../catalog/entities/product.entity';
 import type { ProductDto } from '../catalog/dto/product.dto';
 import { ProductService } from '../catalog/product.service';
+import { ScanCodeService } from '../stores/scan-code.service';
 import { StoresService } from '../stores/stores.service';
 import { linePaidAmounts } from '../rewards/reward-split';
 import { ORDER_DISCOUNTS, type DiscountProvider } from './discounts';
@@ -13,8 +14,13 @@ import { ShippingService } from './shipping.service';
 
 export interface QuoteInput {
   mode: FulfilmentMode;
-  /** The store of the scan in this checkout: required for pickup and take-away. */
+  /** The store of the scan in this checkout: required for pickup and take-away (or a scan code). */
   storeId?: string;
+  /**
+   * The shelf/slot code scanned in this session. Its store is the order's store and
+   * the attributed store (before the store lock); a `storeId` that disagrees is refused.
+   */
+  scanCode?: string;
   /** A reseller's share code opened in this checkout (credits that reseller). */
   shareCode?: string;
   items: { skuId: string; qty: number }[];
@@ -56,6 +62,7 @@ export class QuoteService {
   constructor(
     private readonly products: ProductService,
     private readonly stores: StoresService,
+    private readonly scanCodes: ScanCodeService,
     private readonly shipping: ShippingService,
     @Optional() @Inject(ORDER_DISCOUNTS) private readonly discounts: DiscountProvider[] = [],
   ) {}
@@ -63,10 +70,11 @@ export class QuoteService {
   async quote(ctx: RequestContext, buyerId: string, input: QuoteInput): Promise<Quote> {
     const qtyBySku = new Map<string, number>();
     for (const i of input.items) qtyBySku.set(i.skuId, (qtyBySku.get(i.skuId) ?? 0) + i.qty);
-    if (input.mode !== 'express' && !input.storeId) throw OrderErrors.ORDER_STORE_REQUIRED();
-    if (input.storeId) {
-      const store = await this.stores.load(ctx, input.storeId).catch((err: unknown) => {
-        throw err instanceof AppError ? OrderErrors.ORDER_STORE_SUSPENDED({ storeId: input.storeId }) : err;
+    const storeId = await this.storeOf(ctx, input);
+    if (input.mode !== 'express' && !storeId) throw OrderErrors.ORDER_STORE_REQUIRED();
+    if (storeId) {
+      const store = await this.stores.load(ctx, storeId).catch((err: unknown) => {
+        throw err instanceof AppError ? OrderErrors.ORDER_STORE_SUSPENDED({ storeId }) : err;
       });
       if (store.status !== 'active') throw OrderErrors.ORDER_STORE_SUSPENDED({ storeId: store.id });
     }
@@ -104,7 +112,6 @@ export class QuoteService {
       };
     });
     const goodsFen = raw.reduce((s, l) => s + l.amountFen, 0);
-    const storeId = input.storeId ?? null;
     let discountFen = 0;
     for (const d of this.discounts ?? []) {
       discountFen += await d.discount(ctx, { buyerId, mode: input.mode, storeId, goodsFen, lines: raw });
@@ -134,5 +141,14 @@ export class QuoteService {
       payableFen: goodsFen - discountFen + shippingFen,
       products,
     };
+  }
+
+  /** The checkout's store: the scan code's (a disagreeing `storeId` is refused), else `storeId`. */
+  private async storeOf(ctx: RequestContext, input: QuoteInput): Promise<string | null> {
+    if (!input.scanCode) return input.storeId ?? null;
+    const scanned = await this.scanCodes.storeOf(ctx, input.scanCode);
+    if (input.storeId && input.storeId !== scanned)
+      throw OrderErrors.ORDER_SCAN_CODE_STORE_MISMATCH({ storeId: input.storeId, scanStoreId: scanned });
+    return scanned;
   }
 }

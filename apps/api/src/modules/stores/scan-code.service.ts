@@ -6,7 +6,7 @@ import type { ScanCodeDto, ScanCodeQueryDto } from './dto/shelf.dto';
 import { ScanCode } from './entities/scan-code.entity';
 import { ShelfSlot } from './entities/shelf-slot.entity';
 import { Shelf } from './entities/shelf.entity';
-import { randomCode } from './scan-code';
+import { randomCode, SCAN_CODE_SHAPE } from './scan-code';
 import { StoresErrors } from './stores.errors';
 
 export function toScanCodeDto(c: ScanCode): ScanCodeDto {
@@ -37,6 +37,20 @@ export class ScanCodeService {
     const c = await this.tx.repo(ctx, ScanCode).findOneBy({ id });
     if (!c) throw StoresErrors.SCAN_CODE_NOT_FOUND({ id });
     return c;
+  }
+
+  /**
+   * The store of an active scan code, for checkout (SPEC §5: the store of the scan in
+   * this session). Unknown or malformed → SCAN_CODE_NOT_FOUND; disabled →
+   * SCAN_CODE_DISABLED, as the scan page answers. Whether the store itself is open is
+   * the caller's rule (checkout answers ORDER_STORE_SUSPENDED). Not logged as a scan:
+   * the scan was logged when it was resolved.
+   */
+  async storeOf(ctx: RequestContext, code: string): Promise<string> {
+    const sc = SCAN_CODE_SHAPE.test(code) ? await this.tx.repo(ctx, ScanCode).findOneBy({ code }) : null;
+    if (!sc) throw StoresErrors.SCAN_CODE_NOT_FOUND();
+    if (sc.status !== 'active') throw StoresErrors.SCAN_CODE_DISABLED({ reason: 'code_disabled' });
+    return sc.storeId;
   }
 
   async issue(

@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
+import { UPLOAD_URL } from '../../catalog/image-upload';
 import type { AfterSale, AfterSaleStatus, AfterSaleType } from '../entities/after-sale.entity';
 import {
   ORDER_CHANNELS,
@@ -28,6 +29,7 @@ import {
 } from '../entities/order.entity';
 import type { ShippingTemplate } from '../entities/shipping-template.entity';
 import type { OrderView } from '../order-query.service';
+import { PICKUP_INPUT } from '../pickup-code';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -55,6 +57,15 @@ export class CheckoutDto {
   @IsOptional()
   @IsUUID('4')
   storeId?: string;
+
+  @ApiPropertyOptional({
+    pattern: '^[0-9A-Za-z]{1,32}$',
+    description:
+      'the shelf/slot code scanned in this session: its store becomes the order’s store and is credited (storeId, if given, must agree)',
+  })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z]{1,32}$/)
+  scanCode?: string;
 
   @ApiPropertyOptional({ description: 'a share code opened in this checkout' })
   @IsOptional()
@@ -303,7 +314,13 @@ export class BulkShipResultDto {
 }
 
 export class VerifyPickupDto {
-  @ApiProperty({ example: '123456' }) @Matches(/^\d{6}$/) code: string;
+  @ApiProperty({
+    example: '123456',
+    pattern: PICKUP_INPUT.source,
+    description: 'the 6-digit pickup code, or the payload scanned from the buyer’s pickup QR',
+  })
+  @Matches(PICKUP_INPUT)
+  code: string;
 }
 
 export class AfterSaleInputDto {
@@ -314,11 +331,16 @@ export class AfterSaleInputDto {
   @IsIn(['refund_only', 'return_refund'])
   type: AfterSaleType;
   @ApiProperty() @IsString() @Length(1, 200) reason: string;
-  @ApiPropertyOptional({ type: [String], description: 'image URLs from the upload endpoint' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 9,
+    description: 'at most 9 URLs answered by POST /api/app/uploads (`/api/uploads/<64 hex>.<ext>`)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(9)
-  @Matches(/^(\/api\/uploads\/[0-9A-Za-z._-]+|https:\/\/\S{1,480})$/, { each: true })
+  @IsString({ each: true })
+  @Matches(UPLOAD_URL, { each: true })
   photos?: string[];
 }
 
