@@ -1464,6 +1464,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/checkout/split-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price a checkout whose lines have different fulfilment modes: one group per mode */
+        post: operations["OrdersAppController_splitQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/checkout/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a mixed-mode checkout as one order per mode, all or none (repeat-safe) */
+        post: operations["OrdersAppController_createSplit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/orders": {
         parameters: {
             query?: never;
@@ -2951,6 +2985,11 @@ export interface components {
             /** Format: uuid */
             skuId: string;
             qty: number;
+            /**
+             * @description this line’s fulfilment mode (default: the checkout’s); mixed modes go through /checkout/split-*
+             * @enum {string}
+             */
+            mode?: "express" | "pickup" | "take_away";
         };
         AddressDto: {
             name: string;
@@ -2997,6 +3036,13 @@ export interface components {
             mode: "express" | "pickup" | "take_away";
             storeId: string | null;
             lines: components["schemas"]["QuoteLineDto"][];
+            goodsFen: number;
+            discountFen: number;
+            shippingFen: number;
+            payableFen: number;
+        };
+        SplitQuoteDto: {
+            groups: components["schemas"]["QuoteDto"][];
             goodsFen: number;
             discountFen: number;
             shippingFen: number;
@@ -3244,6 +3290,7 @@ export interface components {
          *     OFFLINE_SALE_INVALID (400): 线下销售记录有误
          *     ORDER_ADDRESS_REQUIRED (400): 快递配送需要收货地址
          *     ORDER_INSUFFICIENT_STOCK (409): 库存不足
+         *     ORDER_MIXED_MODES (400): 不同配送方式的商品请分开结算
          *     ORDER_MODE_NOT_ALLOWED (409): 该商品不支持此配送方式
          *     ORDER_NOT_FOUND (404): 订单不存在
          *     ORDER_PAY_EXPIRED (409): 订单已超时，请重新下单
@@ -3309,7 +3356,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -5626,6 +5673,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_splitQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SplitQuoteDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_createSplit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 8–128 of [0-9A-Za-z_-], one per tap */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"][];
                 };
             };
         };

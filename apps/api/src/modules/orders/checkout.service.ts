@@ -17,7 +17,7 @@ import { OrderLine } from './entities/order-line.entity';
 import { historyRow } from './order-state';
 import { orderPayTimeoutJob } from './orders.jobs';
 import { OrderErrors } from './orders.errors';
-import { QuoteService, type QuoteInput } from './quote.service';
+import { QuoteService, splitByMode, type QuoteInput } from './quote.service';
 import { OrderStock } from './stock';
 
 /** `OD` + China time to the second + 12 random digits (28 characters). */
@@ -53,71 +53,93 @@ export class CheckoutService {
 
   /** Creates the order once per key; returns its id (the same id for every repeat). */
   async create(ctx: RequestContext, buyerId: string, key: string, input: QuoteInput): Promise<string> {
-    const result = await this.idempotency.run(ctx, `orders:create:${buyerId}`, key, input, async (c) => {
-      if (input.mode === 'express' && !input.address) throw OrderErrors.ORDER_ADDRESS_REQUIRED();
-      const quote = await this.quotes.quote(c, buyerId, input);
-      const settings = await this.settings.get(c);
-      const attribution = await this.attribution.snapshot(
-        c,
-        buyerId,
-        { storeId: quote.storeId, shareCode: input.shareCode },
-        [...quote.products.values()],
-      );
-      const orderId = randomUUID();
-      const first = attribution.values().next().value;
-      const now = this.clock.now();
-      const order: Partial<Order> = {
-        id: orderId,
-        orderNo: newOrderNo(now),
-        buyerId,
-        channel: 'online',
-        mode: quote.mode,
-        status: 'PENDING_PAYMENT',
-        storeId: quote.mode === 'express' ? (first?.storeId ?? null) : quote.storeId,
-        resellerId: first?.resellerId ?? null,
-        goodsFen: quote.goodsFen,
-        discountFen: quote.discountFen,
-        shippingFen: quote.shippingFen,
-        payableFen: quote.payableFen,
-        address: input.address ?? null,
-        remark: input.remark ?? null,
-        payDeadline: new Date(now.getTime() + settings.payTimeoutMinutes * 60_000),
-      };
-      await this.stock.reserve(c, { id: orderId, mode: quote.mode, storeId: quote.storeId }, quote.lines);
-      const m = this.tx.manager(c);
-      await m.getRepository(Order).insert(order);
-      await m.getRepository(OrderLine).insert(
-        quote.lines.map((l) => ({
-          orderId,
-          productId: l.productId,
-          skuId: l.skuId,
-          title: l.title,
-          specs: l.specs,
-          imageUrl: l.imageUrl,
-          priceFen: l.priceFen,
-          qty: l.qty,
-          weightGrams: l.weightGrams,
-          amountFen: l.amountFen,
-          paidFen: l.paidFen,
-          attribution: attribution.get(l.productId)!,
-        })),
-      );
-      await m
-        .getRepository(OrderEvent)
-        .insert(historyRow(c, orderId, null, 'PENDING_PAYMENT', 'order placed'));
-      await m.getRepository(CartItem).delete({
-        userId: buyerId,
-        mode: quote.mode,
-        skuId: In(quote.lines.map((l) => l.skuId)),
-      });
-      await this.jobs.send(
-        c,
-        orderPayTimeoutJob,
-        { orderId },
-        { startAfterSeconds: settings.payTimeoutMinutes * 60, idempotencyKey: `timeout:${orderId}` },
-      );
-      return { orderId };
-    });
+    const result = await this.idempotency.run(ctx, `orders:create:${buyerId}`, key, input, async (c) => ({
+      orderId: await this.place(c, buyerId, input),
+    }));
     return result.orderId;
+  }
+
+  /**
+   * A mixed-mode checkout: one order per fulfilment mode (splitByMode), all placed in one
+   * transaction — all or none — and once per key.
+   */
+  async createSplit(ctx: RequestContext, buyerId: string, key: string, input: QuoteInput): Promise<string[]> {
+    const result = await this.idempotency.run(
+      ctx,
+      `orders:create-split:${buyerId}`,
+      key,
+      input,
+      async (c) => {
+        const orderIds: string[] = [];
+        for (const group of splitByMode(input)) orderIds.push(await this.place(c, buyerId, group));
+        return { orderIds };
+      },
+    );
+    return result.orderIds;
+  }
+
+  /** The steps of one order, inside the caller's transaction. */
+  private async place(c: RequestContext, buyerId: string, input: QuoteInput): Promise<string> {
+    if (input.mode === 'express' && !input.address) throw OrderErrors.ORDER_ADDRESS_REQUIRED();
+    const quote = await this.quotes.quote(c, buyerId, input);
+    const settings = await this.settings.get(c);
+    const attribution = await this.attribution.snapshot(
+      c,
+      buyerId,
+      { storeId: quote.storeId, shareCode: input.shareCode },
+      [...quote.products.values()],
+    );
+    const orderId = randomUUID();
+    const first = attribution.values().next().value;
+    const now = this.clock.now();
+    const order: Partial<Order> = {
+      id: orderId,
+      orderNo: newOrderNo(now),
+      buyerId,
+      channel: 'online',
+      mode: quote.mode,
+      status: 'PENDING_PAYMENT',
+      storeId: quote.mode === 'express' ? (first?.storeId ?? null) : quote.storeId,
+      resellerId: first?.resellerId ?? null,
+      goodsFen: quote.goodsFen,
+      discountFen: quote.discountFen,
+      shippingFen: quote.shippingFen,
+      payableFen: quote.payableFen,
+      address: input.address ?? null,
+      remark: input.remark ?? null,
+      payDeadline: new Date(now.getTime() + settings.payTimeoutMinutes * 60_000),
+    };
+    await this.stock.reserve(c, { id: orderId, mode: quote.mode, storeId: quote.storeId }, quote.lines);
+    const m = this.tx.manager(c);
+    await m.getRepository(Order).insert(order);
+    await m.getRepository(OrderLine).insert(
+      quote.lines.map((l) => ({
+        orderId,
+        productId: l.productId,
+        skuId: l.skuId,
+        title: l.title,
+        specs: l.specs,
+        imageUrl: l.imageUrl,
+        priceFen: l.priceFen,
+        qty: l.qty,
+        weightGrams: l.weightGrams,
+        amountFen: l.amountFen,
+        paidFen: l.paidFen,
+        attribution: attribution.get(l.productId)!,
+      })),
+    );
+    await m.getRepository(OrderEvent).insert(historyRow(c, orderId, null, 'PENDING_PAYMENT', 'order placed'));
+    await m.getRepository(CartItem).delete({
+      userId: buyerId,
+      mode: quote.mode,
+      skuId: In(quote.lines.map((l) => l.skuId)),
+    });
+    await this.jobs.send(
+      c,
+      orderPayTimeoutJob,
+      { orderId },
+      { startAfterSeconds: settings.payTimeoutMinutes * 60, idempotencyKey: `timeout:${orderId}` },
+    );
+    return orderId;
   }
 }

@@ -42,13 +42,14 @@ import {
   OrderPageDto,
   PayResultDto,
   QuoteDto,
+  SplitQuoteDto,
   VerifyPickupDto,
 } from './dto/order.dto';
 import { FulfilmentService } from './fulfilment.service';
 import { OfflineSalesService } from './offline-sales.service';
 import { OrderQueryService } from './order-query.service';
 import { pickupQrPng } from './pickup-code';
-import { QuoteService } from './quote.service';
+import { QuoteService, splitByMode } from './quote.service';
 
 const KEY = /^[0-9A-Za-z_-]{8,128}$/;
 function idempotencyKey(key: string | undefined): string {
@@ -119,6 +120,43 @@ export class OrdersAppController {
   async quote(@Ctx() ctx: RequestContext, @Body() dto: CheckoutDto): Promise<QuoteDto> {
     const { products: _products, ...q } = await this.quotes.quote(ctx, ctx.actor!.id, dto);
     return q;
+  }
+
+  @Post('checkout/split-quote')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Price a checkout whose lines have different fulfilment modes: one group per mode',
+  })
+  @ApiOkResponse({ type: SplitQuoteDto })
+  async splitQuote(@Ctx() ctx: RequestContext, @Body() dto: CheckoutDto): Promise<SplitQuoteDto> {
+    const groups: QuoteDto[] = [];
+    for (const g of splitByMode(dto)) {
+      const { products: _products, ...q } = await this.quotes.quote(ctx, ctx.actor!.id, g);
+      groups.push(q);
+    }
+    const sum = (f: (q: QuoteDto) => number) => groups.reduce((s, q) => s + f(q), 0);
+    return {
+      groups,
+      goodsFen: sum((q) => q.goodsFen),
+      discountFen: sum((q) => q.discountFen),
+      shippingFen: sum((q) => q.shippingFen),
+      payableFen: sum((q) => q.payableFen),
+    };
+  }
+
+  @Post('checkout/orders')
+  @ApiOperation({ summary: 'Place a mixed-mode checkout as one order per mode, all or none (repeat-safe)' })
+  @ApiHeader(KEY_HEADER)
+  @ApiCreatedResponse({ type: [OrderDto] })
+  async createSplit(
+    @Ctx() ctx: RequestContext,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: CheckoutDto,
+  ): Promise<OrderDto[]> {
+    const ids = await this.checkout.createSplit(ctx, ctx.actor!.id, idempotencyKey(key), dto);
+    const orders: OrderDto[] = [];
+    for (const id of ids) orders.push(OrderDto.of(await this.query.getForBuyer(ctx, ctx.actor!.id, id)));
+    return orders;
   }
 
   @Post('orders')

@@ -6,6 +6,7 @@ export const OrderErrors = defineErrors({
   ORDER_SKU_NOT_FOUND: { status: 404, message: '商品规格不存在' },
   ORDER_PRODUCT_UNAVAILABLE: { status: 409, message: '商品已下架' },
   ORDER_MODE_NOT_ALLOWED: { status: 409, message: '该商品不支持此配送方式' },
+  ORDER_MIXED_MODES: { status: 400, message: '不同配送方式的商品请分开结算' },
   ORDER_INSUFFICIENT_STOCK: { status: 409, message: '库存不足' },
   ORDER_STORE_REQUIRED: { status: 400, message: '门店自提和扫码拎走需要门店' },
   ORDER_SCAN_CODE_STORE_MISMATCH: { status: 400, message: '扫码门店与所选门店不一致，请重新扫码' },

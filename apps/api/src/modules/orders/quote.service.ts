@@ -23,7 +23,8 @@ export interface QuoteInput {
   scanCode?: string;
   /** A reseller's share code opened in this checkout (credits that reseller). */
   shareCode?: string;
-  items: { skuId: string; qty: number }[];
+  /** A line's own `mode` may only repeat the checkout's here; mixed modes are split first (splitByMode). */
+  items: { skuId: string; qty: number; mode?: FulfilmentMode }[];
   address?: ShippingAddress;
   remark?: string;
 }
@@ -53,6 +54,25 @@ export interface Quote {
 }
 
 /**
+ * A checkout whose lines choose different fulfilment modes, cut into one checkout per
+ * mode (拆单): each becomes its own order with its own stock source, shipping and state.
+ * Groups keep the order in which their modes first appear; the address goes to express only.
+ */
+export function splitByMode(input: QuoteInput): QuoteInput[] {
+  const groups = new Map<FulfilmentMode, QuoteInput['items']>();
+  for (const item of input.items) {
+    const mode = item.mode ?? input.mode;
+    groups.set(mode, [...(groups.get(mode) ?? []), { skuId: item.skuId, qty: item.qty, mode }]);
+  }
+  return [...groups].map(([mode, items]) => ({
+    ...input,
+    mode,
+    items,
+    address: mode === 'express' ? input.address : undefined,
+  }));
+}
+
+/**
  * The price of a checkout, computed only from the catalog (never from the client):
  * lines, discounts through ORDER_DISCOUNTS, express shipping, payable total. Order
  * creation calls it again inside its transaction.
@@ -68,6 +88,7 @@ export class QuoteService {
   ) {}
 
   async quote(ctx: RequestContext, buyerId: string, input: QuoteInput): Promise<Quote> {
+    if (input.items.some((i) => i.mode && i.mode !== input.mode)) throw OrderErrors.ORDER_MIXED_MODES();
     const qtyBySku = new Map<string, number>();
     for (const i of input.items) qtyBySku.set(i.skuId, (qtyBySku.get(i.skuId) ?? 0) + i.qty);
     const storeId = await this.storeOf(ctx, input);

@@ -36,6 +36,15 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 export class CheckoutItemDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4') skuId: string;
   @ApiProperty({ minimum: 1, maximum: 999 }) @IsInt() @Min(1) @Max(999) qty: number;
+
+  @ApiPropertyOptional({
+    enum: FULFILMENT_MODES,
+    description:
+      'this line’s fulfilment mode (default: the checkout’s); mixed modes go through /checkout/split-*',
+  })
+  @IsOptional()
+  @IsIn(FULFILMENT_MODES)
+  mode?: FulfilmentMode;
 }
 
 export class AddressDto {
@@ -105,6 +114,15 @@ export class QuoteDto {
   @ApiProperty({ enum: FULFILMENT_MODES }) mode: FulfilmentMode;
   @ApiProperty({ nullable: true, type: String }) storeId: string | null;
   @ApiProperty({ type: [QuoteLineDto] }) lines: QuoteLineDto[];
+  @ApiProperty() goodsFen: number;
+  @ApiProperty() discountFen: number;
+  @ApiProperty() shippingFen: number;
+  @ApiProperty() payableFen: number;
+}
+
+/** A checkout whose lines have different fulfilment modes: one group (one future order) per mode. */
+export class SplitQuoteDto {
+  @ApiProperty({ type: [QuoteDto] }) groups: QuoteDto[];
   @ApiProperty() goodsFen: number;
   @ApiProperty() discountFen: number;
   @ApiProperty() shippingFen: number;
