@@ -10,6 +10,8 @@ export interface Actor {
   roles?: string[];
   /** The login session behind a bearer token (for logout and revocation). */
   sessionId?: string;
+  /** An admin's managed stores (from the token); only limits store-scoped roles (auth/store-scope.ts). */
+  storeIds?: string[];
 }
 
 /**

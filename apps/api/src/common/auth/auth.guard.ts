@@ -46,7 +46,13 @@ export class AuthGuard implements CanActivate {
       if (!rolesAllow(claims.roles, access.permission))
         throw CommonErrors.FORBIDDEN({ permission: access.permission });
     }
-    request.actor = { kind: claims.kind, id: claims.sub, roles: claims.roles, sessionId: claims.sid };
+    request.actor = {
+      kind: claims.kind,
+      id: claims.sub,
+      roles: claims.roles,
+      sessionId: claims.sid,
+      ...(claims.kind === 'admin' && Array.isArray(claims.stores) ? { storeIds: claims.stores } : {}),
+    };
     return true;
   }
 }

@@ -45,7 +45,7 @@ export const ROLE_PERMISSIONS: Record<AdminRole, ReadonlySet<Permission>> = {
     'refunds:write',
   ]),
   finance: new Set<Permission>(['account:self', ...READS, 'refunds:write', 'withdrawals:approve']),
-  // Store managers are further limited to their own stores by the services they call.
+  // Store managers are further limited to the stores on their account (store-scope.ts).
   store_manager: new Set<Permission>([
     'account:self',
     'catalog:read',
@@ -55,6 +55,9 @@ export const ROLE_PERMISSIONS: Record<AdminRole, ReadonlySet<Permission>> = {
     'customers:read',
   ]),
 };
+
+/** Roles limited to the stores on their account (see store-scope.ts). */
+export const STORE_SCOPED_ROLES: ReadonlySet<AdminRole> = new Set<AdminRole>(['store_manager']);
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {
   return roles.some((r) => ROLE_PERMISSIONS[r as AdminRole]?.has(permission));

@@ -9,6 +9,8 @@ export interface TokenClaims {
   sub: string;
   kind: 'user' | 'admin';
   roles: string[];
+  /** An admin account's managed stores; absent when it has none (auth/store-scope.ts). */
+  stores?: string[];
   /** Session id: revoking the session revokes every token issued in it. */
   sid: string;
   jti: string;
@@ -39,7 +41,12 @@ export class TokenService {
     const sessionId = input.sessionId ?? randomUUID();
     const tokenId = randomUUID();
     const token = this.jwt.sign(
-      { kind: input.actor.kind, roles: input.actor.roles ?? [], sid: sessionId },
+      {
+        kind: input.actor.kind,
+        roles: input.actor.roles ?? [],
+        sid: sessionId,
+        ...(input.actor.storeIds?.length ? { stores: input.actor.storeIds } : {}),
+      },
       { subject: input.actor.id, jwtid: tokenId, expiresIn: ttl, algorithm: 'HS256', issuer: 'cloudshelf' },
     );
     return { token, expiresAt: new Date(Date.now() + ttl * 1000), sessionId, tokenId };

@@ -6,6 +6,7 @@ import { Ledger1795690308559 } from './1795690308559-ledger';
 import { Withdrawals1795690568261 } from './1795690568261-withdrawals';
 import { Rewards1795691733765 } from './1795691733765-rewards';
 import { Orders1795691828341 } from './1795691828341-orders';
+import { StoreManagerScope1795693007381 } from './1795693007381-store-manager-scope';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Withdrawals1795690568261,
   Rewards1795691733765,
   Orders1795691828341,
+  StoreManagerScope1795693007381,
 ];

@@ -100,11 +100,21 @@ describe('catalog e2e: categories, products, SKUs, search, uploads', () => {
           rewardRateBp: 800,
           commissionRateBp: 1200,
           images: ['/api/uploads/x.jpg'],
-          descriptionHtml: '<p>澳洲</p>',
+          descriptionHtml: '<p onclick="steal()">澳洲</p><script>alert(1)</script>',
         })
         .expect(201);
       expect(created.body).toMatchObject({ status: 'draft', skus: [], minPriceFen: null, rewardRateBp: 800 });
+      expect(created.body.descriptionHtml).toBe('<p>澳洲</p>');
       const id = created.body.id;
+      const patched = await t.http
+        .patch(`/api/admin/products/${id}`)
+        .set(auth(op))
+        .send({
+          descriptionHtml:
+            '<p>产地</p><iframe src="https://evil.example"></iframe><a href="javascript:x()">看</a>',
+        })
+        .expect(200);
+      expect(patched.body.descriptionHtml).toBe('<p>产地</p><a>看</a>');
 
       const refused = await t.http
         .post(`/api/admin/products/${id}/status`)

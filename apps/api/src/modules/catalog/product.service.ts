@@ -19,6 +19,7 @@ import type {
 } from './dto/product.dto';
 import { Product, type ProductStatus } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
+import { sanitizeProductHtml } from './rich-text';
 import { likePattern, refreshSearchText, searchTerms } from './search-text';
 
 export function toSkuDto(s: Sku): SkuDto {
@@ -158,7 +159,7 @@ export class ProductService {
           subtitle: dto.subtitle?.trim() || null,
           categoryId: dto.categoryId,
           images: dto.images ?? [],
-          descriptionHtml: dto.descriptionHtml ?? '',
+          descriptionHtml: sanitizeProductHtml(dto.descriptionHtml ?? ''),
           status: 'draft',
           fulfilmentModes: dto.fulfilmentModes ?? ['express'],
           rewardRateBp: dto.rewardRateBp ?? null,
@@ -181,7 +182,7 @@ export class ProductService {
       if (dto.title !== undefined) p.title = dto.title.trim();
       if (dto.subtitle !== undefined) p.subtitle = dto.subtitle?.trim() || null;
       if (dto.images !== undefined) p.images = dto.images;
-      if (dto.descriptionHtml !== undefined) p.descriptionHtml = dto.descriptionHtml;
+      if (dto.descriptionHtml !== undefined) p.descriptionHtml = sanitizeProductHtml(dto.descriptionHtml);
       if (dto.fulfilmentModes !== undefined) p.fulfilmentModes = dto.fulfilmentModes;
       if (dto.rewardRateBp !== undefined) p.rewardRateBp = dto.rewardRateBp;
       if (dto.commissionRateBp !== undefined) p.commissionRateBp = dto.commissionRateBp;

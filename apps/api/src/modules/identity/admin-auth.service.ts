@@ -53,7 +53,12 @@ export class AdminAuthService {
       await this.tx
         .repo(ctx, AdminUser)
         .update({ id: admin.id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-      const pair = await this.sessions.start(ctx, { kind: 'admin', id: admin.id, roles: admin.roles });
+      const pair = await this.sessions.start(ctx, {
+        kind: 'admin',
+        id: admin.id,
+        roles: admin.roles,
+        storeIds: admin.storeIds,
+      });
       return { ...pair, adminId: admin.id };
     });
   }

@@ -16,6 +16,7 @@ export interface AdminView {
   username: string;
   displayName: string | null;
   roles: string[];
+  storeIds: string[];
   disabled: boolean;
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
@@ -27,6 +28,7 @@ export const adminView = (a: AdminUser): AdminView => ({
   username: a.username,
   displayName: a.displayName,
   roles: a.roles,
+  storeIds: a.storeIds,
   disabled: Boolean(a.disabledAt),
   lockedUntil: a.lockedUntil,
   lastLoginAt: a.lastLoginAt,
@@ -36,6 +38,7 @@ export const adminView = (a: AdminUser): AdminView => ({
 export interface AdminPatch {
   displayName?: string;
   roles?: string[];
+  storeIds?: string[];
   password?: string;
   disabled?: boolean;
 }
@@ -107,14 +110,16 @@ export class AdminUsersService {
 
   async create(
     ctx: RequestContext,
-    input: { username: string; password: string; roles: string[]; displayName?: string },
+    input: { username: string; password: string; roles: string[]; storeIds?: string[]; displayName?: string },
   ): Promise<AdminView> {
     const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
     return this.tx.run(ctx, async (ctx) => {
+      const storeIds = await this.existingStores(ctx, input.storeIds ?? []);
       const rows: { id: string }[] = await this.tx.manager(ctx).query(
-        `INSERT INTO admin_users (username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4)
+        `INSERT INTO admin_users (username, display_name, password_hash, roles, store_ids)
+         VALUES ($1, $2, $3, $4, $5::uuid[])
          ON CONFLICT DO NOTHING RETURNING id`,
-        [input.username, input.displayName ?? null, passwordHash, input.roles],
+        [input.username, input.displayName ?? null, passwordHash, input.roles, storeIds],
       );
       if (!rows.length) throw IdentityErrors.ADMIN_USERNAME_TAKEN({ username: input.username });
       const after = await this.get(ctx, rows[0].id);
@@ -129,8 +134,8 @@ export class AdminUsersService {
   }
 
   /**
-   * Changes an account. A new password, new roles or disabling ends the account's
-   * sessions (tokens carry roles). The last enabled `admin` cannot lose the role or be disabled.
+   * Changes an account. A new password, new roles, new stores or disabling ends the
+   * account's sessions (tokens carry roles and stores). The last enabled `admin` cannot lose the role or be disabled.
    */
   async update(ctx: RequestContext, id: string, patch: AdminPatch): Promise<AdminView> {
     const passwordHash = patch.password ? await bcrypt.hash(patch.password, BCRYPT_COST) : undefined;
@@ -142,6 +147,7 @@ export class AdminUsersService {
       const changes: Partial<AdminUser> = {};
       if (patch.displayName !== undefined) changes.displayName = patch.displayName;
       if (patch.roles) changes.roles = [...new Set(patch.roles)];
+      if (patch.storeIds) changes.storeIds = await this.existingStores(ctx, patch.storeIds);
       if (passwordHash) Object.assign(changes, { passwordHash, failedLogins: 0, lockedUntil: null });
       if (patch.disabled !== undefined)
         changes.disabledAt = patch.disabled ? (current.disabledAt ?? new Date()) : null;
@@ -153,7 +159,9 @@ export class AdminUsersService {
       if (Object.keys(changes).length) await repo.update({ id }, changes);
       const after = await this.get(ctx, id);
       const rolesChanged = changes.roles && changes.roles.join() !== before.roles.join();
-      if (passwordHash || rolesChanged || patch.disabled === true) {
+      const storesChanged =
+        changes.storeIds && [...changes.storeIds].sort().join() !== [...before.storeIds].sort().join();
+      if (passwordHash || rolesChanged || storesChanged || patch.disabled === true) {
         await this.sessions.revokeAll(ctx, 'admin', id, 'account_changed');
       }
       await this.audit.record(ctx, {
@@ -165,6 +173,28 @@ export class AdminUsersService {
       });
       return after;
     });
+  }
+
+  /**
+   * The ids, deduplicated, once every one is a store; else ADMIN_STORE_NOT_FOUND
+   * with the missing ids.
+   *
+   * Checked with a query on the `store` table rather than through StoresService: the stores
+   * module imports referral, whose services use identity's UsersService, so
+   * identity importing StoresModule would close a module cycle (stores → referral
+   * → identity → stores). Reading only the primary key keeps the coupling to the
+   * table's name and id column.
+   */
+  private async existingStores(ctx: RequestContext, ids: string[]): Promise<string[]> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return [];
+    const rows: { id: string }[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT id FROM store WHERE id = ANY($1::uuid[])`, [wanted]);
+    const found = new Set(rows.map((r) => r.id));
+    const missing = wanted.filter((id) => !found.has(id));
+    if (missing.length) throw IdentityErrors.ADMIN_STORE_NOT_FOUND({ storeIds: missing });
+    return wanted;
   }
 
   private async assertAnotherAdmin(ctx: RequestContext, exceptId: string): Promise<void> {

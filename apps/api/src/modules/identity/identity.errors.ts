@@ -12,5 +12,6 @@ export const IdentityErrors = defineErrors({
   ADMIN_ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已临时锁定，请稍后再试' },
   ADMIN_USERNAME_TAKEN: { status: 409, message: '用户名已存在' },
   ADMIN_CANNOT_REMOVE_LAST_ADMIN: { status: 409, message: '至少保留一个可用的超级管理员' },
+  ADMIN_STORE_NOT_FOUND: { status: 400, message: '所选门店不存在' },
   USER_NOT_FOUND: { status: 404, message: '用户不存在' },
 });

@@ -23,6 +23,8 @@ export interface Subject {
   kind: 'user' | 'admin';
   id: string;
   roles: string[];
+  /** Admin accounts only: the stores a store manager is limited to. */
+  storeIds?: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -151,12 +153,12 @@ export class SessionService implements SessionCheck {
       return u && !u.disabledAt ? { kind: 'user', id: u.id, roles: u.roles } : null;
     }
     const a = await this.tx.repo(ctx, AdminUser).findOneBy({ id: s.subjectId });
-    return a && !a.disabledAt ? { kind: 'admin', id: a.id, roles: a.roles } : null;
+    return a && !a.disabledAt ? { kind: 'admin', id: a.id, roles: a.roles, storeIds: a.storeIds } : null;
   }
 
   private pair(subject: Subject, sid: string, secret: string, refreshExpiresAt: Date): TokenPair {
     const access = this.tokens.issue({
-      actor: { kind: subject.kind, id: subject.id, roles: subject.roles },
+      actor: { kind: subject.kind, id: subject.id, roles: subject.roles, storeIds: subject.storeIds },
       sessionId: sid,
     });
     return {

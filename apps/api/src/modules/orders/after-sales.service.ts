@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Raw, type FindOptionsWhere } from 'typeorm';
+import { storeScope } from '../../common/auth/store-scope';
 import { DAY_MS, Clock } from '../../common/clock';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import type { RequestContext } from '../../common/request-context';
@@ -146,13 +148,23 @@ export class AfterSalesService {
     });
   }
 
-  list(
+  /** After-sales, newest 100; a store manager sees only those of their stores' orders. */
+  async list(
     ctx: RequestContext,
     q: { orderId?: string; status?: string; buyerId?: string },
   ): Promise<AfterSale[]> {
-    const where: Record<string, string> = {};
+    const scope = storeScope(ctx);
+    if (scope?.length === 0) return [];
+    const where: FindOptionsWhere<AfterSale> = {};
     if (q.orderId) where.orderId = q.orderId;
-    if (q.status) where.status = q.status;
+    if (scope) {
+      where.orderId = Raw(
+        (col) =>
+          `${col} IN (SELECT id FROM orders WHERE store_id = ANY(:scope::uuid[]))${q.orderId ? ` AND ${col} = :orderId` : ''}`,
+        { scope, orderId: q.orderId },
+      );
+    }
+    if (q.status) where.status = q.status as AfterSale['status'];
     if (q.buyerId) where.buyerId = q.buyerId;
     return this.tx.repo(ctx, AfterSale).find({ where, order: { createdAt: 'DESC' }, take: 100 });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type FindOptionsWhere, Between, MoreThanOrEqual, LessThan } from 'typeorm';
+import { storeFilter, inStoreScope } from '../../common/auth/store-scope';
 import { pageWindow, toPage, type Page } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
@@ -84,10 +85,13 @@ export class OrderQueryService implements RewardOrderSource {
     return toPage(await this.withLines(ctx, rows), total, q);
   }
 
+  /** Orders for the admin; a store manager sees only their stores' orders. */
   async adminList(ctx: RequestContext, q: AdminOrderQuery): Promise<Page<OrderView>> {
     const where: FindOptionsWhere<Order> = {};
+    const stores = storeFilter(ctx, q.storeId);
+    if (stores?.length === 0) return toPage([], 0, q);
     if (q.status) where.status = q.status;
-    if (q.storeId) where.storeId = q.storeId;
+    if (stores) where.storeId = In(stores);
     if (q.resellerId) where.resellerId = q.resellerId;
     if (q.mode) where.mode = q.mode as Order['mode'];
     if (q.channel) where.channel = q.channel;
@@ -101,9 +105,10 @@ export class OrderQueryService implements RewardOrderSource {
     return toPage(await this.withLines(ctx, rows), total, q);
   }
 
+  /** One order for the admin; another store's order is 404 for a store manager. */
   async adminGet(ctx: RequestContext, id: string): Promise<OrderView> {
     const order = await this.tx.repo(ctx, Order).findOneBy({ id });
-    if (!order) throw OrderErrors.ORDER_NOT_FOUND();
+    if (!order || !inStoreScope(ctx, order.storeId)) throw OrderErrors.ORDER_NOT_FOUND();
     const [view] = await this.withLines(ctx, [order]);
     view.history = await this.tx
       .repo(ctx, OrderEvent)

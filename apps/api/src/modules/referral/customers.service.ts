@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inStoreScope, storeScope } from '../../common/auth/store-scope';
 import { Clock } from '../../common/clock';
 import { pageWindow, toPage, type Page } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
@@ -44,11 +45,18 @@ export class CustomersService {
     q: { storeId?: string; resellerId?: string; page?: number; pageSize?: number },
   ): Promise<Page<CustomerBindingsView>> {
     const now = this.clock.now();
+    const scope = storeScope(ctx);
+    if (scope?.length === 0) return toPage([], 0, q);
     const where: string[] = [];
-    const params: unknown[] = q.storeId || q.resellerId ? [now] : [];
+    const params: unknown[] = q.storeId || q.resellerId || scope ? [now] : [];
     if (q.storeId) {
       params.push(q.storeId);
       where.push(`b.store_id = $${params.length} AND b.store_lock_expires_at > $1`);
+    }
+    if (scope) {
+      // A store manager's customers are those locked to one of their stores now.
+      params.push(scope);
+      where.push(`b.store_id = ANY($${params.length}::uuid[]) AND b.store_lock_expires_at > $1`);
     }
     if (q.resellerId) {
       params.push(q.resellerId);
@@ -78,7 +86,9 @@ export class CustomersService {
          FROM users u LEFT JOIN customer_bindings b ON b.user_id = u.id WHERE u.id = $1`,
       [userId],
     );
-    return rows[0] ? this.view(rows[0], this.clock.now()) : null;
+    const view = rows[0] ? this.view(rows[0], this.clock.now()) : null;
+    // Another store's (or an unlocked) customer does not exist for a store manager.
+    return view && inStoreScope(ctx, view.storeId) ? view : null;
   }
 
   /** Active store and referrer of a customer now (for order attribution). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inStoreScope } from '../../common/auth/store-scope';
 import { pageWindow, toPage, type Page } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
@@ -35,7 +36,7 @@ export class ScanCodeService {
 
   async load(ctx: RequestContext, id: string): Promise<ScanCode> {
     const c = await this.tx.repo(ctx, ScanCode).findOneBy({ id });
-    if (!c) throw StoresErrors.SCAN_CODE_NOT_FOUND({ id });
+    if (!c || !inStoreScope(ctx, c.storeId)) throw StoresErrors.SCAN_CODE_NOT_FOUND({ id });
     return c;
   }
 
@@ -59,7 +60,8 @@ export class ScanCodeService {
   ): Promise<ScanCodeDto> {
     return this.tx.run(ctx, async (ctx) => {
       const shelf = await this.tx.repo(ctx, Shelf).findOneBy({ id: target.shelfId });
-      if (!shelf) throw StoresErrors.SHELF_NOT_FOUND({ id: target.shelfId });
+      if (!shelf || !inStoreScope(ctx, shelf.storeId))
+        throw StoresErrors.SHELF_NOT_FOUND({ id: target.shelfId });
       const slotId = target.slotId ?? null;
       if (slotId && !(await this.tx.repo(ctx, ShelfSlot).existsBy({ id: slotId, shelfId: shelf.id }))) {
         throw StoresErrors.SHELF_SLOT_NOT_FOUND({ id: slotId });

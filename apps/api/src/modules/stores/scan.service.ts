@@ -1,4 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { In } from 'typeorm';
+import { storeFilter } from '../../common/auth/store-scope';
 import { pageWindow, toPage, type Page } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
@@ -134,10 +136,13 @@ export class ScanService {
     });
   }
 
+  /** The scan log; a store manager sees only their stores' scans (not unknown codes). */
   async logs(ctx: RequestContext, q: ScanLogQueryDto): Promise<Page<ScanLogDto>> {
+    const stores = storeFilter(ctx, q.storeId);
+    if (stores?.length === 0) return toPage([], 0, q);
     const [rows, total] = await this.tx.repo(ctx, ScanLog).findAndCount({
       where: {
-        ...(q.storeId ? { storeId: q.storeId } : {}),
+        ...(stores ? { storeId: In(stores) } : {}),
         ...(q.userId ? { userId: q.userId } : {}),
         ...(q.result ? { result: q.result } : {}),
       },

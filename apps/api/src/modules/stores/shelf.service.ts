@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { pageWindow, toPage, type Page } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
+import { inStoreScope } from '../../common/auth/store-scope';
 import { TransactionService } from '../../common/transaction.service';
 import { ProductService } from '../catalog/product.service';
 import type { CreateShelfDto, ReplaceSlotsDto, ShelfDto, UpdateShelfDto } from './dto/shelf.dto';
@@ -24,7 +25,7 @@ export class ShelfService {
 
   async load(ctx: RequestContext, id: string): Promise<Shelf> {
     const s = await this.tx.repo(ctx, Shelf).findOneBy({ id });
-    if (!s) throw StoresErrors.SHELF_NOT_FOUND({ id });
+    if (!s || !inStoreScope(ctx, s.storeId)) throw StoresErrors.SHELF_NOT_FOUND({ id });
     return s;
   }
 

@@ -118,6 +118,7 @@ export class StoresAdminController {
     @Param('id', UuidParam) id: string,
     @Body() dto: StoreStockAdjustmentDto,
   ): Promise<StoreStockPageDto> {
+    await this.stores.load(ctx, id);
     await this.stock.adjustStoreStock(ctx, id, dto.skuId, dto.delta, { reason: 'adjust', note: dto.note });
     return this.stock.list(ctx, id, { page: 1, pageSize: 100 });
   }

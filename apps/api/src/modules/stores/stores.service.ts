@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { inStoreScope, storeScope } from '../../common/auth/store-scope';
 import { pageWindow, toPage, type Page } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
@@ -60,9 +61,10 @@ const BOX_SQL = `s.status = 'active'
 export class StoresService {
   constructor(private readonly tx: TransactionService) {}
 
+  /** A store; for a store manager, only one of theirs (another's is 404 like a missing one). */
   async load(ctx: RequestContext, id: string): Promise<Store> {
     const s = await this.tx.repo(ctx, Store).findOneBy({ id });
-    if (!s) throw StoresErrors.STORE_NOT_FOUND({ id });
+    if (!s || !inStoreScope(ctx, s.id)) throw StoresErrors.STORE_NOT_FOUND({ id });
     return s;
   }
 
@@ -130,6 +132,8 @@ export class StoresService {
 
   async list(ctx: RequestContext, q: StoreListQueryDto): Promise<Page<AdminStoreDto>> {
     const qb = this.tx.repo(ctx, Store).createQueryBuilder('s');
+    const scope = storeScope(ctx);
+    if (scope) qb.andWhere('s.id = ANY(:scope::uuid[])', { scope });
     if (q.status) qb.andWhere('s.status = :status', { status: q.status });
     if (q.keyword) {
       qb.andWhere('(s.name ILIKE :kw OR s.address ILIKE :kw)', { kw: likePattern(q.keyword.trim()) });

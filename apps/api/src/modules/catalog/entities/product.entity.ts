@@ -49,7 +49,7 @@ export class Product {
   @Column({ type: 'jsonb' })
   images: string[];
 
-  /** Rich description as sanitised-by-the-admin HTML (rendered by the mini-program's rich-text). */
+  /** Rich description, sanitised on write by `sanitizeProductHtml` (rich-text.ts) (rendered by the mini-program's rich-text). */
   @Column({ name: 'description_html', type: 'text', default: '' })
   descriptionHtml: string;
 

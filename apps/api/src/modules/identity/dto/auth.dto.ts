@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsOptional,
   IsString,
   IsUrl,
+  IsUUID,
   Matches,
   MaxLength,
   MinLength,
@@ -79,6 +82,12 @@ export class AdminUserDto {
   @ApiProperty() username: string;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
   @ApiProperty({ type: [String], enum: ADMIN_ROLES, isArray: true }) roles: string[];
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Stores the account manages; a store_manager sees only these',
+  })
+  storeIds: string[];
   @ApiProperty() disabled: boolean;
   @ApiProperty({ nullable: true, type: String }) lockedUntil: string | null;
   @ApiProperty({ nullable: true, type: String }) lastLoginAt: string | null;
@@ -102,6 +111,17 @@ export class CreateAdminUserDto {
   @ArrayUnique()
   @IsIn(ADMIN_ROLES, { each: true })
   roles: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Stores the account manages (each must exist); a store_manager sees only these',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  storeIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) displayName?: string;
 }
 
@@ -118,6 +138,17 @@ export class UpdateAdminUserDto {
   @ArrayUnique()
   @IsIn(ADMIN_ROLES, { each: true })
   roles?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Stores the account manages (each must exist); a store_manager sees only these',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  storeIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) displayName?: string;
   @ApiPropertyOptional({ description: 'true ends every session of the account' })
   @IsOptional()

@@ -24,6 +24,7 @@ export const toAdminUserDto = (a: AdminView): AdminUserDto => ({
   username: a.username,
   displayName: a.displayName,
   roles: a.roles,
+  storeIds: a.storeIds,
   disabled: a.disabled,
   lockedUntil: a.lockedUntil?.toISOString() ?? null,
   lastLoginAt: a.lastLoginAt?.toISOString() ?? null,

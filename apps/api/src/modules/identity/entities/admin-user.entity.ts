@@ -19,6 +19,13 @@ export class AdminUser {
   @Column({ type: 'text', array: true })
   roles: string[];
 
+  /**
+   * The stores this account manages. Limits what a `store_manager` sees
+   * (common/auth/store-scope.ts); carried in its access tokens.
+   */
+  @Column({ name: 'store_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  storeIds: string[];
+
   /** Consecutive failed logins; reset by a successful one or a password change. */
   @Column({ name: 'failed_logins', type: 'int', default: 0 })
   failedLogins: number;
