@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -37,4 +38,18 @@ export function pageWindow(q: { page?: number; pageSize?: number }): { skip: num
 
 export function toPage<T>(items: T[], total: number, q: { page?: number; pageSize?: number }): Page<T> {
   return { items, total, page: q.page ?? 1, pageSize: Math.min(q.pageSize ?? 20, MAX_PAGE_SIZE) };
+}
+
+/**
+ * The response class of a paged list, for the OpenAPI document:
+ * `export class OrderPageDto extends PageDto(OrderDto) {}`.
+ */
+export function PageDto<T>(item: ClassType<T>) {
+  abstract class PageOf implements Page<T> {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty() total: number;
+    @ApiProperty() page: number;
+    @ApiProperty() pageSize: number;
+  }
+  return PageOf;
 }

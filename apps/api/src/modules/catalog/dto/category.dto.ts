@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../../common/paging';
+import { PageQueryDto, PageDto } from '../../../common/paging';
 
 export class CreateCategoryDto {
   @ApiProperty({ example: '白酒', maxLength: 40 })
@@ -48,12 +48,7 @@ export class CategoryTreeDto extends CategoryDto {
   @ApiProperty({ type: [CategoryDto] }) children: CategoryDto[];
 }
 
-export class CategoryPageDto {
-  @ApiProperty({ type: [CategoryDto] }) items: CategoryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class CategoryPageDto extends PageDto(CategoryDto) {}
 
 export class CategoryTreeListDto {
   @ApiProperty({ type: [CategoryTreeDto] }) items: CategoryTreeDto[];

@@ -18,7 +18,7 @@ import {
   ValidateNested,
   ArrayMinSize,
 } from 'class-validator';
-import { PageQueryDto } from '../../../common/paging';
+import { PageQueryDto, PageDto } from '../../../common/paging';
 import {
   FULFILMENT_MODES,
   PRODUCT_STATUSES,
@@ -259,12 +259,7 @@ export class ProductDto extends ProductSummaryDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class ProductPageDto {
-  @ApiProperty({ type: [ProductSummaryDto] }) items: ProductSummaryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ProductPageDto extends PageDto(ProductSummaryDto) {}
 
 export class SkuStockMovementDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -279,12 +274,7 @@ export class SkuStockMovementDto {
   @ApiProperty() createdAt: string;
 }
 
-export class SkuStockMovementPageDto {
-  @ApiProperty({ type: [SkuStockMovementDto] }) items: SkuStockMovementDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class SkuStockMovementPageDto extends PageDto(SkuStockMovementDto) {}
 
 export class UploadDto {
   @ApiProperty({ description: 'Content-addressed key' }) key: string;

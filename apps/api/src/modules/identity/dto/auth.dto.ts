@@ -1,3 +1,4 @@
+import { PageDto } from '../../../common/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -94,12 +95,7 @@ export class AdminUserDto {
   @ApiProperty() createdAt: string;
 }
 
-export class AdminUserPageDto {
-  @ApiProperty({ type: [AdminUserDto] }) items: AdminUserDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class AdminUserPageDto extends PageDto(AdminUserDto) {}
 
 const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../../common/paging';
+import { PageQueryDto, PageDto } from '../../../common/paging';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
 import { UPLOAD_URL } from '../../catalog/image-upload';
 import type { AfterSale, AfterSaleStatus, AfterSaleType } from '../entities/after-sale.entity';
@@ -228,12 +228,7 @@ export class OrderDto {
   }
 }
 
-export class OrderPageDto {
-  @ApiProperty({ type: [OrderDto] }) items: OrderDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class OrderPageDto extends PageDto(OrderDto) {}
 
 export class MyOrdersQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ORDER_STATUSES }) @IsOptional() @IsIn(ORDER_STATUSES) status?: OrderStatus;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto } from '../../../common/paging';
+import { PageQueryDto, PageDto } from '../../../common/paging';
 import { BINDING_SOURCES } from '../entities/binding-event.entity';
 
 export class CreateShareLinkDto {
@@ -60,23 +60,13 @@ export class TeamMemberDto {
   @ApiProperty({ description: 'customers bound to them now' }) customers: number;
 }
 
-export class TeamPageDto {
-  @ApiProperty({ type: [TeamMemberDto] }) items: TeamMemberDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class TeamPageDto extends PageDto(TeamMemberDto) {}
 
 export class MyResellerDto {
   @ApiProperty({ type: ResellerDto, nullable: true }) reseller: ResellerDto | null;
 }
 
-export class ResellerPageDto {
-  @ApiProperty({ type: [ResellerDto] }) items: ResellerDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ResellerPageDto extends PageDto(ResellerDto) {}
 
 export class ResellerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
@@ -125,12 +115,7 @@ export class CustomerDto {
   @ApiProperty() createdAt: string;
 }
 
-export class CustomerPageDto {
-  @ApiProperty({ type: [CustomerDto] }) items: CustomerDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class CustomerPageDto extends PageDto(CustomerDto) {}
 
 export class BindingEventDto {
   @ApiProperty() id: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { PageQueryDto } from '../../../common/paging';
+import { PageQueryDto, PageDto } from '../../../common/paging';
 import { EarnerRefDto, EARNER_ID } from '../../ledger/dto/earner.dto';
 import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-account.entity';
 import type { Reward, RewardStatus } from '../entities/reward.entity';
@@ -81,12 +81,7 @@ export class RewardDto {
   }
 }
 
-export class RewardPageDto {
-  @ApiProperty({ type: [RewardDto] }) items: RewardDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class RewardPageDto extends PageDto(RewardDto) {}
 
 export class DailyRewardsDto {
   @ApiProperty({ description: 'yyyy-MM-dd, China time' }) day: string;

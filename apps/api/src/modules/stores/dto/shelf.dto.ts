@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../../common/paging';
+import { PageQueryDto, PageDto } from '../../../common/paging';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
 import { SCAN_CODE_STATUSES, type ScanCodeStatus } from '../entities/scan-code.entity';
 import { SCAN_RESULTS, type ScanResult } from '../entities/scan-log.entity';
@@ -85,12 +85,7 @@ export class ShelfDto {
     string | null;
 }
 
-export class ShelfPageDto {
-  @ApiProperty({ type: [ShelfDto] }) items: ShelfDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ShelfPageDto extends PageDto(ShelfDto) {}
 
 export class IssueScanCodeDto {
   @ApiProperty({ format: 'uuid' })
@@ -122,12 +117,7 @@ export class ScanCodeDto {
   @ApiProperty() createdAt: string;
 }
 
-export class ScanCodePageDto {
-  @ApiProperty({ type: [ScanCodeDto] }) items: ScanCodeDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ScanCodePageDto extends PageDto(ScanCodeDto) {}
 
 export class ScanLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -157,12 +147,7 @@ export class ScanLogDto {
   @ApiProperty() createdAt: string;
 }
 
-export class ScanLogPageDto {
-  @ApiProperty({ type: [ScanLogDto] }) items: ScanLogDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ScanLogPageDto extends PageDto(ScanLogDto) {}
 
 export class ScanSkuDto {
   @ApiProperty({ format: 'uuid' }) id: string;

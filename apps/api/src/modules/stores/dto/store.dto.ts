@@ -14,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '../../../common/paging';
+import { PageQueryDto, PageDto } from '../../../common/paging';
 import { STORE_STATUSES, type StoreStatus } from '../entities/store.entity';
 import { STORE_MEMBER_ROLES, type StoreMemberRole } from '../entities/store-member.entity';
 
@@ -129,23 +129,13 @@ export class AdminStoreDto extends StoreDto {
   @ApiProperty() createdAt: string;
 }
 
-export class AdminStorePageDto {
-  @ApiProperty({ type: [AdminStoreDto] }) items: AdminStoreDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class AdminStorePageDto extends PageDto(AdminStoreDto) {}
 
 export class NearbyStoreDto extends StoreDto {
   @ApiProperty({ description: 'Great-circle distance in metres' }) distanceM: number;
 }
 
-export class NearbyStorePageDto {
-  @ApiProperty({ type: [NearbyStoreDto] }) items: NearbyStoreDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class NearbyStorePageDto extends PageDto(NearbyStoreDto) {}
 
 export class MyStoreDto extends StoreDto {
   @ApiProperty({ enum: STORE_MEMBER_ROLES }) role: StoreMemberRole;
@@ -197,12 +187,7 @@ export class StoreStockDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class StoreStockPageDto {
-  @ApiProperty({ type: [StoreStockDto] }) items: StoreStockDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class StoreStockPageDto extends PageDto(StoreStockDto) {}
 
 export class StoreStockMovementDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -218,9 +203,4 @@ export class StoreStockMovementDto {
   @ApiProperty() createdAt: string;
 }
 
-export class StoreStockMovementPageDto {
-  @ApiProperty({ type: [StoreStockMovementDto] }) items: StoreStockMovementDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class StoreStockMovementPageDto extends PageDto(StoreStockMovementDto) {}

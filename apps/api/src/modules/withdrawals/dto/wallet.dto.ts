@@ -1,3 +1,4 @@
+import { PageDto } from '../../../common/paging';
 import { ApiProperty } from '@nestjs/swagger';
 import type { StatementLine } from '../../ledger/ledger.service';
 
@@ -15,12 +16,7 @@ export class StatementLineDto {
   }
 }
 
-export class StatementPageDto {
-  @ApiProperty({ type: [StatementLineDto] }) items: StatementLineDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class StatementPageDto extends PageDto(StatementLineDto) {}
 
 export class WalletDto {
   @ApiProperty({ description: 'earned, not yet settled' }) pendingFen: number;
@@ -40,12 +36,7 @@ export class EarnerBalanceDto {
   @ApiProperty() withdrawingFen: number;
 }
 
-export class EarnerBalancePageDto {
-  @ApiProperty({ type: [EarnerBalanceDto] }) items: EarnerBalanceDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class EarnerBalancePageDto extends PageDto(EarnerBalanceDto) {}
 
 export class LedgerCheckDto {
   @ApiProperty() unbalancedPostings: number;

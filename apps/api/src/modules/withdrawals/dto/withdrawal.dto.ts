@@ -12,7 +12,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '../../../common/paging';
+import { PageQueryDto, PageDto } from '../../../common/paging';
 import { EarnerPageQuery, EarnerRefDto, EARNER_ID } from '../../ledger/dto/earner.dto';
 import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-account.entity';
 import type { Withdrawal, WithdrawalStatus } from '../entities/withdrawal.entity';
@@ -119,12 +119,7 @@ export class WithdrawalDto {
   }
 }
 
-export class WithdrawalPageDto {
-  @ApiProperty({ type: [WithdrawalDto] }) items: WithdrawalDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class WithdrawalPageDto extends PageDto(WithdrawalDto) {}
 
 export class BulkApproveResultDto {
   @ApiProperty({ type: [String] }) approved: string[];
