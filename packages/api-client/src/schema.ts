@@ -2722,8 +2722,6 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            storeId: string;
-            /** Format: uuid */
             skuId: string;
             delta: number;
             qtyAfter: number;
@@ -2733,6 +2731,8 @@ export interface components {
             actorKind: string;
             actorId: string;
             createdAt: string;
+            /** Format: uuid */
+            storeId: string;
         };
         StoreStockMovementPageDto: {
             items: components["schemas"]["StoreStockMovementDto"][];

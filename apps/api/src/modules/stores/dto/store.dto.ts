@@ -1,3 +1,4 @@
+import { SkuStockMovementDto } from '../../catalog/dto/product.dto';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -189,18 +190,8 @@ export class StoreStockDto {
 
 export class StoreStockPageDto extends PageDto(StoreStockDto) {}
 
-export class StoreStockMovementDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+export class StoreStockMovementDto extends SkuStockMovementDto {
   @ApiProperty({ format: 'uuid' }) storeId: string;
-  @ApiProperty({ format: 'uuid' }) skuId: string;
-  @ApiProperty() delta: number;
-  @ApiProperty() qtyAfter: number;
-  @ApiProperty() reason: string;
-  @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ nullable: true, type: String }) refId: string | null;
-  @ApiProperty() actorKind: string;
-  @ApiProperty() actorId: string;
-  @ApiProperty() createdAt: string;
 }
 
 export class StoreStockMovementPageDto extends PageDto(StoreStockMovementDto) {}
