@@ -17,7 +17,8 @@ import { OrderLine } from './entities/order-line.entity';
 import { historyRow } from './order-state';
 import { orderPayTimeoutJob } from './orders.jobs';
 import { OrderErrors } from './orders.errors';
-import { QuoteService, splitByMode, type QuoteInput } from './quote.service';
+import { QuoteService, splitByMode, type QuoteInput, type QuotedLine } from './quote.service';
+import type { LineAttribution } from '../rewards/reward-split';
 import { OrderStock } from './stock';
 
 /** `OD` + China time to the second + 12 random digits (28 characters). */
@@ -25,6 +26,28 @@ export function newOrderNo(now = new Date()): string {
   const cst = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
   const r = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
   return `OD${cst}${r()}${r()}`;
+}
+
+/** The order_line rows of quoted lines, each with its product's attribution snapshot. */
+export function orderLineRows(
+  orderId: string,
+  lines: QuotedLine[],
+  attribution: Map<string, LineAttribution>,
+): Partial<OrderLine>[] {
+  return lines.map((l) => ({
+    orderId,
+    productId: l.productId,
+    skuId: l.skuId,
+    title: l.title,
+    specs: l.specs,
+    imageUrl: l.imageUrl,
+    priceFen: l.priceFen,
+    qty: l.qty,
+    weightGrams: l.weightGrams,
+    amountFen: l.amountFen,
+    paidFen: l.paidFen,
+    attribution: attribution.get(l.productId)!,
+  }));
 }
 
 /**
@@ -112,22 +135,7 @@ export class CheckoutService {
     await this.stock.reserve(c, { id: orderId, mode: quote.mode, storeId: quote.storeId }, quote.lines);
     const m = this.tx.manager(c);
     await m.getRepository(Order).insert(order);
-    await m.getRepository(OrderLine).insert(
-      quote.lines.map((l) => ({
-        orderId,
-        productId: l.productId,
-        skuId: l.skuId,
-        title: l.title,
-        specs: l.specs,
-        imageUrl: l.imageUrl,
-        priceFen: l.priceFen,
-        qty: l.qty,
-        weightGrams: l.weightGrams,
-        amountFen: l.amountFen,
-        paidFen: l.paidFen,
-        attribution: attribution.get(l.productId)!,
-      })),
-    );
+    await m.getRepository(OrderLine).insert(orderLineRows(orderId, quote.lines, attribution));
     await m.getRepository(OrderEvent).insert(historyRow(c, orderId, null, 'PENDING_PAYMENT', 'order placed'));
     await m.getRepository(CartItem).delete({
       userId: buyerId,

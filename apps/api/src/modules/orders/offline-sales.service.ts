@@ -12,7 +12,7 @@ import { MemberCode } from './entities/member-code.entity';
 import { Order } from './entities/order.entity';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderLine } from './entities/order-line.entity';
-import { newOrderNo } from './checkout.service';
+import { newOrderNo, orderLineRows } from './checkout.service';
 import { historyRow } from './order-state';
 import { OrderErrors } from './orders.errors';
 import { QuoteService } from './quote.service';
@@ -105,20 +105,11 @@ export class OfflineSalesService {
         completedAt: now,
       });
       await m.getRepository(OrderLine).insert(
-        quote.lines.map((l, i) => ({
-          orderId: id,
-          productId: l.productId,
-          skuId: l.skuId,
-          title: l.title,
-          specs: l.specs,
-          imageUrl: l.imageUrl,
-          priceFen: l.priceFen,
-          qty: l.qty,
-          weightGrams: l.weightGrams,
-          amountFen: l.amountFen,
-          paidFen: paid[i],
-          attribution: attribution.get(l.productId)!,
-        })),
+        orderLineRows(
+          id,
+          quote.lines.map((l, i) => ({ ...l, paidFen: paid[i] })),
+          attribution,
+        ),
       );
       await m
         .getRepository(OrderEvent)
