@@ -143,12 +143,10 @@ export class PaymentsService {
     }
     return this.tx.run(ctx, async (c) => {
       const manager = this.tx.manager(c);
-      const payment = await manager
-        .getRepository(Payment)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.out_trade_no = :no', { no: trx.out_trade_no })
-        .getOne();
+      const payment = await manager.findOne(Payment, {
+        where: { outTradeNo: trx.out_trade_no },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!payment) throw PaymentErrors.PAYMENT_NOT_FOUND({ outTradeNo: trx.out_trade_no });
       if (trx.amount.total !== payment.amountFen) {
         throw PaymentErrors.PAYMENT_AMOUNT_MISMATCH({ expected: payment.amountFen, got: trx.amount.total });
@@ -227,12 +225,10 @@ export class PaymentsService {
       }
       await this.tx.run(ctx, async (c) => {
         const manager = this.tx.manager(c);
-        const locked = await manager
-          .getRepository(Payment)
-          .createQueryBuilder('p')
-          .setLock('pessimistic_write')
-          .where('p.id = :id', { id: p.id })
-          .getOneOrFail();
+        const locked = await manager.findOneOrFail(Payment, {
+          where: { id: p.id },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (locked.status === 'PENDING')
           await transitionPayment(c, manager, locked, 'CLOSED', 'close', reason);
       });

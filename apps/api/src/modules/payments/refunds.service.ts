@@ -51,12 +51,10 @@ export class RefundsService {
       throw PaymentErrors.REFUND_EXCEEDS_PAID();
     return this.tx.run(ctx, async (c) => {
       const manager = this.tx.manager(c);
-      const payment = await manager
-        .getRepository(Payment)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id: input.paymentId })
-        .getOne();
+      const payment = await manager.findOne(Payment, {
+        where: { id: input.paymentId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!payment) throw PaymentErrors.PAYMENT_NOT_FOUND();
       if (payment.status !== 'PAID') throw PaymentErrors.PAYMENT_STATE_INVALID({ status: payment.status });
       const { committed } = await manager
@@ -123,12 +121,10 @@ export class RefundsService {
   ): Promise<'processed' | 'duplicate'> {
     return this.tx.run(ctx, async (c) => {
       const manager = this.tx.manager(c);
-      const refund = await manager
-        .getRepository(Refund)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.out_refund_no = :no', { no: outRefundNo })
-        .getOne();
+      const refund = await manager.findOne(Refund, {
+        where: { outRefundNo },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!refund) throw PaymentErrors.REFUND_NOT_FOUND({ outRefundNo });
       if (amountFen !== refund.amountFen) {
         throw PaymentErrors.PAYMENT_AMOUNT_MISMATCH({ expected: refund.amountFen, got: amountFen });

@@ -161,10 +161,7 @@ export class WithdrawalsService {
 
   /** Locks a withdrawal row for a state change; 404 when it does not exist. */
   async lock(m: EntityManager, where: { id: string } | { outBillNo: string }): Promise<Withdrawal> {
-    const qb = m.getRepository(Withdrawal).createQueryBuilder('w').setLock('pessimistic_write');
-    const w = await (
-      'id' in where ? qb.where('w.id = :id', where) : qb.where('w.out_bill_no = :no', { no: where.outBillNo })
-    ).getOne();
+    const w = await m.findOne(Withdrawal, { where, lock: { mode: 'pessimistic_write' } });
     if (!w) throw WithdrawalErrors.WITHDRAWAL_NOT_FOUND();
     return w;
   }
