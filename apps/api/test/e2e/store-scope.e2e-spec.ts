@@ -94,6 +94,13 @@ describe('store manager scope', () => {
     const stores = (await api.GET('/api/admin/stores', { params: { query: {} } })).data!;
     expect(stores.items.map((s) => s.id)).toEqual([a.store]);
     expect(stores.total).toBe(1);
+    // Opening a store is the operator's call, not a store manager's.
+    const opened = await failure(
+      api.POST('/api/admin/stores', {
+        body: { name: '新店', address: '杭州市', city: '杭州', lat: 30.25, lng: 120.16 } as never,
+      }),
+    );
+    expect(opened).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     expect((await api.GET('/api/admin/stores/{id}', { params: { path: { id: a.store } } })).data?.id).toBe(
       a.store,
     );

@@ -1,3 +1,4 @@
+import { CommonErrors } from '../../common/errors';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { inStoreScope, storeScope } from '../../common/auth/store-scope';
@@ -80,6 +81,9 @@ export class StoresService {
   }
 
   async create(ctx: RequestContext, dto: CreateStoreDto): Promise<AdminStoreDto> {
+    // A store manager runs the stores assigned to them; opening a store is the operator's call.
+    if (storeScope(ctx) !== null)
+      throw CommonErrors.FORBIDDEN({ reason: 'store managers cannot open stores' });
     return this.tx.run(ctx, async (ctx) => {
       const repo = this.tx.repo(ctx, Store);
       const s = await repo.save(
