@@ -116,12 +116,6 @@ export interface AuthSettings {
   adminTokenTtlSeconds: number;
   /** Lifetime of a refresh token; each refresh rotates it. */
   refreshTokenTtlSeconds: number;
-  /**
-   * Whether a bearer token must belong to a stored, live session. Off only under
-   * NODE_ENV=test, where factories mint tokens without a login round trip; revoked
-   * sessions and disabled accounts are refused either way.
-   */
-  requireStoredSession: boolean;
   /** Password of the `admin` account made on first start; generated and printed once when unset. */
   adminInitialPassword?: string;
   adminMaxFailedLogins: number;
@@ -174,7 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       userTokenTtlSeconds: e.USER_TOKEN_TTL_SECONDS,
       adminTokenTtlSeconds: e.ADMIN_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
-      requireStoredSession: e.NODE_ENV !== 'test',
       adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
       adminMaxFailedLogins: e.ADMIN_MAX_FAILED_LOGINS,
       adminLockoutSeconds: e.ADMIN_LOCKOUT_SECONDS,

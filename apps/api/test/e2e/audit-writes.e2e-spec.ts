@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { adminToken } from '../factories/auth.factory';
 import { bootTestApp, type TestApp } from '../app';
+
+const OP_ID = randomUUID();
 
 /** Every admin write leaves an audit entry: its own (with before/after) or the generic one. */
 describe('audit of admin writes', () => {
@@ -8,8 +11,8 @@ describe('audit of admin writes', () => {
   let admin: { authorization: string };
   beforeAll(async () => {
     t = await bootTestApp();
-    op = { authorization: `Bearer ${adminToken(t, ['operator'], 'op-1')}` };
-    admin = { authorization: `Bearer ${adminToken(t, ['admin'], 'admin-1')}` };
+    op = { authorization: `Bearer ${await adminToken(t, ['operator'], OP_ID)}` };
+    admin = { authorization: `Bearer ${await adminToken(t, ['admin'])}` };
   });
   afterAll(() => t.close());
 
@@ -46,7 +49,7 @@ describe('audit of admin writes', () => {
       'POST /api/admin/categories',
     ]);
     const post = rows.find((r) => r.action.startsWith('POST'))!;
-    expect(post).toMatchObject({ entityId: created.body.id, actorId: 'op-1', requestId: 'req-cat-1' });
+    expect(post).toMatchObject({ entityId: created.body.id, actorId: OP_ID, requestId: 'req-cat-1' });
     expect(post.after).toMatchObject({ name: '白酒' });
     expect(rows.find((r) => r.action.startsWith('PATCH'))!.after).toMatchObject({ name: '酱香白酒' });
   });
@@ -64,7 +67,7 @@ describe('audit of admin writes', () => {
     await t.http.post('/api/admin/categories').set(op).send({ name: '' }).expect(400);
     await t.http
       .post('/api/admin/categories')
-      .set({ authorization: `Bearer ${adminToken(t, ['finance'])}` })
+      .set({ authorization: `Bearer ${await adminToken(t, ['finance'])}` })
       .send({ name: '茶' })
       .expect(403);
     expect((await entries({})).length).toBe(before);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min, MinLength, ValidateNested } from 'class-validator';
@@ -7,6 +8,9 @@ import { Ctx, RequestContext } from '../../src/common/request-context';
 import { adminToken, userToken } from '../factories/auth.factory';
 import { PageQueryDto, toPage } from '../../src/common/paging';
 import { bootTestApp, TestApp } from '../app';
+
+const ADMIN_ID = randomUUID();
+const USER_ID = randomUUID();
 
 const ProbeErrors = defineErrors({ PROBE_OUT_OF_STOCK: { status: 409, message: '库存不足' } });
 
@@ -172,15 +176,15 @@ describe('foundation e2e: health, error shape, validation', () => {
     it('lets an admin whose role holds the permission in, with the actor on the context', async () => {
       const res = await t.http
         .get('/api/probe-auth/admin')
-        .set(bearer(adminToken(t, ['admin'], 'a-1')))
+        .set(bearer(await adminToken(t, ['admin'], ADMIN_ID)))
         .expect(200);
-      expect(res.body.actor).toMatchObject({ kind: 'admin', id: 'a-1', roles: ['admin'] });
+      expect(res.body.actor).toMatchObject({ kind: 'admin', id: ADMIN_ID, roles: ['admin'] });
     });
 
     it('refuses a role without the permission with 403 FORBIDDEN', async () => {
       const res = await t.http
         .get('/api/probe-auth/admin')
-        .set(bearer(adminToken(t, ['operator'])))
+        .set(bearer(await adminToken(t, ['operator'])))
         .expect(403);
       expect(res.body).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'settings:write' } });
     });
@@ -188,7 +192,7 @@ describe('foundation e2e: health, error shape, validation', () => {
     it('never lets a consumer token reach an admin route', async () => {
       const res = await t.http
         .get('/api/probe-auth/admin')
-        .set(bearer(userToken(t)))
+        .set(bearer(await userToken(t)))
         .expect(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
     });
@@ -205,19 +209,19 @@ describe('foundation e2e: health, error shape, validation', () => {
     it('lets a user in on a user route; admin tokens are not user tokens', async () => {
       const res = await t.http
         .get('/api/probe-auth/me')
-        .set(bearer(userToken(t, 'u-1')))
+        .set(bearer(await userToken(t, USER_ID)))
         .expect(200);
-      expect(res.body.actor).toMatchObject({ kind: 'user', id: 'u-1' });
+      expect(res.body.actor).toMatchObject({ kind: 'user', id: USER_ID });
       await t.http
         .get('/api/probe-auth/me')
-        .set(bearer(adminToken(t, ['admin'])))
+        .set(bearer(await adminToken(t, ['admin'])))
         .expect(401);
     });
 
     it('refuses a route that declares no access rule, even with a token', async () => {
       const res = await t.http
         .get('/api/probe-auth/undeclared')
-        .set(bearer(adminToken(t, ['admin'])))
+        .set(bearer(await adminToken(t, ['admin'])))
         .expect(403);
       expect(res.body.code).toBe('FORBIDDEN');
     });

@@ -160,7 +160,7 @@ describe('identity e2e: WeChat login, sessions, admin login, RBAC, audit', () =>
 
   describe('settings', () => {
     it('serves SPEC defaults, validates, audits and is read back through the cache', async () => {
-      const token = adminToken(t, ['admin']);
+      const token = await adminToken(t, ['admin']);
       const d = await t.http.get('/api/admin/settings').set(bearer(token)).expect(200);
       expect(d.body).toMatchObject({
         storeLockDays: 365,
@@ -235,8 +235,9 @@ describe('identity e2e: WeChat login, sessions, admin login, RBAC, audit', () =>
       const failures: string[] = [];
       const id = '00000000-0000-4000-8000-000000000000';
       for (const role of ADMIN_ROLES) {
-        const token = adminToken(t, [role]);
         for (const op of ops.filter((o) => o.permission)) {
+          // A session per call: the walk includes logout, which ends the session it is called with.
+          const token = await adminToken(t, [role]);
           const url = op.path.replace(/\{[^}]+\}/g, id);
           const res = await (t.http as any)[op.method](url).set(bearer(token)).send({});
           const allowed = rolesAllow([role], op.permission!);
@@ -249,7 +250,7 @@ describe('identity e2e: WeChat login, sessions, admin login, RBAC, audit', () =>
     });
 
     it('refuses user tokens on every admin route', async () => {
-      const token = userToken(t);
+      const token = await userToken(t);
       for (const op of ops.filter((o) => o.permission)) {
         const res = await (t.http as any)[op.method](op.path.replace(/\{[^}]+\}/g, 'x')).set(bearer(token));
         expect(res.status).toBe(401);

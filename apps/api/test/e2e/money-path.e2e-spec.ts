@@ -113,7 +113,7 @@ describe('money path: paid order → rewards → settlement → withdrawal → r
     expect(storeWallet.data).toMatchObject({ availableFen: 500, pendingFen: 0 });
 
     // A refund after settlement: the operator approves, WeChat refunds, the rewards are clawed back.
-    const admin = client(adminToken(t, ['admin']));
+    const admin = client(await adminToken(t, ['admin']));
     const afterSale = await buyerApi.POST('/api/app/after-sales', {
       params: { header: { 'Idempotency-Key': `a-${randomUUID()}` } },
       body: {

@@ -30,7 +30,7 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
 
   beforeAll(async () => {
     t = await bootTestAppWithSim();
-    admin = adminToken(t, ['operator']);
+    admin = await adminToken(t, ['operator']);
   });
   afterEach(async () => {
     clock().reset();
@@ -143,12 +143,12 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
       });
       const audit = await t.http
         .get(`/api/admin/audit-logs?entityType=customer&entityId=${u.id}`)
-        .set(bearer(adminToken(t, ['admin'])))
+        .set(bearer(await adminToken(t, ['admin'])))
         .expect(200);
       expect(audit.body.items.map((e: any) => e.action)).toEqual(['store_lock.release', 'store_lock.move']);
       await t.http
         .put(`/api/admin/customers/${u.id}/store-lock`)
-        .set(bearer(adminToken(t, ['finance'])))
+        .set(bearer(await adminToken(t, ['finance'])))
         .send({ storeId: storeB, reason: 'x y' })
         .expect(403);
     });
@@ -293,7 +293,7 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
       // A real catalog product whose image is an upload: the poster reads it through the catalog.
       const upload = await t.http
         .post('/api/admin/uploads')
-        .set('authorization', `Bearer ${adminToken(t, ['operator'])}`)
+        .set('authorization', `Bearer ${await adminToken(t, ['operator'])}`)
         .attach('file', productImage, { filename: 'p.png', contentType: 'image/png' })
         .expect(201);
       const product = await newProduct(t, { title: '飞天茅台 53度 500ml', images: [upload.body.url] });

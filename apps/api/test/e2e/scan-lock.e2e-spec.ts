@@ -27,7 +27,7 @@ describe('scan → store lock, across modules', () => {
     expect(view?.storeId).toBe(storeA.id);
     const events = await t.http
       .get(`/api/admin/customers/${buyer.id}/binding-events`)
-      .set(bearer(adminToken(t, ['operator'])))
+      .set(bearer(await adminToken(t, ['operator'])))
       .expect(200);
     const items = events.body.items ?? events.body;
     expect(items).toEqual([expect.objectContaining({ source: 'scan_code' })]);

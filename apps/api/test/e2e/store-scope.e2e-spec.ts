@@ -53,7 +53,7 @@ describe('store manager scope', () => {
   beforeAll(async () => {
     t = await bootTestAppWithSim({ ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD }, [], { listen: true });
     admin = client(await loginAdmin(t));
-    operator = client(adminToken(t, ['operator']));
+    operator = client(await adminToken(t, ['operator']));
     const p = await newProduct(t);
     Object.assign(a, await storeWithSale('甲店', p.id, p.skus[0].id));
     Object.assign(b, await storeWithSale('乙店', p.id, p.skus[0].id));

@@ -18,8 +18,8 @@ describe('catalog e2e: categories, products, SKUs, search, uploads', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    op = adminToken(t, ['operator']);
-    viewer = adminToken(t, ['finance']);
+    op = await adminToken(t, ['operator']);
+    viewer = await adminToken(t, ['finance']);
   });
   afterAll(() => t.close());
 

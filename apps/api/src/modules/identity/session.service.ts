@@ -122,7 +122,7 @@ export class SessionService implements SessionCheck {
 
   /** The guard's check: a live session of this subject, whose account is not disabled. */
   async isActive(claims: TokenClaims): Promise<boolean> {
-    if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) return !this.config.auth.requireStoredSession;
+    if (!UUID.test(claims.sid) || !UUID.test(claims.sub)) return false;
     const rows: { revoked: boolean; subject_id: string; kind: string; disabled: boolean }[] = await this.tx
       .manager(this.systemCtx)
       .query(
@@ -136,7 +136,7 @@ export class SessionService implements SessionCheck {
       );
     const row = rows[0];
     if (row?.disabled) return false;
-    if (!row?.subject_id) return !this.config.auth.requireStoredSession;
+    if (!row?.subject_id) return false; // every token needs its session row
     return !row.revoked && row.subject_id === claims.sub && row.kind === claims.kind;
   }
 

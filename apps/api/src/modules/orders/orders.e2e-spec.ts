@@ -67,7 +67,7 @@ describe('orders through the generated client and the simulator', () => {
   beforeAll(async () => {
     t = await bootTestAppWithSim({}, [], { listen: true });
     tx = t.app.get(TransactionService);
-    admin = client(adminToken(t, ['admin']));
+    admin = client(await adminToken(t, ['admin']));
     [buyer, staff, otherStaff] = await Promise.all([
       loginNewUser(t, '买家'),
       loginNewUser(t, '店员'),
@@ -201,7 +201,7 @@ describe('orders through the generated client and the simulator', () => {
     ]);
 
     // Someone else's order does not exist for them.
-    const stranger = client(userToken(t));
+    const stranger = client(await userToken(t));
     await expect(
       stranger.GET('/api/app/orders/{id}', { params: { path: { id: a.id } } }),
     ).rejects.toMatchObject({ status: 404 });
@@ -342,9 +342,10 @@ describe('orders through the generated client and the simulator', () => {
   it('200 parallel buyers for 50 units: exactly 50 orders, 150 clean ORDER_INSUFFICIENT_STOCK, stock 0', async () => {
     const p = await newProduct(t, { skus: [skuInput({ priceFen: 100, stock: 50 })] });
     const skuId = p.skus[0].id;
+    const buyers = await Promise.all(Array.from({ length: 200 }, () => userToken(t)));
     const results = await Promise.all(
-      Array.from({ length: 200 }, () =>
-        place(client(userToken(t)), { mode: 'express', address: ADDRESS, items: [{ skuId, qty: 1 }] }).then(
+      buyers.map((token) =>
+        place(client(token), { mode: 'express', address: ADDRESS, items: [{ skuId, qty: 1 }] }).then(
           () => 'ok',
           (e: unknown) => (e instanceof ApiError ? e.code : String(e)),
         ),
@@ -613,7 +614,7 @@ describe('orders through the generated client and the simulator', () => {
     ).data!;
     expect(offline.items.map((o) => o.id)).toEqual([sale.id]);
     const res = await fetch(`${t.config.publicBaseUrl}/api/admin/orders/export.csv?channel=offline`, {
-      headers: { authorization: `Bearer ${adminToken(t, ['admin'])}` },
+      headers: { authorization: `Bearer ${await adminToken(t, ['admin'])}` },
     });
     expect(await res.text()).toContain(sale.orderNo);
   });
@@ -636,7 +637,7 @@ describe('orders through the generated client and the simulator', () => {
     ).data!;
     expect(changed.items.find((i) => i.id === line.id)!.qty).toBe(1);
     await expect(
-      client(userToken(t)).DELETE('/api/app/cart/items/{id}', { params: { path: { id: line.id } } }),
+      client(await userToken(t)).DELETE('/api/app/cart/items/{id}', { params: { path: { id: line.id } } }),
     ).rejects.toMatchObject({ status: 404 });
     await place(api, { mode: 'express', address: ADDRESS, items: [{ skuId, qty: 1 }] });
     expect((await api.GET('/api/app/cart/items')).data!.items.some((i) => i.skuId === skuId)).toBe(false);
@@ -701,7 +702,7 @@ describe('orders through the generated client and the simulator', () => {
     );
     const res = await fetch(`${t.config.publicBaseUrl}/api/admin/orders/ship-csv`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${adminToken(t, ['operator'])}` },
+      headers: { authorization: `Bearer ${await adminToken(t, ['operator'])}` },
       body: form,
     });
     expect(await res.json()).toEqual({ shipped: [o.orderNo], failed: { OD000: 'ORDER_NOT_FOUND' } });

@@ -151,20 +151,20 @@ describe('rewards on the ledger: accrual, settlement, clawback', () => {
     await rewards.accrue(ctx, order.orderId);
     const list = await t.http
       .get(`/api/admin/rewards?orderId=${order.orderId}`)
-      .set('authorization', `Bearer ${adminToken(t, ['finance'])}`)
+      .set('authorization', `Bearer ${await adminToken(t, ['finance'])}`)
       .expect(200);
     expect(
       list.body.items.map((r: { kind: string; amountFen: number }) => `${r.kind}:${r.amountFen}`).sort(),
     ).toEqual(['agent:50', 'l1:500', 'l2:150', 'store:250']);
     const csv = await t.http
       .get(`/api/admin/rewards/export.csv?orderId=${order.orderId}`)
-      .set('authorization', `Bearer ${adminToken(t, ['finance'])}`)
+      .set('authorization', `Bearer ${await adminToken(t, ['finance'])}`)
       .expect(200);
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(5);
     expect(csv.text).toContain('"一级佣金"');
     await t.http
       .get(`/api/app/rewards?earnerType=reseller&earnerId=${p.reseller}`)
-      .set('authorization', `Bearer ${userToken(t)}`)
+      .set('authorization', `Bearer ${await userToken(t)}`)
       .expect(404);
   });
 });

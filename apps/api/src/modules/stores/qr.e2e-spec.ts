@@ -26,7 +26,7 @@ describe('QR codes: PNG and the printable PDF sheet (WeChat simulator)', () => {
 
   beforeAll(async () => {
     t = await bootTestAppWithSim();
-    op = adminToken(t, ['operator']);
+    op = await adminToken(t, ['operator']);
     calls = jest.spyOn(t.app.get(WechatMiniClient), 'getUnlimitedCode');
   });
   afterAll(() => t.close());

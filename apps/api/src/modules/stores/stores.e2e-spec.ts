@@ -28,7 +28,7 @@ describe('stores e2e: stores, nearby, stock, shelves, scan codes, staff', () => 
       heard.push({ event, inTransaction: Boolean(ctx.manager?.queryRunner?.isTransactionActive) });
       return lock(ctx, event);
     });
-    op = adminToken(t, ['operator']);
+    op = await adminToken(t, ['operator']);
   });
   afterAll(() => t.close());
 
@@ -82,7 +82,7 @@ describe('stores e2e: stores, nearby, stock, shelves, scan codes, staff', () => 
       await t.http.get(`/api/admin/stores/${randomUUID()}`).set(auth(op)).expect(404);
       await t.http
         .get('/api/admin/stores')
-        .set(auth(userToken(t)))
+        .set(auth(await userToken(t)))
         .expect(401);
     });
   });
@@ -357,7 +357,7 @@ describe('stores e2e: stores, nearby, stock, shelves, scan codes, staff', () => 
       heard.length = 0;
       await t.http
         .get(`/api/app/scan/${shelf.code}`)
-        .set(auth(userToken(t, userId)))
+        .set(auth(await userToken(t, userId)))
         .expect(200);
       await t.http
         .get(`/api/app/scan/${shelf.code}`)
@@ -365,11 +365,11 @@ describe('stores e2e: stores, nearby, stock, shelves, scan codes, staff', () => 
         .expect(200);
       await t.http
         .get(`/api/app/scan/${shelf.code}`)
-        .set(auth(adminToken(t, ['admin'])))
+        .set(auth(await adminToken(t, ['admin'])))
         .expect(200);
       await t.http
         .get('/api/app/scan/Unknown42')
-        .set(auth(userToken(t, userId)))
+        .set(auth(await userToken(t, userId)))
         .expect(404);
       expect(heard).toEqual([
         {
@@ -400,7 +400,7 @@ describe('stores e2e: stores, nearby, stock, shelves, scan codes, staff', () => 
       (listener.onScan as jest.Mock).mockRejectedValueOnce(new Error('lock store down'));
       await t.http
         .get(`/api/app/scan/${shelf.code}`)
-        .set(auth(userToken(t)))
+        .set(auth(await userToken(t)))
         .expect(500);
       const after = (await t.http.get('/api/admin/scan-logs').query({ storeId: store.id }).set(auth(op))).body
         .total;
@@ -447,74 +447,74 @@ describe('stores e2e: stores, nearby, stock, shelves, scan codes, staff', () => 
         (
           await t.http
             .post(`/api/app/stores/${a.id}/staff-invites`)
-            .set(auth(userToken(t, staff)))
+            .set(auth(await userToken(t, staff)))
             .expect(404)
         ).body.code,
       ).toBe('STORE_NOT_FOUND');
       const invite = await t.http
         .post(`/api/app/stores/${a.id}/staff-invites`)
-        .set(auth(userToken(t, ownerA)))
+        .set(auth(await userToken(t, ownerA)))
         .expect(201);
       expect(invite.body.code).toMatch(/^[0-9A-Za-z]{12}$/);
 
       const joined = await t.http
         .post(`/api/app/staff-invites/${invite.body.code}/accept`)
-        .set(auth(userToken(t, staff)))
+        .set(auth(await userToken(t, staff)))
         .expect(201);
       expect(joined.body).toMatchObject({ id: a.id, role: 'staff' });
       // One-time: nobody can use it again.
       const reuse = await t.http
         .post(`/api/app/staff-invites/${invite.body.code}/accept`)
-        .set(auth(userToken(t, randomUUID())))
+        .set(auth(await userToken(t, randomUUID())))
         .expect(404);
       expect(reuse.body.code).toBe('STAFF_INVITE_INVALID');
       await t.http
         .post('/api/app/staff-invites/nope/accept')
-        .set(auth(userToken(t, staff)))
+        .set(auth(await userToken(t, staff)))
         .expect(404);
       // Staff cannot invite.
       expect(
         (
           await t.http
             .post(`/api/app/stores/${a.id}/staff-invites`)
-            .set(auth(userToken(t, staff)))
+            .set(auth(await userToken(t, staff)))
             .expect(403)
         ).body.code,
       ).toBe('STORE_NOT_OWNER');
 
       const mine = await t.http
         .get('/api/app/my-stores')
-        .set(auth(userToken(t, staff)))
+        .set(auth(await userToken(t, staff)))
         .expect(200);
       expect(mine.body.items).toEqual([expect.objectContaining({ id: a.id, role: 'staff' })]);
       const stockA = await t.http
         .get(`/api/app/my-stores/${a.id}/stock`)
-        .set(auth(userToken(t, staff)))
+        .set(auth(await userToken(t, staff)))
         .expect(200);
       expect(stockA.body.items).toEqual([expect.objectContaining({ qty: 3 })]);
       const members = await t.http
         .get(`/api/app/my-stores/${a.id}/members`)
-        .set(auth(userToken(t, staff)))
+        .set(auth(await userToken(t, staff)))
         .expect(200);
       expect(members.body.items.map((m: { role: string }) => m.role).sort()).toEqual(['owner', 'staff']);
 
       // Staff (and the owner) of A get 404 for B, exactly as for a store that does not exist.
       const other = await t.http
         .get(`/api/app/my-stores/${b.id}/stock`)
-        .set(auth(userToken(t, staff)))
+        .set(auth(await userToken(t, staff)))
         .expect(404);
       const none = await t.http
         .get(`/api/app/my-stores/${randomUUID()}/stock`)
-        .set(auth(userToken(t, staff)))
+        .set(auth(await userToken(t, staff)))
         .expect(404);
       expect([other.body.code, other.body.message]).toEqual([none.body.code, none.body.message]);
       await t.http
         .get(`/api/app/my-stores/${b.id}/members`)
-        .set(auth(userToken(t, ownerA)))
+        .set(auth(await userToken(t, ownerA)))
         .expect(404);
       await t.http
         .get(`/api/app/my-stores/${b.id}/stock`)
-        .set(auth(userToken(t, ownerB)))
+        .set(auth(await userToken(t, ownerB)))
         .expect(200);
       await t.http.get('/api/app/my-stores').expect(401);
     });
@@ -524,13 +524,12 @@ describe('stores e2e: stores, nearby, stock, shelves, scan codes, staff', () => 
       const s = await newStore(t, { ownerUserId: owner });
       const invite = await t.http
         .post(`/api/app/stores/${s.id}/staff-invites`)
-        .set(auth(userToken(t, owner)))
+        .set(auth(await userToken(t, owner)))
         .expect(201);
+      const racers = await Promise.all(Array.from({ length: 10 }, () => userToken(t, randomUUID())));
       const results = await Promise.all(
-        Array.from({ length: 10 }, () =>
-          t.http
-            .post(`/api/app/staff-invites/${invite.body.code}/accept`)
-            .set(auth(userToken(t, randomUUID()))),
+        racers.map((token) =>
+          t.http.post(`/api/app/staff-invites/${invite.body.code}/accept`).set(auth(token)),
         ),
       );
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);

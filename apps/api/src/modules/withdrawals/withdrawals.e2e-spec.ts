@@ -27,6 +27,7 @@ describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)',
     settings = t.app.get(SettingsService);
     ledger = t.app.get(LedgerService);
     tx = t.app.get(TransactionService);
+    financeToken = await adminToken(t, ['finance']);
   });
   afterAll(() => t.close());
 
@@ -45,7 +46,8 @@ describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)',
       .set('authorization', `Bearer ${r.token}`)
       .set('idempotency-key', key)
       .send({ earnerType: 'reseller', earnerId: r.id, amountFen });
-  const finance = () => ({ authorization: `Bearer ${adminToken(t, ['finance'])}` });
+  let financeToken = '';
+  const finance = () => ({ authorization: `Bearer ${financeToken}` });
   const balances = (id: string) => ledger.balances(ctx, { type: 'reseller', id });
 
   it('refuses under the minimum, over the balance, from a suspended earner, or for someone else — moving nothing', async () => {
@@ -202,11 +204,11 @@ describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)',
     const w = (await ask(r, 500).expect(201)).body;
     await t.http
       .get('/api/admin/withdrawals')
-      .set('authorization', `Bearer ${adminToken(t, ['store_manager'])}`)
+      .set('authorization', `Bearer ${await adminToken(t, ['store_manager'])}`)
       .expect(403);
     await t.http
       .post(`/api/admin/withdrawals/${w.id}/approve`)
-      .set('authorization', `Bearer ${adminToken(t, ['operator'])}`)
+      .set('authorization', `Bearer ${await adminToken(t, ['operator'])}`)
       .send({ method: 'manual' })
       .expect(403);
     const list = await t.http
