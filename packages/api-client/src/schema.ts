@@ -3158,6 +3158,8 @@ export interface components {
             type: "refund_only" | "return_refund";
             qty: number;
             amountFen: number;
+            /** @description shipping refunded with it (the last unshipped goods of an express order) */
+            shippingRefundFen: number;
             reason: string;
             photos: string[];
             /** @enum {string} */

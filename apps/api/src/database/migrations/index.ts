@@ -7,6 +7,7 @@ import { Withdrawals1795690568261 } from './1795690568261-withdrawals';
 import { Rewards1795691733765 } from './1795691733765-rewards';
 import { Orders1795691828341 } from './1795691828341-orders';
 import { StoreManagerScope1795693007381 } from './1795693007381-store-manager-scope';
+import { AfterSaleShippingRefund1795694734721 } from './1795694734721-after-sale-shipping-refund';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Rewards1795691733765,
   Orders1795691828341,
   StoreManagerScope1795693007381,
+  AfterSaleShippingRefund1795694734721,
 ];

@@ -88,6 +88,13 @@ export class AfterSalesService {
       if (!(claimed as unknown[][])[0]?.length)
         throw OrderErrors.AFTER_SALE_QTY_EXCEEDED({ available: line.qty - line.afterSaleQty });
       const unshipped = order.status === 'PAID' || order.status === 'AWAITING_PICKUP';
+      // The after-sale that takes back the last unshipped goods of an express order also
+      // refunds its shipping (the order row is locked, so two requests cannot both be last).
+      const [{ open }] = await m.query(
+        `SELECT count(*)::int AS open FROM order_line WHERE order_id = $1 AND after_sale_qty < qty`,
+        [order.id],
+      );
+      const shippingRefundFen = unshipped && order.mode === 'express' && open === 0 ? order.shippingFen : 0;
       const repo = m.getRepository(AfterSale);
       const sale = repo.create({
         orderId: order.id,
@@ -96,6 +103,7 @@ export class AfterSalesService {
         type: input.type,
         qty: input.qty,
         amountFen: lineRefundFen(line.paidFen, line.qty, line.afterSaleQty, input.qty),
+        shippingRefundFen,
         reason: input.reason,
         photos: input.photos ?? [],
         status: 'PENDING_APPROVAL',
@@ -202,7 +210,7 @@ export class AfterSalesService {
   ): Promise<void> {
     const refund = await this.refunds.request(ctx, {
       paymentId,
-      amountFen: sale.amountFen,
+      amountFen: sale.amountFen + sale.shippingRefundFen,
       reason: `售后退款 ${why}`.slice(0, 80),
       requestedBy: sale.id,
     });

@@ -717,4 +717,49 @@ describe('orders through the generated client and the simulator', () => {
     expect(await fulfilment.receive(ctx, o.id, null, 'auto')).toBe('noop');
     expect((await orderRow(o.id)).status).toBe('COMPLETED');
   });
+
+  it('refunds the shipping fee with the after-sale that takes back the last unshipped goods', async () => {
+    const buyerApi = client(buyer.token);
+    await admin.POST('/api/admin/shipping-templates', {
+      body: {
+        name: '运费测试',
+        firstWeightGrams: 1000,
+        firstFeeFen: 800,
+        extraWeightGrams: 1000,
+        extraFeeFen: 400,
+        freeOverFen: 1_000_000,
+        regions: [],
+      },
+    });
+    const a = await newProduct(t, { skus: [skuInput({ priceFen: 2_000, stock: 5, weightGrams: 500 })] });
+    const b = await newProduct(t, { skus: [skuInput({ priceFen: 3_000, stock: 5, weightGrams: 500 })] });
+    const order = await place(buyerApi, {
+      mode: 'express',
+      address: ADDRESS,
+      items: [
+        { skuId: a.skus[0].id, qty: 1 },
+        { skuId: b.skus[0].id, qty: 2 },
+      ],
+    });
+    expect(order.shippingFen).toBeGreaterThan(0);
+    await pay(buyerApi, buyer, order.id);
+    const lineOf = (skuId: string) => order.lines.find((l) => l.skuId === skuId)!;
+    const ask = (lineId: string, qty: number) =>
+      buyerApi
+        .POST('/api/app/after-sales', {
+          params: { header: { 'Idempotency-Key': key() } },
+          body: { orderId: order.id, lineId, qty, type: 'refund_only', reason: '不想要了', photos: [] },
+        })
+        .then((r) => r.data!);
+    const first = await ask(lineOf(a.skus[0].id).id, 1);
+    const partial = await ask(lineOf(b.skus[0].id).id, 1);
+    const last = await ask(lineOf(b.skus[0].id).id, 1);
+    expect([first.shippingRefundFen, partial.shippingRefundFen]).toEqual([0, 0]);
+    expect(last.shippingRefundFen).toBe(order.shippingFen);
+    for (const sale of [first, partial, last]) {
+      await completeRefund((await tx.repo(ctx, Refund).findOneByOrFail({ requestedBy: sale.id })).id);
+    }
+    const paid = await tx.repo(ctx, Payment).findOneByOrFail({ orderId: order.id });
+    expect(paid.refundedFen).toBe(order.payableFen);
+  });
 });

@@ -364,6 +364,8 @@ export class AfterSaleDto {
   @ApiProperty({ enum: ['refund_only', 'return_refund'] }) type: AfterSaleType;
   @ApiProperty() qty: number;
   @ApiProperty() amountFen: number;
+  @ApiProperty({ description: 'shipping refunded with it (the last unshipped goods of an express order)' })
+  shippingRefundFen: number;
   @ApiProperty() reason: string;
   @ApiProperty({ type: [String] }) photos: string[];
   @ApiProperty({ enum: ['PENDING_APPROVAL', 'REFUNDING', 'REFUNDED', 'REJECTED', 'REFUND_FAILED'] })
@@ -379,6 +381,7 @@ export class AfterSaleDto {
       type: a.type,
       qty: a.qty,
       amountFen: a.amountFen,
+      shippingRefundFen: a.shippingRefundFen,
       reason: a.reason,
       photos: a.photos,
       status: a.status,

@@ -47,6 +47,13 @@ export class AfterSale {
   @MoneyColumn({ name: 'amount_fen' })
   amountFen: number;
 
+  /**
+   * The order's shipping fee, refunded with the after-sale that takes back the last
+   * unshipped goods of an express order (未发货全部退款，运费一并退回); 0 otherwise.
+   */
+  @MoneyColumn({ name: 'shipping_refund_fen', default: 0 })
+  shippingRefundFen: number;
+
   @Column({ type: 'varchar', length: 200 })
   reason: string;
 
