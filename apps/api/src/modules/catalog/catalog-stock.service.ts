@@ -21,8 +21,22 @@ export function updatedRows<T>(raw: unknown): T[] {
   return Array.isArray(raw) && Array.isArray(raw[0]) ? (raw[0] as T[]) : [];
 }
 
-export function actorOf(ctx: RequestContext): { actorKind: string; actorId: string } {
-  return { actorKind: ctx.actor?.kind ?? 'system', actorId: ctx.actor?.id ?? 'unknown' };
+/** The columns a stock movement row shares with every other (platform or store stock). */
+export function movementFields(ctx: RequestContext, delta: number, qtyAfter: number, info: StockChangeInfo) {
+  return {
+    delta,
+    qtyAfter,
+    reason: info.reason,
+    note: info.note ?? null,
+    refId: info.refId ?? null,
+    actorKind: ctx.actor?.kind ?? 'system',
+    actorId: ctx.actor?.id ?? 'unknown',
+  };
+}
+
+/** Reservations and releases move a positive whole number of units. */
+export function assertOrderQty(qty: number): void {
+  if (!Number.isInteger(qty) || qty <= 0) throw new TypeError('qty must be a positive integer');
 }
 
 /**
@@ -57,15 +71,9 @@ export class CatalogStockService {
         if (!sku) throw CatalogErrors.SKU_NOT_FOUND({ skuId });
         throw CatalogErrors.SKU_INSUFFICIENT_STOCK({ skuId, requested: -delta, available: sku.stock });
       }
-      await m.getRepository(SkuStockMovement).insert({
-        skuId,
-        delta,
-        qtyAfter: rows[0].stock,
-        reason: info.reason,
-        note: info.note ?? null,
-        refId: info.refId ?? null,
-        ...actorOf(ctx),
-      });
+      await m
+        .getRepository(SkuStockMovement)
+        .insert({ skuId, ...movementFields(ctx, delta, rows[0].stock, info) });
       return rows[0].stock;
     });
   }
@@ -81,7 +89,7 @@ export class CatalogStockService {
     qty: number,
     info: Partial<StockChangeInfo> = {},
   ): Promise<number> {
-    if (!Number.isInteger(qty) || qty <= 0) throw new TypeError('qty must be a positive integer');
+    assertOrderQty(qty);
     return this.change(ctx, skuId, -qty, { reason: 'order_reserve', ...info });
   }
 
@@ -92,7 +100,7 @@ export class CatalogStockService {
     qty: number,
     info: Partial<StockChangeInfo> = {},
   ): Promise<number> {
-    if (!Number.isInteger(qty) || qty <= 0) throw new TypeError('qty must be a positive integer');
+    assertOrderQty(qty);
     return this.change(ctx, skuId, qty, { reason: 'order_release', ...info });
   }
 

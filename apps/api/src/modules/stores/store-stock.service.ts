@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { pageWindow, toPage, type Page } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
-import { actorOf, updatedRows, type StockChangeInfo } from '../catalog/catalog-stock.service';
+import {
+  assertOrderQty,
+  movementFields,
+  updatedRows,
+  type StockChangeInfo,
+} from '../catalog/catalog-stock.service';
 import { ProductService } from '../catalog/product.service';
 import type { StoreStockDto, StoreStockMovementDto } from './dto/store.dto';
 import { StoreStock } from './entities/store-stock.entity';
@@ -61,16 +66,9 @@ export class StoreStockService {
           [storeId, skuId, sku.productId, delta],
         );
       }
-      await m.getRepository(StoreStockMovement).insert({
-        storeId,
-        skuId,
-        delta,
-        qtyAfter: rows[0].qty,
-        reason: info.reason,
-        note: info.note ?? null,
-        refId: info.refId ?? null,
-        ...actorOf(ctx),
-      });
+      await m
+        .getRepository(StoreStockMovement)
+        .insert({ storeId, skuId, ...movementFields(ctx, delta, rows[0].qty, info) });
       return rows[0].qty;
     });
   }
@@ -87,7 +85,7 @@ export class StoreStockService {
     qty: number,
     info: Partial<StockChangeInfo> = {},
   ): Promise<number> {
-    if (!Number.isInteger(qty) || qty <= 0) throw new TypeError('qty must be a positive integer');
+    assertOrderQty(qty);
     return this.change(ctx, storeId, skuId, -qty, { reason: 'order_reserve', ...info });
   }
 
@@ -99,7 +97,7 @@ export class StoreStockService {
     qty: number,
     info: Partial<StockChangeInfo> = {},
   ): Promise<number> {
-    if (!Number.isInteger(qty) || qty <= 0) throw new TypeError('qty must be a positive integer');
+    assertOrderQty(qty);
     return this.change(ctx, storeId, skuId, qty, { reason: 'order_release', ...info });
   }
 
