@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { storeScope } from '../../common/auth/store-scope';
+import type { RequestContext } from '../../common/request-context';
+import { TransactionService } from '../../common/transaction.service';
+
+export interface UserName {
+  id: string;
+  nickname: string | null;
+  phoneMasked: string | null;
+}
+export interface StoreName {
+  id: string;
+  name: string;
+}
+
+/** 13812345678 → 138****5678; anything shorter keeps only its last 2 digits. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  if (phone.length >= 7) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  return `****${phone.slice(-2)}`;
+}
+
+/**
+ * Display names for the ids a page of an admin list shows (buyers, earners, stores),
+ * answered in one query per kind, so a list of 100 rows costs two queries, not 200.
+ *
+ * Reads the `users` and `store` tables by primary key only (like identity's store
+ * check) instead of importing both modules, which would close a module cycle.
+ * A store manager gets names only within their stores: their stores, and users
+ * locked to or buying in them; other ids are left out, as if they did not exist.
+ */
+@Injectable()
+export class NamesService {
+  constructor(private readonly tx: TransactionService) {}
+
+  async names(
+    ctx: RequestContext,
+    q: { userIds?: string[]; storeIds?: string[] },
+  ): Promise<{ users: UserName[]; stores: StoreName[] }> {
+    const scope = storeScope(ctx);
+    const m = this.tx.manager(ctx);
+    const userIds = q.userIds ?? [];
+    const storeIds = (q.storeIds ?? []).filter((id) => !scope || scope.includes(id));
+    const users: { id: string; nickname: string | null; phone: string | null }[] = userIds.length
+      ? await m.query(
+          scope
+            ? `SELECT u.id, u.nickname, u.phone FROM users u
+                WHERE u.id = ANY($1::uuid[])
+                  AND (EXISTS (SELECT 1 FROM orders o WHERE o.buyer_id = u.id AND o.store_id = ANY($2::uuid[]))
+                    OR EXISTS (SELECT 1 FROM customer_bindings b WHERE b.user_id = u.id AND b.store_id = ANY($2::uuid[])))`
+            : `SELECT u.id, u.nickname, u.phone FROM users u WHERE u.id = ANY($1::uuid[])`,
+          scope ? [userIds, scope] : [userIds],
+        )
+      : [];
+    const stores: StoreName[] = storeIds.length
+      ? await m.query(`SELECT id, name FROM store WHERE id = ANY($1::uuid[])`, [storeIds])
+      : [];
+    return {
+      users: users.map((u) => ({ id: u.id, nickname: u.nickname, phoneMasked: maskPhone(u.phone) })),
+      stores,
+    };
+  }
+}

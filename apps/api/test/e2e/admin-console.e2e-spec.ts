@@ -1,0 +1,142 @@
+import { ADMIN_PASSWORD, bearer, loginAdmin, loginNewUser } from '../factories/identity.factory';
+import { newStore } from '../factories/stores.factory';
+import { RequestContext } from '../../src/common/request-context';
+import { StoreLockService } from '../../src/modules/referral/store-lock.service';
+import { bootTestAppWithSim, type TestAppWithSim } from '../sim';
+
+/** What the web admin's shell and lists need: permissions, own password, names, customer search. */
+describe('admin console support', () => {
+  let t: TestAppWithSim;
+  let admin: string;
+  const ctx = RequestContext.system('test');
+
+  beforeAll(async () => {
+    t = await bootTestAppWithSim({ ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD });
+    admin = await loginAdmin(t);
+  });
+  afterAll(() => t.close());
+
+  async function newAdmin(username: string, roles: string[], storeIds: string[] = []) {
+    await t.http
+      .post('/api/admin/admin-users')
+      .set(bearer(admin))
+      .send({ username, password: 'password-123', roles, storeIds })
+      .expect(201);
+    const res = await t.http
+      .post('/api/admin/auth/login')
+      .send({ username, password: 'password-123' })
+      .expect(200);
+    return res.body as { accessToken: string; refreshToken: string };
+  }
+
+  it('tells each role its permissions and store scope', async () => {
+    const all = await t.http.get('/api/admin/auth/permissions').set(bearer(admin)).expect(200);
+    expect(all.body).toMatchObject({ username: 'admin', roles: ['admin'], storeScoped: false });
+    expect(all.body.permissions).toEqual(expect.arrayContaining(['admins:write', 'withdrawals:approve']));
+
+    const finance = await newAdmin('fin.one', ['finance']);
+    const fin = await t.http.get('/api/admin/auth/permissions').set(bearer(finance.accessToken)).expect(200);
+    expect(fin.body.permissions).toContain('withdrawals:approve');
+    expect(fin.body.permissions).not.toContain('catalog:write');
+    expect(fin.body.permissions).not.toContain('admins:write');
+
+    const store = await newStore(t, { name: '权限测试店' });
+    const manager = await newAdmin('mgr.one', ['store_manager'], [store.id]);
+    const mgr = await t.http.get('/api/admin/auth/permissions').set(bearer(manager.accessToken)).expect(200);
+    expect(mgr.body).toMatchObject({ storeScoped: true, storeIds: [store.id] });
+    expect(mgr.body.permissions).toEqual(expect.arrayContaining(['orders:read', 'stores:write']));
+    expect(mgr.body.permissions).not.toContain('orders:write');
+    await t.http.get('/api/admin/auth/permissions').expect(401);
+  });
+
+  it('changes the own password only with the current one, ending the other sessions', async () => {
+    const first = await newAdmin('ops.pw', ['operator']);
+    const second = await t.http
+      .post('/api/admin/auth/login')
+      .send({ username: 'ops.pw', password: 'password-123' })
+      .expect(200);
+    const wrong = await t.http
+      .post('/api/admin/auth/password')
+      .set(bearer(first.accessToken))
+      .send({ currentPassword: 'not-it', newPassword: 'password-456' })
+      .expect(400);
+    expect(wrong.body).toMatchObject({ code: 'ADMIN_PASSWORD_WRONG' });
+    expect(wrong.body.details.fields.currentPassword).toBeDefined();
+    const short = await t.http
+      .post('/api/admin/auth/password')
+      .set(bearer(first.accessToken))
+      .send({ currentPassword: 'password-123', newPassword: 'short' })
+      .expect(400);
+    expect(short.body.code).toBe('VALIDATION_FAILED');
+
+    const ok = await t.http
+      .post('/api/admin/auth/password')
+      .set(bearer(first.accessToken))
+      .send({ currentPassword: 'password-123', newPassword: 'password-456' })
+      .expect(200);
+    // The fresh pair works; the old sessions (this one's old token and the other browser) are over.
+    await t.http.get('/api/admin/auth/me').set(bearer(ok.body.accessToken)).expect(200);
+    await t.http.get('/api/admin/auth/me').set(bearer(second.body.accessToken)).expect(401);
+    await t.http.get('/api/admin/auth/me').set(bearer(first.accessToken)).expect(401);
+    await t.http
+      .post('/api/admin/auth/login')
+      .send({ username: 'ops.pw', password: 'password-123' })
+      .expect(401);
+    await t.http
+      .post('/api/admin/auth/login')
+      .send({ username: 'ops.pw', password: 'password-456' })
+      .expect(200);
+  });
+
+  it('finds customers by part of the nickname or phone, and names a page of ids in one call', async () => {
+    const a = await loginNewUser(t, '张三丰');
+    const b = await loginNewUser(t, '李四_100%');
+    const { code } = await t.sim.control<{ code: string }>('POST', '/sim/phone-code', { openid: a.openid });
+    const phone = (await t.http.post('/api/app/me/phone').set(bearer(a.token)).send({ code }).expect(200))
+      .body.phone as string;
+
+    const byName = await t.http.get('/api/admin/customers?keyword=三丰').set(bearer(admin)).expect(200);
+    expect(byName.body.items.map((c: { userId: string }) => c.userId)).toEqual([a.id]);
+    const byPhone = await t.http
+      .get(`/api/admin/customers?keyword=${phone.slice(3, 9)}`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(byPhone.body.items.map((c: { userId: string }) => c.userId)).toEqual([a.id]);
+    // `%` and `_` match themselves, not anything.
+    const literal = await t.http
+      .get(`/api/admin/customers?keyword=${encodeURIComponent('_100%')}`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(literal.body.items.map((c: { userId: string }) => c.userId)).toEqual([b.id]);
+    const none = await t.http
+      .get(`/api/admin/customers?keyword=${encodeURIComponent('1%0')}`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(none.body.total).toBe(0);
+
+    const store = await newStore(t, { name: '名字店' });
+    const other = await newStore(t, { name: '别家店' });
+    const names = await t.http
+      .get(`/api/admin/names?userIds=${a.id},${b.id}&storeIds=${store.id}&storeIds=${other.id}`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(names.body.users).toEqual(
+      expect.arrayContaining([
+        { id: a.id, nickname: '张三丰', phoneMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}` },
+        { id: b.id, nickname: '李四_100%', phoneMasked: null },
+      ]),
+    );
+    expect(names.body.stores).toHaveLength(2);
+    await t.http.get('/api/admin/names?userIds=not-a-uuid').set(bearer(admin)).expect(400);
+
+    // A store manager is named only their store and the customers locked to it.
+    await t.app.get(StoreLockService).moveByAdmin(ctx, a.id, store.id, '测试');
+    const manager = await newAdmin('mgr.names', ['store_manager'], [store.id]);
+    const scoped = await t.http
+      .get(`/api/admin/names?userIds=${a.id},${b.id}&storeIds=${store.id},${other.id}`)
+      .set(bearer(manager.accessToken))
+      .expect(200);
+    expect(scoped.body.users.map((u: { id: string }) => u.id)).toEqual([a.id]);
+    expect(scoped.body.stores).toEqual([{ id: store.id, name: '名字店' }]);
+  });
+});
