@@ -3027,9 +3027,18 @@ export interface components {
             id: string;
             name: string;
         };
+        OrderNameDto: {
+            id: string;
+            orderNo: string;
+            buyerId: string;
+            buyerNickname: string | null;
+            /** @description masked: 138****5678 */
+            buyerPhoneMasked: string | null;
+        };
         NamesDto: {
             users: components["schemas"]["UserNameDto"][];
             stores: components["schemas"]["StoreNameDto"][];
+            orders: components["schemas"]["OrderNameDto"][];
         };
         CartItemDto: {
             id: string;
@@ -5709,6 +5718,8 @@ export interface operations {
                 userIds?: string[];
                 /** @description store ids, comma-separated, at most 200 */
                 storeIds?: string[];
+                /** @description order ids, comma-separated, at most 200 */
+                orderIds?: string[];
             };
             header?: never;
             path?: never;

@@ -1,5 +1,8 @@
 import { ADMIN_PASSWORD, bearer, loginAdmin, loginNewUser } from '../factories/identity.factory';
-import { newStore } from '../factories/stores.factory';
+import { randomUUID } from 'node:crypto';
+import { newProduct } from '../factories/catalog.factory';
+import { newStore, putStoreStock } from '../factories/stores.factory';
+import { OfflineSalesService } from '../../src/modules/orders/offline-sales.service';
 import { RequestContext } from '../../src/common/request-context';
 import { StoreLockService } from '../../src/modules/referral/store-lock.service';
 import { bootTestAppWithSim, type TestAppWithSim } from '../sim';
@@ -138,5 +141,33 @@ describe('admin console support', () => {
       .expect(200);
     expect(scoped.body.users.map((u: { id: string }) => u.id)).toEqual([a.id]);
     expect(scoped.body.stores).toEqual([{ id: store.id, name: '名字店' }]);
+  });
+
+  it('names orders with their buyer, within a store manager’s stores only', async () => {
+    const [owner, buyer] = await Promise.all([loginNewUser(t, '订单店主'), loginNewUser(t, '订单顾客')]);
+    const store = await newStore(t, { name: '订单店', ownerUserId: owner.id });
+    const p = await newProduct(t);
+    await putStoreStock(t, store.id, p.skus[0].id, 5);
+    await t.app.get(StoreLockService).moveByAdmin(ctx, buyer.id, store.id, '测试');
+    const sales = t.app.get(OfflineSalesService);
+    const { code } = await sales.memberCode(ctx, buyer.id);
+    const orderId = await sales.record(ctx, owner.id, store.id, randomUUID(), {
+      memberCode: code,
+      items: [{ skuId: p.skus[0].id, qty: 1 }],
+      amountFen: 9900,
+    });
+    const orderNo = (await t.http.get(`/api/admin/orders/${orderId}`).set(bearer(admin)).expect(200)).body
+      .orderNo;
+    const res = await t.http.get(`/api/admin/names?orderIds=${orderId}`).set(bearer(admin)).expect(200);
+    expect(res.body.orders).toEqual([
+      { id: orderId, orderNo, buyerId: buyer.id, buyerNickname: '订单顾客', buyerPhoneMasked: null },
+    ]);
+    const elsewhere = await newStore(t, { name: '无关店' });
+    const manager = await newAdmin('mgr.orders', ['store_manager'], [elsewhere.id]);
+    const hidden = await t.http
+      .get(`/api/admin/names?orderIds=${orderId}&userIds=${buyer.id}`)
+      .set(bearer(manager.accessToken))
+      .expect(200);
+    expect(hidden.body).toEqual({ users: [], stores: [], orders: [] });
   });
 });

@@ -32,6 +32,23 @@ export class NamesQueryDto {
   @ArrayMaxSize(MAX_NAME_IDS)
   @IsUUID('all', { each: true })
   storeIds?: string[];
+
+  @ApiPropertyOptional({ description: `order ids, comma-separated, at most ${MAX_NAME_IDS}` })
+  @IsOptional()
+  @idList()
+  @IsArray()
+  @ArrayMaxSize(MAX_NAME_IDS)
+  @IsUUID('all', { each: true })
+  orderIds?: string[];
+}
+
+export class OrderNameDto {
+  @ApiProperty() id: string;
+  @ApiProperty() orderNo: string;
+  @ApiProperty() buyerId: string;
+  @ApiProperty({ nullable: true, type: String }) buyerNickname: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'masked: 138****5678' }) buyerPhoneMasked:
+    string | null;
 }
 
 export class UserNameDto {
@@ -49,4 +66,5 @@ export class StoreNameDto {
 export class NamesDto {
   @ApiProperty({ type: [UserNameDto] }) users: UserNameDto[];
   @ApiProperty({ type: [StoreNameDto] }) stores: StoreNameDto[];
+  @ApiProperty({ type: [OrderNameDto] }) orders: OrderNameDto[];
 }

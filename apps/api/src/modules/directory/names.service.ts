@@ -8,6 +8,13 @@ export interface UserName {
   nickname: string | null;
   phoneMasked: string | null;
 }
+export interface OrderName {
+  id: string;
+  orderNo: string;
+  buyerId: string;
+  buyerNickname: string | null;
+  buyerPhoneMasked: string | null;
+}
 export interface StoreName {
   id: string;
   name: string;
@@ -21,7 +28,7 @@ export function maskPhone(phone: string | null): string | null {
 }
 
 /**
- * Display names for the ids a page of an admin list shows (buyers, earners, stores),
+ * Display names for the ids a page of an admin list shows (buyers, earners, stores, orders),
  * answered in one query per kind, so a list of 100 rows costs two queries, not 200.
  *
  * Reads the `users` and `store` tables by primary key only (like identity's store
@@ -35,8 +42,8 @@ export class NamesService {
 
   async names(
     ctx: RequestContext,
-    q: { userIds?: string[]; storeIds?: string[] },
-  ): Promise<{ users: UserName[]; stores: StoreName[] }> {
+    q: { userIds?: string[]; storeIds?: string[]; orderIds?: string[] },
+  ): Promise<{ users: UserName[]; stores: StoreName[]; orders: OrderName[] }> {
     const scope = storeScope(ctx);
     const m = this.tx.manager(ctx);
     const userIds = q.userIds ?? [];
@@ -55,7 +62,29 @@ export class NamesService {
     const stores: StoreName[] = storeIds.length
       ? await m.query(`SELECT id, name FROM store WHERE id = ANY($1::uuid[])`, [storeIds])
       : [];
+    const orderIds = q.orderIds ?? [];
+    const orders: {
+      id: string;
+      order_no: string;
+      buyer_id: string;
+      nickname: string | null;
+      phone: string | null;
+    }[] = orderIds.length
+      ? await m.query(
+          `SELECT o.id, o.order_no, o.buyer_id, u.nickname, u.phone
+               FROM orders o JOIN users u ON u.id = o.buyer_id
+              WHERE o.id = ANY($1::uuid[]) ${scope ? 'AND o.store_id = ANY($2::uuid[])' : ''}`,
+          scope ? [orderIds, scope] : [orderIds],
+        )
+      : [];
     return {
+      orders: orders.map((o) => ({
+        id: o.id,
+        orderNo: o.order_no,
+        buyerId: o.buyer_id,
+        buyerNickname: o.nickname,
+        buyerPhoneMasked: maskPhone(o.phone),
+      })),
       users: users.map((u) => ({ id: u.id, nickname: u.nickname, phoneMasked: maskPhone(u.phone) })),
       stores,
     };
