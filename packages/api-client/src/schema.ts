@@ -3035,10 +3035,26 @@ export interface components {
             /** @description masked: 138****5678 */
             buyerPhoneMasked: string | null;
         };
+        ProductNameDto: {
+            id: string;
+            title: string;
+            coverUrl: string | null;
+        };
+        SkuNameDto: {
+            id: string;
+            productId: string;
+            title: string;
+            specs: {
+                [key: string]: string;
+            };
+            code: string;
+        };
         NamesDto: {
             users: components["schemas"]["UserNameDto"][];
             stores: components["schemas"]["StoreNameDto"][];
             orders: components["schemas"]["OrderNameDto"][];
+            products: components["schemas"]["ProductNameDto"][];
+            skus: components["schemas"]["SkuNameDto"][];
         };
         CartItemDto: {
             id: string;
@@ -5720,6 +5736,10 @@ export interface operations {
                 storeIds?: string[];
                 /** @description order ids, comma-separated, at most 200 */
                 orderIds?: string[];
+                /** @description product ids, comma-separated, at most 200 */
+                productIds?: string[];
+                /** @description SKU ids, comma-separated, at most 200 */
+                skuIds?: string[];
             };
             header?: never;
             path?: never;

@@ -162,12 +162,20 @@ describe('admin console support', () => {
     expect(res.body.orders).toEqual([
       { id: orderId, orderNo, buyerId: buyer.id, buyerNickname: '订单顾客', buyerPhoneMasked: null },
     ]);
+    const catalog = await t.http
+      .get(`/api/admin/names?productIds=${p.id}&skuIds=${p.skus[0].id}`)
+      .set(bearer(admin))
+      .expect(200);
+    expect(catalog.body.products).toEqual([{ id: p.id, title: p.title, coverUrl: p.images[0] ?? null }]);
+    expect(catalog.body.skus).toEqual([
+      { id: p.skus[0].id, productId: p.id, title: p.title, specs: p.skus[0].specs, code: p.skus[0].code },
+    ]);
     const elsewhere = await newStore(t, { name: '无关店' });
     const manager = await newAdmin('mgr.orders', ['store_manager'], [elsewhere.id]);
     const hidden = await t.http
       .get(`/api/admin/names?orderIds=${orderId}&userIds=${buyer.id}`)
       .set(bearer(manager.accessToken))
       .expect(200);
-    expect(hidden.body).toEqual({ users: [], stores: [], orders: [] });
+    expect(hidden.body).toEqual({ users: [], stores: [], orders: [], products: [], skus: [] });
   });
 });

@@ -40,6 +40,20 @@ export class NamesQueryDto {
   @ArrayMaxSize(MAX_NAME_IDS)
   @IsUUID('all', { each: true })
   orderIds?: string[];
+  @ApiPropertyOptional({ description: `product ids, comma-separated, at most ${MAX_NAME_IDS}` })
+  @IsOptional()
+  @idList()
+  @IsArray()
+  @ArrayMaxSize(MAX_NAME_IDS)
+  @IsUUID('all', { each: true })
+  productIds?: string[];
+  @ApiPropertyOptional({ description: `SKU ids, comma-separated, at most ${MAX_NAME_IDS}` })
+  @IsOptional()
+  @idList()
+  @IsArray()
+  @ArrayMaxSize(MAX_NAME_IDS)
+  @IsUUID('all', { each: true })
+  skuIds?: string[];
 }
 
 export class OrderNameDto {
@@ -49,6 +63,20 @@ export class OrderNameDto {
   @ApiProperty({ nullable: true, type: String }) buyerNickname: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'masked: 138****5678' }) buyerPhoneMasked:
     string | null;
+}
+
+export class ProductNameDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) coverUrl: string | null;
+}
+
+export class SkuNameDto {
+  @ApiProperty() id: string;
+  @ApiProperty() productId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) specs: Record<string, string>;
+  @ApiProperty() code: string;
 }
 
 export class UserNameDto {
@@ -67,4 +95,6 @@ export class NamesDto {
   @ApiProperty({ type: [UserNameDto] }) users: UserNameDto[];
   @ApiProperty({ type: [StoreNameDto] }) stores: StoreNameDto[];
   @ApiProperty({ type: [OrderNameDto] }) orders: OrderNameDto[];
+  @ApiProperty({ type: [ProductNameDto] }) products: ProductNameDto[];
+  @ApiProperty({ type: [SkuNameDto] }) skus: SkuNameDto[];
 }

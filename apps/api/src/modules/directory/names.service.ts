@@ -15,6 +15,18 @@ export interface OrderName {
   buyerNickname: string | null;
   buyerPhoneMasked: string | null;
 }
+export interface ProductName {
+  id: string;
+  title: string;
+  coverUrl: string | null;
+}
+export interface SkuName {
+  id: string;
+  productId: string;
+  title: string;
+  specs: Record<string, string>;
+  code: string;
+}
 export interface StoreName {
   id: string;
   name: string;
@@ -42,8 +54,20 @@ export class NamesService {
 
   async names(
     ctx: RequestContext,
-    q: { userIds?: string[]; storeIds?: string[]; orderIds?: string[] },
-  ): Promise<{ users: UserName[]; stores: StoreName[]; orders: OrderName[] }> {
+    q: {
+      userIds?: string[];
+      storeIds?: string[];
+      orderIds?: string[];
+      productIds?: string[];
+      skuIds?: string[];
+    },
+  ): Promise<{
+    users: UserName[];
+    stores: StoreName[];
+    orders: OrderName[];
+    products: ProductName[];
+    skus: SkuName[];
+  }> {
     const scope = storeScope(ctx);
     const m = this.tx.manager(ctx);
     const userIds = q.userIds ?? [];
@@ -77,7 +101,22 @@ export class NamesService {
           scope ? [orderIds, scope] : [orderIds],
         )
       : [];
+    // Catalog names are not store-scoped: every admin role reads the catalog.
+    const products: ProductName[] = q.productIds?.length
+      ? await m.query(`SELECT id, title, images->>0 AS "coverUrl" FROM product WHERE id = ANY($1::uuid[])`, [
+          q.productIds,
+        ])
+      : [];
+    const skus: SkuName[] = q.skuIds?.length
+      ? await m.query(
+          `SELECT s.id, s.product_id AS "productId", p.title, s.specs, s.code
+             FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id = ANY($1::uuid[])`,
+          [q.skuIds],
+        )
+      : [];
     return {
+      products,
+      skus,
       orders: orders.map((o) => ({
         id: o.id,
         orderNo: o.order_no,
