@@ -177,5 +177,12 @@ describe('admin console support', () => {
       .set(bearer(manager.accessToken))
       .expect(200);
     expect(hidden.body).toEqual({ users: [], stores: [], orders: [], products: [], skus: [] });
+    // Their own store's owner and buyer are named.
+    const own = await newAdmin('mgr.own', ['store_manager'], [store.id]);
+    const shown = await t.http
+      .get(`/api/admin/names?userIds=${owner.id},${buyer.id}`)
+      .set(bearer(own.accessToken))
+      .expect(200);
+    expect(shown.body.users.map((u: { id: string }) => u.id).sort()).toEqual([owner.id, buyer.id].sort());
   });
 });

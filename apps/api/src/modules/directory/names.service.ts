@@ -46,7 +46,7 @@ export function maskPhone(phone: string | null): string | null {
  * Reads the `users` and `store` tables by primary key only (like identity's store
  * check) instead of importing both modules, which would close a module cycle.
  * A store manager gets names only within their stores: their stores, and users
- * locked to or buying in them; other ids are left out, as if they did not exist.
+ * locked to, buying in, owning or working in them; other ids are left out, as if they did not exist.
  */
 @Injectable()
 export class NamesService {
@@ -78,7 +78,10 @@ export class NamesService {
             ? `SELECT u.id, u.nickname, u.phone FROM users u
                 WHERE u.id = ANY($1::uuid[])
                   AND (EXISTS (SELECT 1 FROM orders o WHERE o.buyer_id = u.id AND o.store_id = ANY($2::uuid[]))
-                    OR EXISTS (SELECT 1 FROM customer_bindings b WHERE b.user_id = u.id AND b.store_id = ANY($2::uuid[])))`
+                    OR EXISTS (SELECT 1 FROM customer_bindings b WHERE b.user_id = u.id AND b.store_id = ANY($2::uuid[]))
+                    OR EXISTS (SELECT 1 FROM store_member sm WHERE sm.user_id = u.id AND sm.store_id = ANY($2::uuid[]))
+                    OR EXISTS (SELECT 1 FROM store s WHERE s.id = ANY($2::uuid[])
+                                 AND (s.owner_user_id = u.id OR s.agent_user_id = u.id)))`
             : `SELECT u.id, u.nickname, u.phone FROM users u WHERE u.id = ANY($1::uuid[])`,
           scope ? [userIds, scope] : [userIds],
         )
