@@ -185,4 +185,33 @@ describe('admin console support', () => {
       .expect(200);
     expect(shown.body.users.map((u: { id: string }) => u.id).sort()).toEqual([owner.id, buyer.id].sort());
   });
+
+  it('refuses a product edit based on a version someone else has saved since (optimistic check)', async () => {
+    const p = await newProduct(t);
+    const loaded = await t.http.get(`/api/admin/products/${p.id}`).set(bearer(admin)).expect(200);
+    const first = await t.http
+      .patch(`/api/admin/products/${p.id}`)
+      .set(bearer(admin))
+      .send({ title: '第一位编辑', expectedUpdatedAt: loaded.body.updatedAt })
+      .expect(200);
+    expect(first.body.updatedAt).not.toBe(loaded.body.updatedAt);
+    const stale = await t.http
+      .patch(`/api/admin/products/${p.id}`)
+      .set(bearer(admin))
+      .send({ title: '第二位编辑', expectedUpdatedAt: loaded.body.updatedAt })
+      .expect(409);
+    expect(stale.body).toMatchObject({ code: 'PRODUCT_STALE', details: { updatedAt: first.body.updatedAt } });
+    const after = await t.http.get(`/api/admin/products/${p.id}`).set(bearer(admin)).expect(200);
+    expect(after.body.title).toBe('第一位编辑');
+    await t.http
+      .patch(`/api/admin/products/${p.id}`)
+      .set(bearer(admin))
+      .send({ title: '第二位编辑', expectedUpdatedAt: first.body.updatedAt })
+      .expect(200);
+    await t.http
+      .patch(`/api/admin/products/${p.id}`)
+      .set(bearer(admin))
+      .send({ expectedUpdatedAt: 'yesterday' })
+      .expect(400);
+  });
 });
