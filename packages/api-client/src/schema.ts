@@ -1462,6 +1462,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard: GMV, paid orders and customers, scans and scan→paid rate for China-time days vs the days before; by day; top stores and products */
+        get: operations["StatsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/cart/items": {
         parameters: {
             query?: never;
@@ -3057,6 +3074,49 @@ export interface components {
             orders: components["schemas"]["OrderNameDto"][];
             products: components["schemas"]["ProductNameDto"][];
             skus: components["schemas"]["SkuNameDto"][];
+        };
+        OverviewNumbersDto: {
+            /** @description payable of orders paid in the range (refunds not deducted) */
+            gmvFen: number;
+            paidOrders: number;
+            paidCustomers: number;
+            /** @description resolved scans */
+            scans: number;
+            /** @description distinct users who scanned */
+            scanUsers: number;
+            /** @description share of scanning users who paid an order in the range, basis points */
+            scanToPaidBp: number;
+            onlineGmvFen: number;
+            offlineGmvFen: number;
+        };
+        OverviewDayDto: {
+            /** @example 2026-11-01 */
+            day: string;
+            gmvFen: number;
+            paidOrders: number;
+            scans: number;
+        };
+        OverviewStoreDto: {
+            storeId: string;
+            name: string;
+            gmvFen: number;
+            paidOrders: number;
+        };
+        OverviewProductDto: {
+            productId: string;
+            title: string;
+            qty: number;
+            amountFen: number;
+        };
+        OverviewDto: {
+            from: string;
+            to: string;
+            current: components["schemas"]["OverviewNumbersDto"];
+            /** @description the same number of days just before */
+            previous: components["schemas"]["OverviewNumbersDto"];
+            daily: components["schemas"]["OverviewDayDto"][];
+            topStores: components["schemas"]["OverviewStoreDto"][];
+            topProducts: components["schemas"]["OverviewProductDto"][];
         };
         CartItemDto: {
             id: string;
@@ -5756,6 +5816,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NamesDto"];
+                };
+            };
+        };
+    };
+    StatsController_overview: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); at most 366 days */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto"];
                 };
             };
         };

@@ -214,4 +214,47 @@ describe('admin console support', () => {
       .send({ expectedUpdatedAt: 'yesterday' })
       .expect(400);
   });
+
+  it('counts a paid order into today’s dashboard figures, and only a manager’s own stores for them', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const overview = async (token: string) =>
+      (await t.http.get(`/api/admin/stats/overview?from=${today}&to=${today}`).set(bearer(token)).expect(200))
+        .body;
+    const before = await overview(admin);
+    const [owner, buyer] = await Promise.all([loginNewUser(t, '看板店主'), loginNewUser(t, '看板顾客')]);
+    const store = await newStore(t, { name: '看板店', ownerUserId: owner.id });
+    const p = await newProduct(t);
+    await putStoreStock(t, store.id, p.skus[0].id, 5);
+    await t.app.get(StoreLockService).moveByAdmin(ctx, buyer.id, store.id, '测试');
+    const sales = t.app.get(OfflineSalesService);
+    const { code } = await sales.memberCode(ctx, buyer.id);
+    await sales.record(ctx, owner.id, store.id, randomUUID(), {
+      memberCode: code,
+      items: [{ skuId: p.skus[0].id, qty: 2 }],
+      amountFen: 12345,
+    });
+    const after = await overview(admin);
+    expect(after.current.gmvFen - before.current.gmvFen).toBe(12345);
+    expect(after.current.offlineGmvFen - before.current.offlineGmvFen).toBe(12345);
+    expect(after.current.paidOrders - before.current.paidOrders).toBe(1);
+    expect(after.daily).toEqual([expect.objectContaining({ day: today, gmvFen: after.current.gmvFen })]);
+    expect(after.topStores).toContainEqual({
+      storeId: store.id,
+      name: '看板店',
+      gmvFen: 12345,
+      paidOrders: 1,
+    });
+    expect(after.topProducts).toContainEqual(expect.objectContaining({ productId: p.id, qty: 2 }));
+
+    const manager = await newAdmin('mgr.stats', ['store_manager'], [store.id]);
+    const mine = await overview(manager.accessToken);
+    expect(mine.current).toMatchObject({ gmvFen: 12345, paidOrders: 1, paidCustomers: 1 });
+    expect(mine.topStores.map((s: { storeId: string }) => s.storeId)).toEqual([store.id]);
+
+    await t.http
+      .get(`/api/admin/stats/overview?from=2026-01-01&to=2024-01-01`)
+      .set(bearer(admin))
+      .expect(400);
+    await t.http.get(`/api/admin/stats/overview?from=today&to=${today}`).set(bearer(admin)).expect(400);
+  });
 });
