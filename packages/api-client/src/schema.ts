@@ -1961,6 +1961,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/rewards/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle due rewards now instead of at the next hourly run: those whose order completed settleDaysAfterComplete days ago become available (idempotent) */
+        post: operations["RewardsController_settleNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/rewards": {
         parameters: {
             query?: never;
@@ -3430,6 +3447,10 @@ export interface components {
             orders: number;
             amountFen: number;
             clawedFen: number;
+        };
+        SettleResultDto: {
+            /** @description rewards that became available in this run */
+            settled: number;
         };
         /**
          * @description ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
@@ -6633,6 +6654,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyRewardsDto"][];
+                };
+            };
+        };
+    };
+    RewardsController_settleNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettleResultDto"];
                 };
             };
         };

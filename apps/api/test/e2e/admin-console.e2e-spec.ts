@@ -4,6 +4,7 @@ import { newProduct } from '../factories/catalog.factory';
 import { newStore, putStoreStock } from '../factories/stores.factory';
 import { OfflineSalesService } from '../../src/modules/orders/offline-sales.service';
 import { RequestContext } from '../../src/common/request-context';
+import { RewardsService } from '../../src/modules/rewards/rewards.service';
 import { StoreLockService } from '../../src/modules/referral/store-lock.service';
 import { bootTestAppWithSim, type TestAppWithSim } from '../sim';
 
@@ -256,5 +257,45 @@ describe('admin console support', () => {
       .set(bearer(admin))
       .expect(400);
     await t.http.get(`/api/admin/stats/overview?from=today&to=${today}`).set(bearer(admin)).expect(400);
+  });
+
+  it('settles due rewards on demand (finance), as the hourly run would', async () => {
+    await t.http
+      .put('/api/admin/settings')
+      .set(bearer(admin))
+      .send({ settleDaysAfterComplete: 0 })
+      .expect(200);
+    const [owner, buyer] = await Promise.all([loginNewUser(t, '结算店主'), loginNewUser(t, '结算顾客')]);
+    const store = await newStore(t, { name: '结算店', ownerUserId: owner.id });
+    const p = await newProduct(t);
+    await putStoreStock(t, store.id, p.skus[0].id, 5);
+    await t.app.get(StoreLockService).moveByAdmin(ctx, buyer.id, store.id, '测试');
+    const sales = t.app.get(OfflineSalesService);
+    const { code } = await sales.memberCode(ctx, buyer.id);
+    const orderId = await sales.record(ctx, owner.id, store.id, randomUUID(), {
+      memberCode: code,
+      items: [{ skuId: p.skus[0].id, qty: 1 }],
+      amountFen: 9900,
+    });
+    // What the orders.paid job does (idempotent; the job may have run already).
+    await t.app.get(RewardsService).accrue(ctx, orderId);
+    const rewards = (await t.http.get(`/api/admin/rewards?orderId=${orderId}`).set(bearer(admin)).expect(200))
+      .body.items;
+    expect(rewards).toEqual([expect.objectContaining({ status: 'PENDING', earnerId: store.id })]);
+
+    const operator = await newAdmin('ops.settle', ['operator']);
+    await t.http.post('/api/admin/rewards/settle').set(bearer(operator.accessToken)).expect(403);
+    const finance = await newAdmin('fin.settle', ['finance']);
+    const run = await t.http.post('/api/admin/rewards/settle').set(bearer(finance.accessToken)).expect(200);
+    expect(run.body.settled).toBeGreaterThanOrEqual(1);
+    const after = await t.http.get(`/api/admin/rewards?orderId=${orderId}`).set(bearer(admin)).expect(200);
+    expect(after.body.items[0].status).toBe('AVAILABLE');
+    const again = await t.http.post('/api/admin/rewards/settle').set(bearer(finance.accessToken)).expect(200);
+    expect(again.body.settled).toBe(0);
+    await t.http
+      .put('/api/admin/settings')
+      .set(bearer(admin))
+      .send({ settleDaysAfterComplete: 7 })
+      .expect(200);
   });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
 import { AdminRoute, UserRoute } from '../../common/auth/auth.decorators';
@@ -13,8 +13,10 @@ import {
   RewardDto,
   RewardListQuery,
   RewardPageDto,
+  SettleResultDto,
 } from './dto/reward.dto';
 import { RewardQueryService } from './reward-query.service';
+import { RewardsService } from './rewards.service';
 
 const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一级佣金', l2: '二级佣金' } as const;
 
@@ -23,6 +25,7 @@ const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一�
 export class RewardsController {
   constructor(
     private readonly query: RewardQueryService,
+    private readonly rewards: RewardsService,
     @Inject(EARNER_DIRECTORY) private readonly directory: EarnerDirectory,
   ) {}
 
@@ -53,6 +56,18 @@ export class RewardsController {
   async daily(@Ctx() ctx: RequestContext, @Query() q: DailyRewardsQuery): Promise<DailyRewardsDto[]> {
     await this.assertCanAct(ctx, q);
     return this.query.daily(ctx, q.earnerType, q.earnerId, q.days);
+  }
+
+  @Post('admin/rewards/settle')
+  @HttpCode(200)
+  @AdminRoute('withdrawals:approve')
+  @ApiOkResponse({ type: SettleResultDto })
+  @ApiOperation({
+    summary:
+      'Settle due rewards now instead of at the next hourly run: those whose order completed settleDaysAfterComplete days ago become available (idempotent)',
+  })
+  async settleNow(@Ctx() ctx: RequestContext): Promise<SettleResultDto> {
+    return { settled: await this.rewards.settleDue(ctx) };
   }
 
   @Get('admin/rewards')
