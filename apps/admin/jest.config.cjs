@@ -1,5 +1,16 @@
 /** Component tests run in jsdom; browser tests (test/*.browser-spec.ts) drive Chromium against a real stack. */
-const tsJest = ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, isolatedModules: true } }];
+const tsJest = [
+  'ts-jest',
+  {
+    tsconfig: {
+      jsx: 'react-jsx',
+      module: 'commonjs',
+      moduleResolution: 'node',
+      esModuleInterop: true,
+      isolatedModules: true,
+    },
+  },
+];
 module.exports = {
   projects: [
     {

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
@@ -34,7 +34,10 @@ const router = createBrowserRouter(
         { path: 'stores/scan-logs', lazy: page(() => import('./features/stores/ScanLogs')) },
         { path: 'orders/list', lazy: page(() => import('./features/orders/Orders')) },
         { path: 'orders/list/:id', lazy: page(() => import('./features/orders/OrderDetail')) },
-        { path: 'orders/shipping-templates', lazy: page(() => import('./features/orders/ShippingTemplates')) },
+        {
+          path: 'orders/shipping-templates',
+          lazy: page(() => import('./features/orders/ShippingTemplates')),
+        },
         { path: 'after-sales/list', lazy: page(() => import('./features/after-sales/AfterSales')) },
         { path: 'members/customers', lazy: page(() => import('./features/customers/Customers')) },
         { path: 'resellers/list', lazy: page(() => import('./features/resellers/Resellers')) },

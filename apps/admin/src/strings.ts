@@ -86,7 +86,10 @@ export const S = {
     notFound: '抱歉，您访问的页面不存在或已被删除。',
     unexpected: '页面出错了',
   },
-  roles: { admin: '超级管理员', operator: '运营', finance: '财务', store_manager: '店长' } as Record<string, string>,
+  roles: { admin: '超级管理员', operator: '运营', finance: '财务', store_manager: '店长' } as Record<
+    string,
+    string
+  >,
   dashboard: {
     gmv: '成交金额',
     paidOrders: '支付订单',
@@ -224,7 +227,12 @@ export const S = {
     atLeastOneSku: '至少需要一个规格',
   },
   productStatus: { draft: '草稿', on_sale: '在售', off_sale: '已下架' } as Record<string, string>,
-  category: { parent: '上级分类', sortOrder: '排序', root: '（顶级分类）', deleteConfirm: '确定删除该分类？' },
+  category: {
+    parent: '上级分类',
+    sortOrder: '排序',
+    root: '（顶级分类）',
+    deleteConfirm: '确定删除该分类？',
+  },
   store: {
     name: '门店名称',
     address: '地址',

@@ -1,3 +1,4 @@
+/* global window */
 // antd reads matchMedia and ResizeObserver, which jsdom does not have.
 window.matchMedia =
   window.matchMedia ||

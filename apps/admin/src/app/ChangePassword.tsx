@@ -11,7 +11,13 @@ interface Values {
   confirm: string;
 }
 
-export function ChangePassword({ open, onOpenChange }: { open: boolean; onOpenChange: (o: boolean) => void }) {
+export function ChangePassword({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+}) {
   const [form] = Form.useForm<Values>();
   return (
     <ModalForm<Values>
@@ -37,7 +43,11 @@ export function ChangePassword({ open, onOpenChange }: { open: boolean; onOpenCh
         }
       }}
     >
-      <ProFormText.Password name="currentPassword" label={S.account.currentPassword} rules={[{ required: true }]} />
+      <ProFormText.Password
+        name="currentPassword"
+        label={S.account.currentPassword}
+        rules={[{ required: true }]}
+      />
       <ProFormText.Password
         name="newPassword"
         label={S.account.newPassword}
@@ -51,7 +61,9 @@ export function ChangePassword({ open, onOpenChange }: { open: boolean; onOpenCh
           { required: true },
           ({ getFieldValue }) => ({
             validator: (_, v) =>
-              v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(S.account.mismatch)),
+              v === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(S.account.mismatch)),
           }),
         ]}
       />

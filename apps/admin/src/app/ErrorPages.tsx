@@ -1,3 +1,4 @@
+import { Component, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { Link, useRouteError } from 'react-router';
 import { ApiError } from '@cloudshelf/api-client';
@@ -15,7 +16,9 @@ export function Forbidden() {
 }
 
 export function NotFound({ text }: { text?: string }) {
-  return <Result status="404" title={S.errors.notFoundTitle} subTitle={text ?? S.errors.notFound} extra={home} />;
+  return (
+    <Result status="404" title={S.errors.notFoundTitle} subTitle={text ?? S.errors.notFound} extra={home} />
+  );
 }
 
 /** A failed load: 403 and 404 get their pages, anything else the message with its code. */
@@ -34,4 +37,17 @@ export function LoadError({ error, retry }: { error: unknown; retry?: () => void
 
 export function RouteError() {
   return <LoadError error={useRouteError()} retry={() => window.location.reload()} />;
+}
+
+/** Catches a screen that throws while rendering, so the menu stays usable. */
+export class PageErrorBoundary extends Component<{ children?: ReactNode }, { error: unknown }> {
+  override state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error)
+      return <LoadError error={this.state.error} retry={() => window.location.reload()} />;
+    return this.props.children;
+  }
 }

@@ -34,7 +34,9 @@ export default function Login() {
           }
         }}
       >
-        {expired && !error && <Alert style={{ marginBottom: 16 }} type="warning" showIcon message={S.login.expired} />}
+        {expired && !error && (
+          <Alert style={{ marginBottom: 16 }} type="warning" showIcon message={S.login.expired} />
+        )}
         {error && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={error} role="alert" />}
         <ProFormText
           name="username"

@@ -9,7 +9,7 @@ import { can, useMe } from '../lib/permissions';
 import { getTokens, onExpired, setTokens } from '../lib/session';
 import { S } from '../strings';
 import { ChangePassword } from './ChangePassword';
-import { Forbidden, LoadError } from './ErrorPages';
+import { Forbidden, LoadError, PageErrorBoundary } from './ErrorPages';
 import { firstPath, menuFor, permissionFor } from './menu';
 
 export function PageSpin() {
@@ -82,8 +82,18 @@ export default function Shell() {
           <Dropdown
             menu={{
               items: [
-                { key: 'pw', icon: <KeyOutlined />, label: S.account.changePassword, onClick: () => setPwOpen(true) },
-                { key: 'logout', icon: <LogoutOutlined />, label: S.account.logout, onClick: () => void logout() },
+                {
+                  key: 'pw',
+                  icon: <KeyOutlined />,
+                  label: S.account.changePassword,
+                  onClick: () => setPwOpen(true),
+                },
+                {
+                  key: 'logout',
+                  icon: <LogoutOutlined />,
+                  label: S.account.logout,
+                  onClick: () => void logout(),
+                },
               ],
             }}
           >
@@ -92,6 +102,7 @@ export default function Shell() {
         ),
       }}
       token={{ header: { heightLayoutHeader: 52 } }}
+      ErrorBoundary={PageErrorBoundary}
     >
       <ChangePassword open={pwOpen} onOpenChange={setPwOpen} />
       <Suspense fallback={<PageSpin />}>{allowed ? <Outlet context={me.data} /> : <Forbidden />}</Suspense>

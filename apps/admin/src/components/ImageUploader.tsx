@@ -5,8 +5,21 @@ import { showError } from '../lib/errors';
 import { S } from '../strings';
 
 /** Images as the API wants them (URLs from POST /admin/uploads); the first is the cover. */
-export function ImageUploader({ value = [], onChange, max = 9 }: { value?: string[]; onChange?: (v: string[]) => void; max?: number }) {
-  const files: UploadFile[] = value.map((url) => ({ uid: url, name: url.split('/').pop() ?? url, status: 'done', url }));
+export function ImageUploader({
+  value = [],
+  onChange,
+  max = 9,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  max?: number;
+}) {
+  const files: UploadFile[] = value.map((url) => ({
+    uid: url,
+    name: url.split('/').pop() ?? url,
+    status: 'done',
+    url,
+  }));
   return (
     <Upload
       listType="picture-card"

@@ -19,13 +19,13 @@ export interface MoneyInputProps {
  * shows its message, so a wrong amount is never sent.
  */
 export function MoneyInput({ value, onChange, placeholder, disabled, id, status, ...rest }: MoneyInputProps) {
-  const [text, setText] = useState(fenToInput(value));
+  const [text, setText] = useState(() => fenToInput(value));
   useEffect(() => {
     // An outside change (form reset, loaded record) replaces the text; our own echo does not.
     if (value === undefined || value === null) {
       if (text !== '' && toFen(text) !== null) setText('');
-    } else if (toFen(text) !== value) setText(fenToInput(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    } else if (Number.isSafeInteger(value) && toFen(text) !== value) setText(fenToInput(value));
+    // NaN is our own "not an amount" echo: the text stays as typed.
   }, [value]);
   return (
     <Input

@@ -30,7 +30,13 @@ const COLOURS: Record<string, string> = {
   rejected: 'default',
 };
 
-export function StatusTag({ status, labels }: { status: string | null | undefined; labels: Record<string, string> }) {
+export function StatusTag({
+  status,
+  labels,
+}: {
+  status: string | null | undefined;
+  labels: Record<string, string>;
+}) {
   if (!status) return <>—</>;
   return <Tag color={COLOURS[status] ?? 'default'}>{labels[status] ?? status}</Tag>;
 }

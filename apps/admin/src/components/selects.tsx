@@ -9,7 +9,11 @@ export function StoreSelect(props: SelectProps<string>) {
   const q = useQuery({
     queryKey: ['store-options', keyword],
     queryFn: () =>
-      call(api.GET('/api/admin/stores', { params: { query: { page: 1, pageSize: 50, keyword: keyword || undefined } } })),
+      call(
+        api.GET('/api/admin/stores', {
+          params: { query: { page: 1, pageSize: 50, keyword: keyword || undefined } },
+        }),
+      ),
   });
   return (
     <Select
@@ -31,7 +35,11 @@ export function ProductSelect(props: SelectProps<string>) {
   const q = useQuery({
     queryKey: ['product-options', keyword],
     queryFn: () =>
-      call(api.GET('/api/admin/products', { params: { query: { page: 1, pageSize: 50, keyword: keyword || undefined } } })),
+      call(
+        api.GET('/api/admin/products', {
+          params: { query: { page: 1, pageSize: 50, keyword: keyword || undefined } },
+        }),
+      ),
   });
   return (
     <Select
@@ -49,7 +57,10 @@ export function ProductSelect(props: SelectProps<string>) {
 
 /** Category tree as a flat select with indentation. */
 export function useCategoryOptions() {
-  const q = useQuery({ queryKey: ['category-tree'], queryFn: () => call(api.GET('/api/admin/categories/tree')) });
+  const q = useQuery({
+    queryKey: ['category-tree'],
+    queryFn: () => call(api.GET('/api/admin/categories/tree')),
+  });
   const options: { value: string; label: string }[] = [];
   for (const c of q.data?.items ?? []) {
     options.push({ value: c.id, label: c.name });

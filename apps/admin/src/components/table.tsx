@@ -47,7 +47,15 @@ export function tableDefaults<T>(): Partial<ProTableProps<T, Record<string, unkn
 }
 
 /** "导出 CSV" for a list whose API has an export.csv endpoint: exports what the filters select. */
-export function ExportButton({ path, params, filename }: { path: string; params: Record<string, unknown>; filename: string }) {
+export function ExportButton({
+  path,
+  params,
+  filename,
+}: {
+  path: string;
+  params: Record<string, unknown>;
+  filename: string;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -70,12 +78,19 @@ export function ExportButton({ path, params, filename }: { path: string; params:
 }
 
 /** Exports the rows on screen as CSV (for lists whose API has no export endpoint). */
-export function exportRowsCsv<T>(rows: T[], columns: { title: string; value: (r: T) => unknown }[], filename: string) {
+export function exportRowsCsv<T>(
+  rows: T[],
+  columns: { title: string; value: (r: T) => unknown }[],
+  filename: string,
+) {
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const text = [columns.map((c) => cell(c.title)).join(','), ...rows.map((r) => columns.map((c) => cell(c.value(r))).join(','))].join('\r\n');
+  const text = [
+    columns.map((c) => cell(c.title)).join(','),
+    ...rows.map((r) => columns.map((c) => cell(c.value(r))).join(',')),
+  ].join('\r\n');
   const url = URL.createObjectURL(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;

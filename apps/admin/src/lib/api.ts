@@ -45,7 +45,8 @@ export async function download(path: string, filename: string): Promise<void> {
 /** A query string from defined, non-empty values. */
 export function qs(params: Record<string, unknown>): string {
   const u = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
   const s = u.toString();
   return s ? `?${s}` : '';
 }

@@ -21,9 +21,12 @@ export function showError(e: unknown): void {
  * form's fields; anything else is shown as a message. Returns true when fields were set.
  */
 export function applyFieldErrors(form: FormInstance | undefined, e: unknown): boolean {
-  const fields = e instanceof ApiError ? (e.details?.fields as Record<string, string[] | string> | undefined) : undefined;
+  const fields =
+    e instanceof ApiError ? (e.details?.fields as Record<string, string[] | string> | undefined) : undefined;
   if (form && fields && Object.keys(fields).length) {
-    const known = Object.entries(fields).filter(([name]) => form.getFieldInstance?.(name) !== undefined || true);
+    const known = Object.entries(fields).filter(
+      ([name]) => form.getFieldInstance?.(name) !== undefined || true,
+    );
     form.setFields(
       known.map(([name, errs]) => ({
         name: name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),

@@ -19,7 +19,7 @@ export function toFen(text: string): number | null {
 
 /** 1250 → "12.50" for an input box. */
 export function fenToInput(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '' : formatYuan(fen);
+  return fen === null || fen === undefined || !Number.isSafeInteger(fen) ? '' : formatYuan(fen);
 }
 
 /** Basis points → percent text: 350 → "3.5%". */

@@ -11,7 +11,13 @@ const clean = (ids: Ids) => [...new Set((ids ?? []).filter((x): x is string => !
  * them): `const n = useNames({ userIds, storeIds, orderIds })`, then `n.userLabel(id)`,
  * `n.store(id)`, `n.order(id)`.
  */
-export function useNames(ids: { userIds?: Ids; storeIds?: Ids; orderIds?: Ids; productIds?: Ids; skuIds?: Ids }) {
+export function useNames(ids: {
+  userIds?: Ids;
+  storeIds?: Ids;
+  orderIds?: Ids;
+  productIds?: Ids;
+  skuIds?: Ids;
+}) {
   const userIds = clean(ids.userIds);
   const storeIds = clean(ids.storeIds);
   const orderIds = clean(ids.orderIds);
@@ -66,7 +72,12 @@ export function useNames(ids: { userIds?: Ids; storeIds?: Ids; orderIds?: Ids; p
       return o ? person(o.buyerNickname, o.buyerPhoneMasked) : id ? pending(id) : '—';
     },
     /** An earner: a store by name, a reseller or agent as a person. */
-    earner: (type: string, id: string) => (type === 'store' ? (stores.get(id)?.name ?? pending(id)) : users.has(id) ? person(users.get(id)!.nickname, users.get(id)!.phoneMasked) : pending(id)),
+    earner: (type: string, id: string) =>
+      type === 'store'
+        ? (stores.get(id)?.name ?? pending(id))
+        : users.has(id)
+          ? person(users.get(id)!.nickname, users.get(id)!.phoneMasked)
+          : pending(id),
   };
 }
 

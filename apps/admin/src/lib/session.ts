@@ -21,7 +21,8 @@ export function getTokens(): Tokens | null {
 }
 
 export function setTokens(t: Tokens | null): void {
-  if (t) localStorage.setItem(KEY, JSON.stringify({ accessToken: t.accessToken, refreshToken: t.refreshToken }));
+  if (t)
+    localStorage.setItem(KEY, JSON.stringify({ accessToken: t.accessToken, refreshToken: t.refreshToken }));
   else localStorage.removeItem(KEY);
 }
 

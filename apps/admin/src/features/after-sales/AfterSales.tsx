@@ -28,7 +28,11 @@ export default function AfterSales() {
       title: S.afterSale.order,
       key: 'order',
       search: false,
-      render: (_, a) => <Link to={`/orders/list/${a.orderId}`}>{names.order(a.orderId)?.orderNo ?? a.orderId.slice(0, 8)}</Link>,
+      render: (_, a) => (
+        <Link to={`/orders/list/${a.orderId}`}>
+          {names.order(a.orderId)?.orderNo ?? a.orderId.slice(0, 8)}
+        </Link>
+      ),
     },
     { title: S.order.buyer, key: 'buyer', search: false, render: (_, a) => names.orderBuyer(a.orderId) },
     { title: S.afterSale.type, dataIndex: 'type', search: false, valueEnum: valueEnum(S.afterSale.types) },
@@ -41,7 +45,10 @@ export default function AfterSales() {
         <span>
           {yuan(a.amountFen + a.shippingRefundFen)}
           {a.shippingRefundFen > 0 && (
-            <Typography.Text type="secondary"> (含{S.afterSale.shippingRefund} {yuan(a.shippingRefundFen)})</Typography.Text>
+            <Typography.Text type="secondary">
+              {' '}
+              (含{S.afterSale.shippingRefund} {yuan(a.shippingRefundFen)})
+            </Typography.Text>
           )}
         </span>
       ),
@@ -72,12 +79,16 @@ export default function AfterSales() {
       valueEnum: valueEnum(S.afterSaleStatus),
       render: (_, a) => <StatusTag status={a.status} labels={S.afterSaleStatus} />,
     },
-    { title: S.common.createdAt, dataIndex: 'createdAt', search: false, render: (_, a) => dateTime(a.createdAt) },
+    {
+      title: S.common.createdAt,
+      dataIndex: 'createdAt',
+      search: false,
+      render: (_, a) => dateTime(a.createdAt),
+    },
     {
       title: S.common.actions,
       key: 'actions',
       search: false,
-      fixed: 'right',
       render: (_, a) =>
         canRefund && a.status === 'PENDING_APPROVAL' ? (
           <Space>
@@ -86,7 +97,9 @@ export default function AfterSales() {
               size="small"
               title={`${S.afterSale.approveConfirm}（${yuan(a.amountFen + a.shippingRefundFen)}）`}
               onConfirm={async () => {
-                await call(api.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: a.id } } }));
+                await call(
+                  api.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: a.id } } }),
+                );
                 void message.success(S.common.done);
                 reload();
               }}
@@ -101,7 +114,10 @@ export default function AfterSales() {
               label={S.afterSale.rejectReason}
               onReason={async (reason) => {
                 await call(
-                  api.POST('/api/admin/after-sales/{id}/reject', { params: { path: { id: a.id } }, body: { reason } }),
+                  api.POST('/api/admin/after-sales/{id}/reject', {
+                    params: { path: { id: a.id } },
+                    body: { reason },
+                  }),
                 );
                 void message.success(S.common.done);
                 reload();
@@ -145,7 +161,10 @@ export default function AfterSales() {
                 { title: '订单号', value: (a) => names.order(a.orderId)?.orderNo ?? a.orderId },
                 { title: '类型', value: (a) => S.afterSale.types[a.type] },
                 { title: '数量', value: (a) => a.qty },
-                { title: '退款金额(元)', value: (a) => yuan(a.amountFen + a.shippingRefundFen).replace('¥', '') },
+                {
+                  title: '退款金额(元)',
+                  value: (a) => yuan(a.amountFen + a.shippingRefundFen).replace('¥', ''),
+                },
                 { title: '原因', value: (a) => a.reason },
                 { title: '状态', value: (a) => S.afterSaleStatus[a.status] },
                 { title: '申请时间', value: (a) => dateTime(a.createdAt) },

@@ -1,5 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ModalForm, PageContainer, ProFormDigit, ProFormSelect, ProFormText } from '@ant-design/pro-components';
+import {
+  ModalForm,
+  PageContainer,
+  ProFormDigit,
+  ProFormSelect,
+  ProFormText,
+} from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, message, Space, Table } from 'antd';
 import { ConfirmButton } from '../../components/Actions';
@@ -19,7 +25,10 @@ interface Values {
 export default function Categories() {
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const tree = useQuery({ queryKey: ['category-tree'], queryFn: () => call(api.GET('/api/admin/categories/tree')) });
+  const tree = useQuery({
+    queryKey: ['category-tree'],
+    queryFn: () => call(api.GET('/api/admin/categories/tree')),
+  });
   const canWrite = can(me, 'catalog:write');
   const reload = () => void qc.invalidateQueries({ queryKey: ['category-tree'] });
   const roots = tree.data?.items ?? [];
@@ -33,12 +42,26 @@ export default function Categories() {
         form={form}
         width={420}
         modalProps={{ destroyOnHidden: true }}
-        initialValues={node ? { name: node.name, parentId: node.parentId ?? undefined, sortOrder: node.sortOrder } : { sortOrder: 0 }}
+        initialValues={
+          node
+            ? { name: node.name, parentId: node.parentId ?? undefined, sortOrder: node.sortOrder }
+            : { sortOrder: 0 }
+        }
         onFinish={async (v) => {
           try {
             if (node)
-              await call(api.PATCH('/api/admin/categories/{id}', { params: { path: { id: node.id } }, body: { name: v.name, sortOrder: v.sortOrder ?? 0 } }));
-            else await call(api.POST('/api/admin/categories', { body: { name: v.name, parentId: v.parentId, sortOrder: v.sortOrder ?? 0 } }));
+              await call(
+                api.PATCH('/api/admin/categories/{id}', {
+                  params: { path: { id: node.id } },
+                  body: { name: v.name, sortOrder: v.sortOrder ?? 0 },
+                }),
+              );
+            else
+              await call(
+                api.POST('/api/admin/categories', {
+                  body: { name: v.name, parentId: v.parentId, sortOrder: v.sortOrder ?? 0 },
+                }),
+              );
             void message.success(S.common.saved);
             reload();
             return true;
@@ -58,7 +81,13 @@ export default function Categories() {
             options={roots.map((r) => ({ value: r.id, label: r.name }))}
           />
         )}
-        <ProFormDigit name="sortOrder" label={S.category.sortOrder} min={0} max={9999} fieldProps={{ precision: 0 }} />
+        <ProFormDigit
+          name="sortOrder"
+          label={S.category.sortOrder}
+          min={0}
+          max={9999}
+          fieldProps={{ precision: 0 }}
+        />
       </ModalForm>
     );
   };
@@ -101,7 +130,9 @@ export default function Categories() {
                     danger
                     title={S.category.deleteConfirm}
                     onConfirm={async () => {
-                      await call(api.DELETE('/api/admin/categories/{id}', { params: { path: { id: n.id } } }));
+                      await call(
+                        api.DELETE('/api/admin/categories/{id}', { params: { path: { id: n.id } } }),
+                      );
                       void message.success(S.common.done);
                       reload();
                     }}

@@ -29,7 +29,8 @@ interface Values {
   descriptionHtml?: string;
 }
 
-const toBp = (pct: number | null | undefined) => (pct === null || pct === undefined ? null : Math.round(pct * 100));
+const toBp = (pct: number | null | undefined) =>
+  pct === null || pct === undefined ? null : Math.round(pct * 100);
 const toPct = (bp: number | null | undefined) => (bp === null || bp === undefined ? null : bp / 100);
 
 /** 新建/编辑商品: basics, images, rates, and the SKU matrix. */
@@ -71,7 +72,8 @@ function Editor({ product }: { product?: Product }) {
   const [busy, setBusy] = useState(false);
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const prefix = useMemo(
-    () => product?.skus[0]?.code.replace(/-\d+$/, '') ?? `P${Date.now().toString(36).toUpperCase().slice(-6)}`,
+    () =>
+      product?.skus[0]?.code.replace(/-\d+$/, '') ?? `P${Date.now().toString(36).toUpperCase().slice(-6)}`,
     [product],
   );
   const initialRows = rowsOf(product);
@@ -144,7 +146,13 @@ function Editor({ product }: { product?: Product }) {
       for (const old of product.skus.filter((s) => !keep.has(s.id)))
         await call(api.DELETE('/api/admin/skus/{id}', { params: { path: { id: old.id } } }));
       for (const [i, r] of matrix.rows.entries()) {
-        if (r.id) await call(api.PATCH('/api/admin/skus/{id}', { params: { path: { id: r.id } }, body: { ...sku(r), sortOrder: i } }));
+        if (r.id)
+          await call(
+            api.PATCH('/api/admin/skus/{id}', {
+              params: { path: { id: r.id } },
+              body: { ...sku(r), sortOrder: i },
+            }),
+          );
         else
           await call(
             api.POST('/api/admin/products/{id}/skus', {
@@ -178,7 +186,11 @@ function Editor({ product }: { product?: Product }) {
       <Form form={form} layout="vertical" disabled={!canWrite}>
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <ProCard title="基本信息" bordered>
-            <Form.Item name="title" label={S.product.title} rules={[{ required: true, whitespace: true, max: 100 }]}>
+            <Form.Item
+              name="title"
+              label={S.product.title}
+              rules={[{ required: true, whitespace: true, max: 100 }]}
+            >
               <Input maxLength={100} showCount />
             </Form.Item>
             <Form.Item name="subtitle" label={S.product.subtitle} rules={[{ max: 200 }]}>
@@ -186,19 +198,51 @@ function Editor({ product }: { product?: Product }) {
             </Form.Item>
             <Space size={24} wrap>
               <Form.Item name="categoryId" label={S.product.category} rules={[{ required: true }]}>
-                <Select style={{ width: 260 }} options={cats.options} loading={cats.loading} showSearch optionFilterProp="label" />
+                <Select
+                  style={{ width: 260 }}
+                  options={cats.options}
+                  loading={cats.loading}
+                  showSearch
+                  optionFilterProp="label"
+                />
               </Form.Item>
-              <Form.Item name="fulfilmentModes" label={S.product.modes} rules={[{ required: true, type: 'array', min: 1 }]}>
-                <Checkbox.Group options={(['express', 'pickup', 'take_away'] as const).map((m) => ({ value: m, label: S.modes[m] }))} />
+              <Form.Item
+                name="fulfilmentModes"
+                label={S.product.modes}
+                rules={[{ required: true, type: 'array', min: 1 }]}
+              >
+                <Checkbox.Group
+                  options={(['express', 'pickup', 'take_away'] as const).map((m) => ({
+                    value: m,
+                    label: S.modes[m],
+                  }))}
+                />
               </Form.Item>
             </Space>
-            <Form.Item name="images" label={`${S.product.images}（第一张为主图，最多 9 张）`} valuePropName="value">
+            <Form.Item
+              name="images"
+              label={`${S.product.images}（第一张为主图，最多 9 张）`}
+              valuePropName="value"
+            >
               <ImageUploader />
             </Form.Item>
           </ProCard>
           <ProCard title={S.product.skus} bordered>
-            <SkuMatrix value={matrix} onChange={setMatrix} codePrefix={prefix} errors={rowErrors} stockEditable />
-            {product && <Alert style={{ marginTop: 8 }} type="info" showIcon message="已有规格的库存请在库存调整中修改，以保留库存流水。" />}
+            <SkuMatrix
+              value={matrix}
+              onChange={setMatrix}
+              codePrefix={prefix}
+              errors={rowErrors}
+              stockEditable
+            />
+            {product && (
+              <Alert
+                style={{ marginTop: 8 }}
+                type="info"
+                showIcon
+                message="已有规格的库存请在库存调整中修改，以保留库存流水。"
+              />
+            )}
           </ProCard>
           <ProCard title="奖励与佣金" bordered>
             <Space size={24} wrap>
@@ -211,7 +255,10 @@ function Editor({ product }: { product?: Product }) {
             </Space>
           </ProCard>
           <ProCard title={S.product.description} bordered>
-            <Form.Item name="descriptionHtml" extra="支持基础 HTML（段落、图片、加粗），保存时由服务器清理不安全内容">
+            <Form.Item
+              name="descriptionHtml"
+              extra="支持基础 HTML（段落、图片、加粗），保存时由服务器清理不安全内容"
+            >
               <Input.TextArea rows={6} />
             </Form.Item>
           </ProCard>

@@ -23,7 +23,9 @@ export default function Products() {
   const [rows, setRows] = useState<Product[]>([]);
   const canWrite = can(me, 'catalog:write');
   const setStatus = async (p: Product, status: 'on_sale' | 'off_sale') => {
-    await call(api.POST('/api/admin/products/{id}/status', { params: { path: { id: p.id } }, body: { status } }));
+    await call(
+      api.POST('/api/admin/products/{id}/status', { params: { path: { id: p.id } }, body: { status } }),
+    );
     void message.success(S.common.done);
     ref.current?.reload();
   };
@@ -38,7 +40,16 @@ export default function Products() {
           {p.coverUrl ? (
             <Image src={p.coverUrl} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} />
           ) : (
-            <div style={{ width: 48, height: 48, background: '#f0f0f0', borderRadius: 4, textAlign: 'center', lineHeight: '48px' }}>
+            <div
+              style={{
+                width: 48,
+                height: 48,
+                background: '#f0f0f0',
+                borderRadius: 4,
+                textAlign: 'center',
+                lineHeight: '48px',
+              }}
+            >
               {p.title.slice(0, 1)}
             </div>
           )}
@@ -61,31 +72,55 @@ export default function Products() {
       fieldProps: { options: cats.options, showSearch: true },
       render: (_, p) => cats.names.get(p.categoryId) ?? '—',
     },
-    { title: S.product.minPrice, dataIndex: 'minPriceFen', ...moneyCol, render: (_, p) => (p.minPriceFen === null ? '—' : `${yuan(p.minPriceFen)} 起`) },
+    {
+      title: S.product.minPrice,
+      dataIndex: 'minPriceFen',
+      ...moneyCol,
+      render: (_, p) => (p.minPriceFen === null ? '—' : `${yuan(p.minPriceFen)} 起`),
+    },
     { title: S.product.sales, dataIndex: 'salesCount', search: false, align: 'right' },
-    { title: S.product.modes, dataIndex: 'fulfilmentModes', search: false, render: (_, p) => p.fulfilmentModes.map((m) => S.modes[m]).join(' / ') },
+    {
+      title: S.product.modes,
+      dataIndex: 'fulfilmentModes',
+      search: false,
+      render: (_, p) => p.fulfilmentModes.map((m) => S.modes[m]).join(' / '),
+    },
     {
       title: S.common.status,
       dataIndex: 'status',
       valueEnum: valueEnum(S.productStatus),
       render: (_, p) => <StatusTag status={p.status} labels={S.productStatus} />,
     },
-    { title: S.common.createdAt, dataIndex: 'createdAt', search: false, render: (_, p) => dateTime(p.createdAt) },
+    {
+      title: S.common.createdAt,
+      dataIndex: 'createdAt',
+      search: false,
+      render: (_, p) => dateTime(p.createdAt),
+    },
     {
       title: S.common.actions,
       key: 'actions',
       search: false,
-      fixed: 'right',
       render: (_, p) => (
         <Space>
           <Link to={`/catalog/products/${p.id}`}>{canWrite ? S.common.edit : S.common.detail}</Link>
           {canWrite &&
             (p.status === 'on_sale' ? (
-              <ConfirmButton type="link" size="small" title={`下架「${p.title}」后顾客将无法购买，确定吗？`} onConfirm={() => setStatus(p, 'off_sale')}>
+              <ConfirmButton
+                type="link"
+                size="small"
+                title={`下架「${p.title}」后顾客将无法购买，确定吗？`}
+                onConfirm={() => setStatus(p, 'off_sale')}
+              >
                 {S.product.offSale}
               </ConfirmButton>
             ) : (
-              <ConfirmButton type="link" size="small" title={`上架「${p.title}」？`} onConfirm={() => setStatus(p, 'on_sale')}>
+              <ConfirmButton
+                type="link"
+                size="small"
+                title={`上架「${p.title}」？`}
+                onConfirm={() => setStatus(p, 'on_sale')}
+              >
                 {S.product.onSale}
               </ConfirmButton>
             ))}
@@ -107,7 +142,12 @@ export default function Products() {
       })}
       toolBarRender={() => [
         canWrite && (
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/catalog/products/new')}>
+          <Button
+            key="new"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/catalog/products/new')}
+          >
             {S.product.create}
           </Button>
         ),
@@ -119,7 +159,10 @@ export default function Products() {
               [
                 { title: '商品', value: (p) => p.title },
                 { title: '分类', value: (p) => cats.names.get(p.categoryId) ?? '' },
-                { title: '最低价(元)', value: (p) => (p.minPriceFen === null ? '' : yuan(p.minPriceFen).replace('¥', '')) },
+                {
+                  title: '最低价(元)',
+                  value: (p) => (p.minPriceFen === null ? '' : yuan(p.minPriceFen).replace('¥', '')),
+                },
                 { title: '销量', value: (p) => p.salesCount },
                 { title: '状态', value: (p) => S.productStatus[p.status] },
               ],

@@ -31,9 +31,24 @@ export default function Customers() {
       render: (_, c) => <a onClick={() => setOpen(c.userId)}>{c.nickname ?? '微信用户'}</a>,
     },
     { title: S.customer.phone, dataIndex: 'phone', search: false, render: (_, c) => maskPhone(c.phone) },
-    { title: S.customer.store, dataIndex: 'storeId', render: (_, c) => names.store(c.storeId), renderFormItem: () => <StoreSelect /> },
-    { title: S.customer.lockExpires, dataIndex: 'storeLockExpiresAt', search: false, render: (_, c) => dateTime(c.storeLockExpiresAt) },
-    { title: S.customer.referrer, dataIndex: 'referrerId', search: false, render: (_, c) => (c.referrerId ? names.userLabel(c.referrerId) : '—') },
+    {
+      title: S.customer.store,
+      dataIndex: 'storeId',
+      render: (_, c) => names.store(c.storeId),
+      renderFormItem: () => <StoreSelect />,
+    },
+    {
+      title: S.customer.lockExpires,
+      dataIndex: 'storeLockExpiresAt',
+      search: false,
+      render: (_, c) => dateTime(c.storeLockExpiresAt),
+    },
+    {
+      title: S.customer.referrer,
+      dataIndex: 'referrerId',
+      search: false,
+      render: (_, c) => (c.referrerId ? names.userLabel(c.referrerId) : '—'),
+    },
     { title: '注册时间', dataIndex: 'createdAt', search: false, render: (_, c) => dateTime(c.createdAt) },
   ];
   return (
@@ -50,23 +65,42 @@ export default function Customers() {
           return page;
         })}
       />
-      {open && <CustomerDrawer id={open} onClose={() => setOpen(null)} onChanged={() => ref.current?.reload()} />}
+      {open && (
+        <CustomerDrawer id={open} onClose={() => setOpen(null)} onChanged={() => ref.current?.reload()} />
+      )}
     </>
   );
 }
 
-function CustomerDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
+function CustomerDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const c = useQuery({ queryKey: ['customer', id], queryFn: () => call(api.GET('/api/admin/customers/{id}', { params: { path: { id } } })) });
+  const c = useQuery({
+    queryKey: ['customer', id],
+    queryFn: () => call(api.GET('/api/admin/customers/{id}', { params: { path: { id } } })),
+  });
   const h = useQuery({
     queryKey: ['customer-history', id],
     queryFn: () => call(api.GET('/api/admin/customers/{id}/binding-events', { params: { path: { id } } })),
   });
   const events = h.data?.items ?? [];
   const names = useNames({
-    userIds: [c.data?.referrerId, ...events.filter((e) => e.kind === 'referrer').flatMap((e) => [e.beforeId, e.afterId])],
-    storeIds: [c.data?.storeId, ...events.filter((e) => e.kind === 'store').flatMap((e) => [e.beforeId, e.afterId])],
+    userIds: [
+      c.data?.referrerId,
+      ...events.filter((e) => e.kind === 'referrer').flatMap((e) => [e.beforeId, e.afterId]),
+    ],
+    storeIds: [
+      c.data?.storeId,
+      ...events.filter((e) => e.kind === 'store').flatMap((e) => [e.beforeId, e.afterId]),
+    ],
   });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['customer', id] });
@@ -74,7 +108,8 @@ function CustomerDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
     onChanged();
   };
   const canBind = can(me, 'bindings:write');
-  const label = (kind: string, v: string | null) => (!v ? '—' : kind === 'store' ? names.store(v) : names.userLabel(v));
+  const label = (kind: string, v: string | null) =>
+    !v ? '—' : kind === 'store' ? names.store(v) : names.userLabel(v);
   return (
     <Drawer open width={760} title={c.data?.nickname ?? '客户'} onClose={onClose} loading={c.isLoading}>
       {c.data && (
@@ -84,9 +119,19 @@ function CustomerDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
           </Descriptions.Item>
           <Descriptions.Item label={S.customer.phone}>{maskPhone(c.data.phone)}</Descriptions.Item>
           <Descriptions.Item label={S.customer.store}>{names.store(c.data.storeId)}</Descriptions.Item>
-          <Descriptions.Item label={S.customer.lockExpires}>{dateTime(c.data.storeLockExpiresAt)}</Descriptions.Item>
-          <Descriptions.Item label={S.customer.referrer}>{c.data.referrerId ? names.userLabel(c.data.referrerId) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={S.customer.referrerExpires}>{c.data.referrerId ? (dateTime(c.data.referrerExpiresAt) === '—' ? '永久' : dateTime(c.data.referrerExpiresAt)) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={S.customer.lockExpires}>
+            {dateTime(c.data.storeLockExpiresAt)}
+          </Descriptions.Item>
+          <Descriptions.Item label={S.customer.referrer}>
+            {c.data.referrerId ? names.userLabel(c.data.referrerId) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={S.customer.referrerExpires}>
+            {c.data.referrerId
+              ? dateTime(c.data.referrerExpiresAt) === '—'
+                ? '永久'
+                : dateTime(c.data.referrerExpiresAt)
+              : '—'}
+          </Descriptions.Item>
         </Descriptions>
       )}
       {canBind && c.data && (
@@ -98,7 +143,12 @@ function CustomerDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
               danger
               title={S.customer.releaseStore}
               onReason={async (reason) => {
-                await call(api.POST('/api/admin/customers/{id}/store-lock/release', { params: { path: { id } }, body: { reason } }));
+                await call(
+                  api.POST('/api/admin/customers/{id}/store-lock/release', {
+                    params: { path: { id } },
+                    body: { reason },
+                  }),
+                );
                 void message.success(S.common.done);
                 refresh();
               }}
@@ -111,7 +161,12 @@ function CustomerDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
               danger
               title={S.customer.releaseReferrer}
               onReason={async (reason) => {
-                await call(api.POST('/api/admin/customers/{id}/referrer/release', { params: { path: { id } }, body: { reason } }));
+                await call(
+                  api.POST('/api/admin/customers/{id}/referrer/release', {
+                    params: { path: { id } },
+                    body: { reason },
+                  }),
+                );
                 void message.success(S.common.done);
                 refresh();
               }}
@@ -170,7 +225,11 @@ function MoveStore({ id, onDone }: { id: string; onDone: () => void }) {
           <Form.Item name="storeId" label={S.order.store} rules={[{ required: true }]}>
             <StoreSelect />
           </Form.Item>
-          <Form.Item name="reason" label={S.common.reason} rules={[{ required: true, min: 2, max: 500, message: S.common.reasonRequired }]}>
+          <Form.Item
+            name="reason"
+            label={S.common.reason}
+            rules={[{ required: true, min: 2, max: 500, message: S.common.reasonRequired }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>
@@ -185,7 +244,8 @@ function SetReferrer({ id, onDone }: { id: string; onDone: () => void }) {
   const resellers = useQuery({
     queryKey: ['approved-resellers'],
     enabled: open,
-    queryFn: () => call(api.GET('/api/admin/resellers', { params: { query: { status: 'approved', pageSize: 100 } } })),
+    queryFn: () =>
+      call(api.GET('/api/admin/resellers', { params: { query: { status: 'approved', pageSize: 100 } } })),
   });
   const names = useNames({ userIds: (resellers.data?.items ?? []).map((r) => r.userId) });
   return (
@@ -214,10 +274,17 @@ function SetReferrer({ id, onDone }: { id: string; onDone: () => void }) {
               showSearch
               optionFilterProp="label"
               loading={resellers.isLoading}
-              options={(resellers.data?.items ?? []).map((r) => ({ value: r.userId, label: names.userLabel(r.userId) }))}
+              options={(resellers.data?.items ?? []).map((r) => ({
+                value: r.userId,
+                label: names.userLabel(r.userId),
+              }))}
             />
           </Form.Item>
-          <Form.Item name="reason" label={S.common.reason} rules={[{ required: true, min: 2, max: 500, message: S.common.reasonRequired }]}>
+          <Form.Item
+            name="reason"
+            label={S.common.reason}
+            rules={[{ required: true, min: 2, max: 500, message: S.common.reasonRequired }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>

@@ -73,9 +73,16 @@ export default function Dashboard() {
             <StatisticCard.Divider />
             {card(S.dashboard.paidCustomers, String(q.data.current.paidCustomers), 'paidCustomers')}
             <StatisticCard.Divider />
-            {card(`扫码 → 支付转化（${q.data.current.scanUsers} 人扫码）`, percent(q.data.current.scanToPaidBp), 'scanToPaidBp')}
+            {card(
+              `扫码 → 支付转化（${q.data.current.scanUsers} 人扫码）`,
+              percent(q.data.current.scanToPaidBp),
+              'scanToPaidBp',
+            )}
           </StatisticCard.Group>
-          <ProCard title={`每日成交与扫码（线上 ${yuan(q.data.current.onlineGmvFen)} · 门店收银 ${yuan(q.data.current.offlineGmvFen)}）`} bordered>
+          <ProCard
+            title={`每日成交与扫码（线上 ${yuan(q.data.current.onlineGmvFen)} · 门店收银 ${yuan(q.data.current.offlineGmvFen)}）`}
+            bordered
+          >
             <Suspense fallback={<div style={{ height: 300 }} />}>
               <TrendChart daily={q.data.daily} />
             </Suspense>

@@ -19,13 +19,31 @@ export default function Ledger() {
   const [rows, setRows] = useState<Balance[]>([]);
   const [open, setOpen] = useState<Balance | null>(null);
   const names = useNames(earnerIds(rows.map((r) => ({ earnerType: type, earnerId: r.earnerId }))));
-  const check = useQuery({ queryKey: ['ledger-check'], queryFn: () => call(api.GET('/api/admin/ledger/check')) });
-  const ok = check.data && !check.data.unbalancedPostings && !check.data.mismatchedAccounts && !check.data.totalFen;
+  const check = useQuery({
+    queryKey: ['ledger-check'],
+    queryFn: () => call(api.GET('/api/admin/ledger/check')),
+  });
+  const ok =
+    check.data && !check.data.unbalancedPostings && !check.data.mismatchedAccounts && !check.data.totalFen;
   const columns: Columns<Balance> = [
-    { title: S.withdrawal.earner, key: 'earner', render: (_, b) => <a onClick={() => setOpen(b)}>{names.earner(type, b.earnerId)}</a> },
+    {
+      title: S.withdrawal.earner,
+      key: 'earner',
+      render: (_, b) => <a onClick={() => setOpen(b)}>{names.earner(type, b.earnerId)}</a>,
+    },
     { title: S.ledger.pending, dataIndex: 'pendingFen', ...moneyCol, render: (_, b) => yuan(b.pendingFen) },
-    { title: S.ledger.available, dataIndex: 'availableFen', ...moneyCol, render: (_, b) => <b>{yuan(b.availableFen)}</b> },
-    { title: S.ledger.withdrawing, dataIndex: 'withdrawingFen', ...moneyCol, render: (_, b) => yuan(b.withdrawingFen) },
+    {
+      title: S.ledger.available,
+      dataIndex: 'availableFen',
+      ...moneyCol,
+      render: (_, b) => <b>{yuan(b.availableFen)}</b>,
+    },
+    {
+      title: S.ledger.withdrawing,
+      dataIndex: 'withdrawingFen',
+      ...moneyCol,
+      render: (_, b) => yuan(b.withdrawingFen),
+    },
   ];
   return (
     <PageContainer title={S.menu.ledger}>
@@ -33,7 +51,9 @@ export default function Ledger() {
         <Alert
           style={{ marginBottom: 16 }}
           type={ok ? 'success' : 'error'}
-          icon={ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <WarningTwoTone twoToneColor="#ff4d4f" />}
+          icon={
+            ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <WarningTwoTone twoToneColor="#ff4d4f" />
+          }
           showIcon
           message={`${S.ledger.check}：${ok ? S.ledger.checkOk : S.ledger.checkBad}`}
           description={ok ? undefined : JSON.stringify(check.data)}
@@ -42,7 +62,10 @@ export default function Ledger() {
       <Tabs
         activeKey={type}
         onChange={(k) => setType(k as EarnerType)}
-        items={(['store', 'reseller', 'agent'] as EarnerType[]).map((t) => ({ key: t, label: S.withdrawal.earnerTypes[t] }))}
+        items={(['store', 'reseller', 'agent'] as EarnerType[]).map((t) => ({
+          key: t,
+          label: S.withdrawal.earnerTypes[t],
+        }))}
       />
       <ProTable<Balance>
         {...tableDefaults<Balance>()}
@@ -52,25 +75,46 @@ export default function Ledger() {
         params={{ earnerType: type }}
         columns={columns}
         request={pagedRequest(async (q) => {
-          const page = await call(api.GET('/api/admin/ledger/earners', { params: { query: { ...q, earnerType: type } as never } }));
+          const page = await call(
+            api.GET('/api/admin/ledger/earners', { params: { query: { ...q, earnerType: type } as never } }),
+          );
           setRows(page.items);
           return page;
         })}
       />
       {open && (
-        <Statement type={type} earnerId={open.earnerId} title={names.earner(type, open.earnerId)} onClose={() => setOpen(null)} />
+        <Statement
+          type={type}
+          earnerId={open.earnerId}
+          title={names.earner(type, open.earnerId)}
+          onClose={() => setOpen(null)}
+        />
       )}
     </PageContainer>
   );
 }
 
-function Statement({ type, earnerId, title, onClose }: { type: EarnerType; earnerId: string; title: string; onClose: () => void }) {
+function Statement({
+  type,
+  earnerId,
+  title,
+  onClose,
+}: {
+  type: EarnerType;
+  earnerId: string;
+  title: string;
+  onClose: () => void;
+}) {
   const [kind, setKind] = useState<Kind>('available');
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['statement', type, earnerId, kind, page],
     queryFn: () =>
-      call(api.GET('/api/admin/ledger/statement', { params: { query: { earnerType: type, earnerId, kind, page, pageSize: 20 } } })),
+      call(
+        api.GET('/api/admin/ledger/statement', {
+          params: { query: { earnerType: type, earnerId, kind, page, pageSize: 20 } },
+        }),
+      ),
   });
   return (
     <Drawer open width={720} title={`${title} · ${S.ledger.statement}`} onClose={onClose}>

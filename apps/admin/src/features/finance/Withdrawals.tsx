@@ -31,7 +31,10 @@ export default function Withdrawals() {
   const approve = (ids: string[], total: number) => {
     let method: Method = 'wechat';
     Modal.confirm({
-      title: ids.length > 1 ? `${S.withdrawal.bulkApprove}（${ids.length} 笔，共 ${yuan(total)}）` : `${S.withdrawal.approve}（${yuan(total)}）`,
+      title:
+        ids.length > 1
+          ? `${S.withdrawal.bulkApprove}（${ids.length} 笔，共 ${yuan(total)}）`
+          : `${S.withdrawal.approve}（${yuan(total)}）`,
       content: (
         <Space direction="vertical">
           <Typography.Text>{S.withdrawal.approveConfirm}</Typography.Text>
@@ -46,12 +49,20 @@ export default function Withdrawals() {
       onOk: async () => {
         try {
           if (ids.length === 1) {
-            await call(api.POST('/api/admin/withdrawals/{id}/approve', { params: { path: { id: ids[0] } }, body: { method } }));
+            await call(
+              api.POST('/api/admin/withdrawals/{id}/approve', {
+                params: { path: { id: ids[0] } },
+                body: { method },
+              }),
+            );
             void message.success(S.common.done);
           } else {
             const r = await call(api.POST('/api/admin/withdrawals/approve', { body: { ids, method } }));
             const failed = Object.entries(r.failed ?? {});
-            if (failed.length) void message.warning(`通过 ${r.approved.length} 笔，失败 ${failed.length} 笔：${failed.map(([, c]) => c).join('、')}`);
+            if (failed.length)
+              void message.warning(
+                `通过 ${r.approved.length} 笔，失败 ${failed.length} 笔：${failed.map(([, c]) => c).join('、')}`,
+              );
             else void message.success(`已通过 ${r.approved.length} 笔`);
           }
           reload();
@@ -63,8 +74,17 @@ export default function Withdrawals() {
   };
 
   const columns: Columns<Withdrawal> = [
-    { title: S.withdrawal.earner, key: 'earner', search: false, render: (_, w) => names.earner(w.earnerType, w.earnerId) },
-    { title: S.withdrawal.earnerType, dataIndex: 'earnerType', valueEnum: valueEnum(S.withdrawal.earnerTypes) },
+    {
+      title: S.withdrawal.earner,
+      key: 'earner',
+      search: false,
+      render: (_, w) => names.earner(w.earnerType, w.earnerId),
+    },
+    {
+      title: S.withdrawal.earnerType,
+      dataIndex: 'earnerType',
+      valueEnum: valueEnum(S.withdrawal.earnerTypes),
+    },
     { title: S.withdrawal.amount, dataIndex: 'amountFen', ...moneyCol, render: (_, w) => yuan(w.amountFen) },
     { title: S.withdrawal.fee, dataIndex: 'feeFen', ...moneyCol, render: (_, w) => yuan(w.feeFen) },
     { title: S.withdrawal.net, dataIndex: 'netFen', ...moneyCol, render: (_, w) => <b>{yuan(w.netFen)}</b> },
@@ -81,14 +101,28 @@ export default function Withdrawals() {
         </Space>
       ),
     },
-    { title: S.withdrawal.method, dataIndex: 'method', search: false, valueEnum: valueEnum(S.withdrawal.methods) },
-    { title: S.common.createdAt, dataIndex: 'createdAt', search: false, render: (_, w) => dateTime(w.createdAt) },
-    { title: S.withdrawal.paidAt, dataIndex: 'paidAt', search: false, render: (_, w) => dateTime(w.paidAt as string | null) },
+    {
+      title: S.withdrawal.method,
+      dataIndex: 'method',
+      search: false,
+      valueEnum: valueEnum(S.withdrawal.methods),
+    },
+    {
+      title: S.common.createdAt,
+      dataIndex: 'createdAt',
+      search: false,
+      render: (_, w) => dateTime(w.createdAt),
+    },
+    {
+      title: S.withdrawal.paidAt,
+      dataIndex: 'paidAt',
+      search: false,
+      render: (_, w) => dateTime(w.paidAt as string | null),
+    },
     {
       title: S.common.actions,
       key: 'actions',
       search: false,
-      fixed: 'right',
       render: (_, w) =>
         canApprove ? (
           <Space>
@@ -101,7 +135,12 @@ export default function Withdrawals() {
                   danger
                   title={S.withdrawal.reject}
                   onReason={async (reason) => {
-                    await call(api.POST('/api/admin/withdrawals/{id}/reject', { params: { path: { id: w.id } }, body: { reason } }));
+                    await call(
+                      api.POST('/api/admin/withdrawals/{id}/reject', {
+                        params: { path: { id: w.id } },
+                        body: { reason },
+                      }),
+                    );
                     void message.success(S.common.done);
                     reload();
                   }}
@@ -116,7 +155,12 @@ export default function Withdrawals() {
                 size="small"
                 title={`${S.withdrawal.markPaidConfirm}（${yuan(w.netFen)}）`}
                 onConfirm={async () => {
-                  await call(api.POST('/api/admin/withdrawals/{id}/mark-paid', { params: { path: { id: w.id } }, body: {} }));
+                  await call(
+                    api.POST('/api/admin/withdrawals/{id}/mark-paid', {
+                      params: { path: { id: w.id } },
+                      body: {},
+                    }),
+                  );
                   void message.success(S.common.done);
                   reload();
                 }}
@@ -150,7 +194,12 @@ export default function Withdrawals() {
         <Button
           type="primary"
           size="small"
-          onClick={() => approve(selected, selectedRows.reduce((s, w) => s + w.netFen, 0))}
+          onClick={() =>
+            approve(
+              selected,
+              selectedRows.reduce((s, w) => s + w.netFen, 0),
+            )
+          }
         >
           {S.withdrawal.bulkApprove}
         </Button>

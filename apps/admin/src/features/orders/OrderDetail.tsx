@@ -50,7 +50,11 @@ export default function OrderDetail() {
       onBack={() => history.back()}
       extra={
         can(me, 'orders:write') && o.status === 'PAID' && o.mode === 'express' ? (
-          <ShipModal orderId={o.id} onDone={reload} trigger={<Button type="primary">{S.order.ship}</Button>} />
+          <ShipModal
+            orderId={o.id}
+            onDone={reload}
+            trigger={<Button type="primary">{S.order.ship}</Button>}
+          />
         ) : null
       }
     >
@@ -65,7 +69,9 @@ export default function OrderDetail() {
             </Descriptions.Item>
             <Descriptions.Item label={S.order.buyer}>{names.userLabel(o.buyerId)}</Descriptions.Item>
             <Descriptions.Item label={S.order.mode}>{S.modes[o.mode] ?? o.mode}</Descriptions.Item>
-            <Descriptions.Item label={S.order.channel}>{S.channels[o.channel] ?? o.channel}</Descriptions.Item>
+            <Descriptions.Item label={S.order.channel}>
+              {S.channels[o.channel] ?? o.channel}
+            </Descriptions.Item>
             <Descriptions.Item label={S.order.createdAt}>{dateTime(o.createdAt)}</Descriptions.Item>
             {o.mode === 'express' && (
               <Descriptions.Item label={S.order.address} span={3}>
@@ -118,8 +124,11 @@ export default function OrderDetail() {
             summary={() => (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={5} align="right">
-                  {S.order.goodsAmount} {yuan(o.goodsFen)} · {S.order.discount} -{yuan(o.discountFen)} · {S.order.shippingFee}{' '}
-                  {yuan(o.shippingFen)} · <b>{S.order.payable} {yuan(o.payableFen)}</b>
+                  {S.order.goodsAmount} {yuan(o.goodsFen)} · {S.order.discount} -{yuan(o.discountFen)} ·{' '}
+                  {S.order.shippingFee} {yuan(o.shippingFen)} ·{' '}
+                  <b>
+                    {S.order.payable} {yuan(o.payableFen)}
+                  </b>
                 </Table.Summary.Cell>
               </Table.Summary.Row>
             )}
@@ -146,13 +155,15 @@ export default function OrderDetail() {
           <ProCard title={S.order.attribution} bordered colSpan={7}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={S.order.store}>{names.store(o.storeId)}</Descriptions.Item>
-              <Descriptions.Item label={S.order.reseller}>{o.resellerId ? names.userLabel(o.resellerId) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={S.order.reseller}>
+                {o.resellerId ? names.userLabel(o.resellerId) : '—'}
+              </Descriptions.Item>
             </Descriptions>
             {(rewards.data?.items ?? []).map((r) => (
               <div key={r.id}>
-                {S.reward.kinds[r.kind] ?? r.kind}：
-                {names.earner(r.earnerType, r.earnerId)} {yuan(r.amountFen)}（
-                {percent(r.rateBp)}）<StatusTag status={r.status} labels={S.rewardStatus} />
+                {S.reward.kinds[r.kind] ?? r.kind}：{names.earner(r.earnerType, r.earnerId)}{' '}
+                {yuan(r.amountFen)}（{percent(r.rateBp)}）
+                <StatusTag status={r.status} labels={S.rewardStatus} />
               </div>
             ))}
           </ProCard>
@@ -160,7 +171,9 @@ export default function OrderDetail() {
             <Descriptions column={1} size="small">
               <Descriptions.Item label={S.order.payable}>{yuan(o.payableFen)}</Descriptions.Item>
               <Descriptions.Item label={S.order.paidAt}>{dateTime(o.paidAt)}</Descriptions.Item>
-              <Descriptions.Item label="微信支付">{o.paidAt ? '已支付' : o.status === 'CANCELLED' ? '未支付（已关闭）' : '待支付'}</Descriptions.Item>
+              <Descriptions.Item label="微信支付">
+                {o.paidAt ? '已支付' : o.status === 'CANCELLED' ? '未支付（已关闭）' : '待支付'}
+              </Descriptions.Item>
             </Descriptions>
             {(afterSales.data ?? []).map((a) => (
               <div key={a.id}>

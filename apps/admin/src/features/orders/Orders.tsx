@@ -67,14 +67,23 @@ export default function Orders() {
       dataIndex: 'range',
       valueType: 'dateRange',
       hideInTable: true,
-      search: { transform: (v: [string, string]) => ({ from: `${v[0]}T00:00:00+08:00`, to: `${v[1]}T23:59:59+08:00` }) },
+      search: {
+        transform: (v: [string, string]) => ({
+          from: `${v[0]}T00:00:00+08:00`,
+          to: `${v[1]}T23:59:59+08:00`,
+        }),
+      },
     },
-    { title: S.order.createdAt, dataIndex: 'createdAt', search: false, render: (_, o) => dateTime(o.createdAt) },
+    {
+      title: S.order.createdAt,
+      dataIndex: 'createdAt',
+      search: false,
+      render: (_, o) => dateTime(o.createdAt),
+    },
     {
       title: S.common.actions,
       key: 'actions',
       search: false,
-      fixed: 'right',
       render: (_, o) => (
         <Space>
           <Link to={`/orders/list/${o.id}`}>{S.common.detail}</Link>

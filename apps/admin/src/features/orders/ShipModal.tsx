@@ -6,7 +6,15 @@ import { applyFieldErrors } from '../../lib/errors';
 import { S } from '../../strings';
 
 /** 发货: carrier and tracking number for one paid express order. */
-export function ShipModal({ orderId, trigger, onDone }: { orderId: string; trigger: ReactElement; onDone: () => void }) {
+export function ShipModal({
+  orderId,
+  trigger,
+  onDone,
+}: {
+  orderId: string;
+  trigger: ReactElement;
+  onDone: () => void;
+}) {
   const [form] = Form.useForm<{ carrier: string; trackingNo: string }>();
   return (
     <ModalForm<{ carrier: string; trackingNo: string }>
@@ -27,7 +35,12 @@ export function ShipModal({ orderId, trigger, onDone }: { orderId: string; trigg
         }
       }}
     >
-      <ProFormText name="carrier" label={S.order.carrier} placeholder="如：顺丰速运" rules={[{ required: true, max: 32 }]} />
+      <ProFormText
+        name="carrier"
+        label={S.order.carrier}
+        placeholder="如：顺丰速运"
+        rules={[{ required: true, max: 32 }]}
+      />
       <ProFormText name="trackingNo" label={S.order.trackingNo} rules={[{ required: true, max: 64 }]} />
     </ModalForm>
   );

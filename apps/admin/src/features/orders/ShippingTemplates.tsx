@@ -19,7 +19,10 @@ type Input = Schemas['ShippingTemplateInputDto'];
 export default function ShippingTemplates() {
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const q = useQuery({ queryKey: ['shipping-templates'], queryFn: () => call(api.GET('/api/admin/shipping-templates')) });
+  const q = useQuery({
+    queryKey: ['shipping-templates'],
+    queryFn: () => call(api.GET('/api/admin/shipping-templates')),
+  });
   const [editing, setEditing] = useState<Template | 'new' | null>(null);
   const canWrite = can(me, 'orders:write');
   const reload = () => void qc.invalidateQueries({ queryKey: ['shipping-templates'] });
@@ -41,10 +44,22 @@ export default function ShippingTemplates() {
         dataSource={items}
         pagination={false}
         columns={[
-          { title: S.shipping.name, key: 'n', render: (_, t) => <>{t.name} {t.isDefault && <Tag color="blue">{S.shipping.isDefault}</Tag>}</> },
+          {
+            title: S.shipping.name,
+            key: 'n',
+            render: (_, t) => (
+              <>
+                {t.name} {t.isDefault && <Tag color="blue">{S.shipping.isDefault}</Tag>}
+              </>
+            ),
+          },
           { title: '首重', key: 'f', render: (_, t) => `${t.firstWeightGrams} 克 ${yuan(t.firstFeeFen)}` },
           { title: '续重', key: 'e', render: (_, t) => `每 ${t.extraWeightGrams} 克 ${yuan(t.extraFeeFen)}` },
-          { title: S.shipping.freeOver, key: 'free', render: (_, t) => (t.freeOverFen === null ? '不包邮' : `满 ${yuan(t.freeOverFen)} 包邮`) },
+          {
+            title: S.shipping.freeOver,
+            key: 'free',
+            render: (_, t) => (t.freeOverFen === null ? '不包邮' : `满 ${yuan(t.freeOverFen)} 包邮`),
+          },
           {
             title: S.shipping.regions,
             key: 'r',
@@ -70,7 +85,9 @@ export default function ShippingTemplates() {
                     danger
                     title={`删除运费模板「${t.name}」？`}
                     onConfirm={async () => {
-                      await call(api.DELETE('/api/admin/shipping-templates/{id}', { params: { path: { id: t.id } } }));
+                      await call(
+                        api.DELETE('/api/admin/shipping-templates/{id}', { params: { path: { id: t.id } } }),
+                      );
                       reload();
                     }}
                   >
@@ -95,7 +112,15 @@ export default function ShippingTemplates() {
   );
 }
 
-function TemplateForm({ template, onClose, onDone }: { template?: Template; onClose: () => void; onDone: () => void }) {
+function TemplateForm({
+  template,
+  onClose,
+  onDone,
+}: {
+  template?: Template;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [form] = Form.useForm<Input & { free: boolean }>();
   const [busy, setBusy] = useState(false);
   return (
@@ -119,7 +144,13 @@ function TemplateForm({ template, onClose, onDone }: { template?: Template; onCl
             freeOverFen: v.freeOverFen ?? null,
             regions: v.regions ?? [],
           };
-          if (template) await call(api.PATCH('/api/admin/shipping-templates/{id}', { params: { path: { id: template.id } }, body }));
+          if (template)
+            await call(
+              api.PATCH('/api/admin/shipping-templates/{id}', {
+                params: { path: { id: template.id } },
+                body,
+              }),
+            );
           else await call(api.POST('/api/admin/shipping-templates', { body }));
           void message.success(S.common.saved);
           onDone();
@@ -133,7 +164,9 @@ function TemplateForm({ template, onClose, onDone }: { template?: Template; onCl
       <Form
         form={form}
         layout="vertical"
-        initialValues={template ?? { firstWeightGrams: 1000, extraWeightGrams: 1000, isDefault: false, regions: [] }}
+        initialValues={
+          template ?? { firstWeightGrams: 1000, extraWeightGrams: 1000, isDefault: false, regions: [] }
+        }
       >
         <Space size={16} align="start">
           <Form.Item name="name" label={S.shipping.name} rules={[{ required: true, max: 60 }]}>
@@ -156,7 +189,11 @@ function TemplateForm({ template, onClose, onDone }: { template?: Template; onCl
           <Form.Item name="extraFeeFen" label={S.shipping.extraFee} rules={[moneyRule()]}>
             <MoneyInput />
           </Form.Item>
-          <Form.Item name="freeOverFen" label={`${S.shipping.freeOver}（留空不包邮）`} rules={[moneyRule(undefined, false)]}>
+          <Form.Item
+            name="freeOverFen"
+            label={`${S.shipping.freeOver}（留空不包邮）`}
+            rules={[moneyRule(undefined, false)]}
+          >
             <MoneyInput />
           </Form.Item>
         </Space>
@@ -165,7 +202,11 @@ function TemplateForm({ template, onClose, onDone }: { template?: Template; onCl
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="start" wrap>
-                  <Form.Item name={[f.name, 'provinces']} label="省份" rules={[{ required: true, type: 'array', min: 1 }]}>
+                  <Form.Item
+                    name={[f.name, 'provinces']}
+                    label="省份"
+                    rules={[{ required: true, type: 'array', min: 1 }]}
+                  >
                     <SelectProvinces />
                   </Form.Item>
                   <Form.Item name={[f.name, 'firstFeeFen']} label={S.shipping.firstFee} rules={[moneyRule()]}>
@@ -192,8 +233,14 @@ function TemplateForm({ template, onClose, onDone }: { template?: Template; onCl
 
 function SelectProvinces(props: { value?: string[]; onChange?: (v: string[]) => void }) {
   return (
-    <Checkbox.Group style={{ width: 300 }} value={props.value} onChange={(v) => props.onChange?.(v as string[])}>
-      <div style={{ maxHeight: 120, overflow: 'auto', display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)' }}>
+    <Checkbox.Group
+      style={{ width: 300 }}
+      value={props.value}
+      onChange={(v) => props.onChange?.(v as string[])}
+    >
+      <div
+        style={{ maxHeight: 120, overflow: 'auto', display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)' }}
+      >
         {PROVINCES.map(([code, name]) => (
           <Checkbox key={code} value={code}>
             {name}

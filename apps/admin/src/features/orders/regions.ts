@@ -37,7 +37,13 @@ export const PROVINCES: [string, string][] = [
   ['710000', '台湾省'],
   ['810000', '香港特别行政区'],
   ['820000', '澳门特别行政区'],
-].map(([code, name]) => [name, `${name.replace(/(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$/, '')}`] as [string, string]);
+].map(
+  ([, name]) =>
+    [name, `${name.replace(/(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$/, '')}`] as [
+      string,
+      string,
+    ],
+);
 
 export function provinceNames(values: string[]): string {
   const short = new Map(PROVINCES);

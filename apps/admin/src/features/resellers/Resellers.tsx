@@ -22,7 +22,12 @@ export default function Resellers() {
   const reload = () => ref.current?.reload();
   const columns: Columns<Reseller> = [
     { title: S.reseller.user, key: 'user', search: false, render: (_, r) => names.userLabel(r.userId) },
-    { title: S.reseller.upline, key: 'upline', search: false, render: (_, r) => (r.uplineId ? names.userLabel(r.uplineId) : '—') },
+    {
+      title: S.reseller.upline,
+      key: 'upline',
+      search: false,
+      render: (_, r) => (r.uplineId ? names.userLabel(r.uplineId) : '—'),
+    },
     {
       title: S.common.status,
       dataIndex: 'status',
@@ -34,8 +39,18 @@ export default function Resellers() {
         </Space>
       ),
     },
-    { title: S.reseller.appliedAt, dataIndex: 'appliedAt', search: false, render: (_, r) => dateTime(r.appliedAt) },
-    { title: S.reseller.decidedAt, dataIndex: 'decidedAt', search: false, render: (_, r) => dateTime(r.decidedAt) },
+    {
+      title: S.reseller.appliedAt,
+      dataIndex: 'appliedAt',
+      search: false,
+      render: (_, r) => dateTime(r.appliedAt),
+    },
+    {
+      title: S.reseller.decidedAt,
+      dataIndex: 'decidedAt',
+      search: false,
+      render: (_, r) => dateTime(r.decidedAt),
+    },
     {
       title: S.common.actions,
       key: 'actions',
@@ -48,7 +63,11 @@ export default function Resellers() {
               size="small"
               title={`通过 ${names.userLabel(r.userId)} 的推广员申请？`}
               onConfirm={async () => {
-                await call(api.POST('/api/admin/resellers/{userId}/approve', { params: { path: { userId: r.userId } } }));
+                await call(
+                  api.POST('/api/admin/resellers/{userId}/approve', {
+                    params: { path: { userId: r.userId } },
+                  }),
+                );
                 void message.success(S.common.done);
                 reload();
               }}
@@ -61,7 +80,12 @@ export default function Resellers() {
               danger
               title={S.reseller.reject}
               onReason={async (reason) => {
-                await call(api.POST('/api/admin/resellers/{userId}/reject', { params: { path: { userId: r.userId } }, body: { reason } }));
+                await call(
+                  api.POST('/api/admin/resellers/{userId}/reject', {
+                    params: { path: { userId: r.userId } },
+                    body: { reason },
+                  }),
+                );
                 void message.success(S.common.done);
                 reload();
               }}

@@ -94,7 +94,12 @@ export default function SettingsPage() {
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <ProCard title={S.settings.groups.binding} bordered wrap>
             <Space size={32} wrap align="start">
-              {days('storeLockDays', '门店锁客天数', '顾客扫某门店的码后，在此期间内的订单都算该门店的业绩', 1)}
+              {days(
+                'storeLockDays',
+                '门店锁客天数',
+                '顾客扫某门店的码后，在此期间内的订单都算该门店的业绩',
+                1,
+              )}
               <Form.Item name="storeLockPolicy" label="锁客规则" extra="顾客扫了另一家门店的码时">
                 <Radio.Group>
                   <Radio value="first">保持首次锁定</Radio>
@@ -124,10 +129,21 @@ export default function SettingsPage() {
               {pct('agentRate', '代理奖励比例', '奖励给门店所属的渠道代理')}
               {pct('l1Rate', '一级佣金比例', '奖励给直接推广的推广员（商品可单独设置）')}
               {pct('l2Rate', '二级佣金比例', '奖励给推广员的上级')}
-              <Form.Item name="selfPurchaseCommission" label="自购返佣" extra="推广员自己下单是否也拿佣金" valuePropName="checked">
+              <Form.Item
+                name="selfPurchaseCommission"
+                label="自购返佣"
+                extra="推广员自己下单是否也拿佣金"
+                valuePropName="checked"
+              >
                 <Switch />
               </Form.Item>
-              {days('settleDaysAfterComplete', '结算等待天数', '订单完成后经过这些天（售后期）奖励才可提现', 0, 365)}
+              {days(
+                'settleDaysAfterComplete',
+                '结算等待天数',
+                '订单完成后经过这些天（售后期）奖励才可提现',
+                0,
+                365,
+              )}
             </Space>
           </ProCard>
           <ProCard title={S.settings.groups.order} bordered>
@@ -139,7 +155,12 @@ export default function SettingsPage() {
           </ProCard>
           <ProCard title={S.settings.groups.withdraw} bordered>
             <Space size={32} wrap align="start">
-              <Form.Item name="minWithdrawFen" label="最低提现金额" extra="低于此金额不可申请提现" rules={[moneyRule()]}>
+              <Form.Item
+                name="minWithdrawFen"
+                label="最低提现金额"
+                extra="低于此金额不可申请提现"
+                rules={[moneyRule()]}
+              >
                 <MoneyInput />
               </Form.Item>
               {pct('withdrawFee', '提现手续费', '从提现金额中扣除的比例')}

@@ -17,14 +17,29 @@ export default function ScanLogs() {
   const names = useNames({ userIds: rows.map((r) => r.userId), storeIds: rows.map((r) => r.storeId) });
   const columns: Columns<Log> = [
     { title: S.audit.at, dataIndex: 'createdAt', search: false, render: (_, r) => dateTime(r.createdAt) },
-    { title: S.order.store, dataIndex: 'storeId', render: (_, r) => names.store(r.storeId), renderFormItem: () => <StoreSelect /> },
+    {
+      title: S.order.store,
+      dataIndex: 'storeId',
+      render: (_, r) => names.store(r.storeId),
+      renderFormItem: () => <StoreSelect />,
+    },
     { title: '码值', dataIndex: 'code', search: false },
-    { title: '用户', dataIndex: 'userId', search: false, render: (_, r) => (r.userId ? names.userLabel(r.userId) : '未登录') },
+    {
+      title: '用户',
+      dataIndex: 'userId',
+      search: false,
+      render: (_, r) => (r.userId ? names.userLabel(r.userId) : '未登录'),
+    },
     {
       title: '结果',
       dataIndex: 'result',
       valueEnum: Object.fromEntries(Object.entries(RESULTS).map(([k, text]) => [k, { text }])),
-      render: (_, r) => <StatusTag status={r.result === 'resolved' ? 'COMPLETED' : 'FAILED'} labels={{ COMPLETED: RESULTS.resolved, FAILED: RESULTS[r.result] }} />,
+      render: (_, r) => (
+        <StatusTag
+          status={r.result === 'resolved' ? 'COMPLETED' : 'FAILED'}
+          labels={{ COMPLETED: RESULTS.resolved, FAILED: RESULTS[r.result] }}
+        />
+      ),
     },
   ];
   return (

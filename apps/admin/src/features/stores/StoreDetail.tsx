@@ -1,7 +1,27 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { ModalForm, PageContainer, ProFormDigit, ProFormText, ProTable, type ActionType } from '@ant-design/pro-components';
+import {
+  ModalForm,
+  PageContainer,
+  ProFormDigit,
+  ProFormText,
+  ProTable,
+  type ActionType,
+} from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Descriptions, Form, Input, InputNumber, message, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Button,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  message,
+  Modal,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { LoadError } from '../../app/ErrorPages';
@@ -27,7 +47,10 @@ export default function StoreDetail() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const { data: me } = useMe();
-  const q = useQuery({ queryKey: ['store', id], queryFn: () => call(api.GET('/api/admin/stores/{id}', { params: { path: { id } } })) });
+  const q = useQuery({
+    queryKey: ['store', id],
+    queryFn: () => call(api.GET('/api/admin/stores/{id}', { params: { path: { id } } })),
+  });
   const names = useNames({ userIds: [q.data?.ownerUserId, q.data?.agentUserId] });
   const [busy, setBusy] = useState(false);
   if (q.isLoading) return <PageSpin />;
@@ -54,14 +77,21 @@ export default function StoreDetail() {
         <Button key="pdf" icon={<DownloadOutlined />} loading={busy} onClick={() => void sheet()}>
           {S.store.downloadSheet}
         </Button>,
-        canWrite && <StoreForm key="edit" store={s} onDone={reload} trigger={<Button>{S.common.edit}</Button>} />,
+        canWrite && (
+          <StoreForm key="edit" store={s} onDone={reload} trigger={<Button>{S.common.edit}</Button>} />
+        ),
         canWrite && !me?.storeScoped && (
           <ConfirmButton
             key="status"
             danger={s.status === 'active'}
             title={s.status === 'active' ? '停业后顾客扫码将无法下单，确定吗？' : '恢复营业？'}
             onConfirm={async () => {
-              await call(api.PATCH('/api/admin/stores/{id}', { params: { path: { id } }, body: { status: s.status === 'active' ? 'suspended' : 'active' } }));
+              await call(
+                api.PATCH('/api/admin/stores/{id}', {
+                  params: { path: { id } },
+                  body: { status: s.status === 'active' ? 'suspended' : 'active' },
+                }),
+              );
               reload();
             }}
           >
@@ -74,8 +104,12 @@ export default function StoreDetail() {
           <Descriptions.Item label={S.store.address}>{s.address}</Descriptions.Item>
           <Descriptions.Item label={S.store.phone}>{s.phone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={S.store.hours}>{s.openingHours || '—'}</Descriptions.Item>
-          <Descriptions.Item label="店主">{s.ownerUserId ? names.userLabel(s.ownerUserId) : '—'}</Descriptions.Item>
-          <Descriptions.Item label="代理">{s.agentUserId ? names.userLabel(s.agentUserId) : '—'}</Descriptions.Item>
+          <Descriptions.Item label="店主">
+            {s.ownerUserId ? names.userLabel(s.ownerUserId) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="代理">
+            {s.agentUserId ? names.userLabel(s.agentUserId) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="ID">
             <Typography.Text copyable={{ text: s.id }}>{s.id.slice(0, 8)}</Typography.Text>
           </Descriptions.Item>
@@ -125,7 +159,11 @@ function Shelves({ storeId, canWrite }: { storeId: string; canWrite: boolean }) 
           '—'
         ),
     },
-    { title: S.store.codes, dataIndex: 'code', render: (_, s) => s.code ?? <Typography.Text type="secondary">未生成</Typography.Text> },
+    {
+      title: S.store.codes,
+      dataIndex: 'code',
+      render: (_, s) => s.code ?? <Typography.Text type="secondary">未生成</Typography.Text>,
+    },
     {
       title: S.common.actions,
       key: 'a',
@@ -146,7 +184,9 @@ function Shelves({ storeId, canWrite }: { storeId: string; canWrite: boolean }) 
       actionRef={ref}
       columns={columns}
       request={pagedRequest(async (q) => {
-        const page = await call(api.GET('/api/admin/stores/{id}/shelves', { params: { path: { id: storeId }, query: q as never } }));
+        const page = await call(
+          api.GET('/api/admin/stores/{id}/shelves', { params: { path: { id: storeId }, query: q as never } }),
+        );
         setRows(page.items);
         return page;
       })}
@@ -168,7 +208,15 @@ function Shelves({ storeId, canWrite }: { storeId: string; canWrite: boolean }) 
   );
 }
 
-function ShelfForm({ storeId, trigger, onDone }: { storeId: string; trigger: JSX.Element; onDone: () => void }) {
+function ShelfForm({
+  storeId,
+  trigger,
+  onDone,
+}: {
+  storeId: string;
+  trigger: JSX.Element;
+  onDone: () => void;
+}) {
   const [form] = Form.useForm<{ name: string; sortOrder?: number }>();
   return (
     <ModalForm<{ name: string; sortOrder?: number }>
@@ -190,7 +238,12 @@ function ShelfForm({ storeId, trigger, onDone }: { storeId: string; trigger: JSX
         }
       }}
     >
-      <ProFormText name="name" label={S.store.shelfName} placeholder="如：A1 白酒柜" rules={[{ required: true, max: 60 }]} />
+      <ProFormText
+        name="name"
+        label={S.store.shelfName}
+        placeholder="如：A1 白酒柜"
+        rules={[{ required: true, max: 60 }]}
+      />
       <ProFormDigit name="sortOrder" label={S.category.sortOrder} min={0} fieldProps={{ precision: 0 }} />
     </ModalForm>
   );
@@ -219,7 +272,12 @@ function SlotEditor({ shelf, onDone }: { shelf: Shelf; onDone: () => void }) {
         onCancel={() => setOpen(false)}
         onOk={async () => {
           try {
-            await call(api.PUT('/api/admin/shelves/{id}/slots', { params: { path: { id: shelf.id } }, body: { slots: slots.filter(Boolean).map((productId) => ({ productId })) } }));
+            await call(
+              api.PUT('/api/admin/shelves/{id}/slots', {
+                params: { path: { id: shelf.id } },
+                body: { slots: slots.filter(Boolean).map((productId) => ({ productId })) },
+              }),
+            );
             void message.success(S.common.saved);
             setOpen(false);
             onDone();
@@ -255,22 +313,48 @@ function Codes({ storeId, canWrite }: { storeId: string; canWrite: boolean }) {
   const [rows, setRows] = useState<Code[]>([]);
   const shelves = useQuery({
     queryKey: ['shelves', storeId],
-    queryFn: () => call(api.GET('/api/admin/stores/{id}/shelves', { params: { path: { id: storeId }, query: { pageSize: 100 } } })),
+    queryFn: () =>
+      call(
+        api.GET('/api/admin/stores/{id}/shelves', {
+          params: { path: { id: storeId }, query: { pageSize: 100 } },
+        }),
+      ),
   });
   const shelfName = new Map((shelves.data?.items ?? []).map((s) => [s.id, s.name]));
   void rows;
   const columns: Columns<Code> = [
-    { title: '码值', dataIndex: 'code', search: false, render: (_, c) => <Typography.Text copyable>{c.code}</Typography.Text> },
+    {
+      title: '码值',
+      dataIndex: 'code',
+      search: false,
+      render: (_, c) => <Typography.Text copyable>{c.code}</Typography.Text>,
+    },
     { title: '货架', dataIndex: 'shelfId', search: false, render: (_, c) => shelfName.get(c.shelfId) ?? '—' },
-    { title: S.common.status, dataIndex: 'status', valueEnum: valueEnum(S.codeStatus), render: (_, c) => <StatusTag status={c.status} labels={S.codeStatus} /> },
-    { title: S.common.createdAt, dataIndex: 'createdAt', search: false, render: (_, c) => dateTime(c.createdAt) },
+    {
+      title: S.common.status,
+      dataIndex: 'status',
+      valueEnum: valueEnum(S.codeStatus),
+      render: (_, c) => <StatusTag status={c.status} labels={S.codeStatus} />,
+    },
+    {
+      title: S.common.createdAt,
+      dataIndex: 'createdAt',
+      search: false,
+      render: (_, c) => dateTime(c.createdAt),
+    },
     {
       title: S.common.actions,
       key: 'a',
       search: false,
       render: (_, c) => (
         <Space>
-          <a onClick={() => void download(`/api/admin/scan-codes/${c.id}/qr.png`, `${c.code}.png`).catch(showError)}>{S.store.png}</a>
+          <a
+            onClick={() =>
+              void download(`/api/admin/scan-codes/${c.id}/qr.png`, `${c.code}.png`).catch(showError)
+            }
+          >
+            {S.store.png}
+          </a>
           {canWrite && c.status === 'active' && (
             <>
               <ConfirmButton
@@ -278,7 +362,9 @@ function Codes({ storeId, canWrite }: { storeId: string; canWrite: boolean }) {
                 size="small"
                 title={S.store.reissueConfirm}
                 onConfirm={async () => {
-                  await call(api.POST('/api/admin/scan-codes/{id}/reissue', { params: { path: { id: c.id } } }));
+                  await call(
+                    api.POST('/api/admin/scan-codes/{id}/reissue', { params: { path: { id: c.id } } }),
+                  );
                   void message.success(S.common.done);
                   ref.current?.reload();
                 }}
@@ -291,7 +377,9 @@ function Codes({ storeId, canWrite }: { storeId: string; canWrite: boolean }) {
                 danger
                 title={S.store.disableConfirm}
                 onConfirm={async () => {
-                  await call(api.POST('/api/admin/scan-codes/{id}/disable', { params: { path: { id: c.id } } }));
+                  await call(
+                    api.POST('/api/admin/scan-codes/{id}/disable', { params: { path: { id: c.id } } }),
+                  );
                   void message.success(S.common.done);
                   ref.current?.reload();
                 }}
@@ -312,7 +400,11 @@ function Codes({ storeId, canWrite }: { storeId: string; canWrite: boolean }) {
       actionRef={ref}
       columns={columns}
       request={pagedRequest(async (q) => {
-        const page = await call(api.GET('/api/admin/stores/{id}/scan-codes', { params: { path: { id: storeId }, query: q as never } }));
+        const page = await call(
+          api.GET('/api/admin/stores/{id}/scan-codes', {
+            params: { path: { id: storeId }, query: q as never },
+          }),
+        );
         setRows(page.items);
         return page;
       })}
@@ -327,12 +419,25 @@ function StockTab({ storeId, canWrite }: { storeId: string; canWrite: boolean })
   const names = useNames({ skuIds: rows.map((r) => r.skuId) });
   const columns: Columns<Stock> = [
     { title: '商品规格', key: 'sku', render: (_, r) => names.sku(r.skuId) },
-    { title: S.product.stock, dataIndex: 'qty', align: 'right', render: (_, r) => (r.qty <= 3 ? <Typography.Text type="danger">{r.qty}</Typography.Text> : r.qty) },
+    {
+      title: S.product.stock,
+      dataIndex: 'qty',
+      align: 'right',
+      render: (_, r) => (r.qty <= 3 ? <Typography.Text type="danger">{r.qty}</Typography.Text> : r.qty),
+    },
     { title: '更新时间', dataIndex: 'updatedAt', render: (_, r) => dateTime(r.updatedAt) },
     {
       title: S.common.actions,
       key: 'a',
-      render: (_, r) => canWrite && <AdjustStock storeId={storeId} skuId={r.skuId} label={names.sku(r.skuId)} onDone={() => ref.current?.reload()} />,
+      render: (_, r) =>
+        canWrite && (
+          <AdjustStock
+            storeId={storeId}
+            skuId={r.skuId}
+            label={names.sku(r.skuId)}
+            onDone={() => ref.current?.reload()}
+          />
+        ),
     },
   ];
   return (
@@ -344,13 +449,26 @@ function StockTab({ storeId, canWrite }: { storeId: string; canWrite: boolean })
         actionRef={ref}
         columns={columns}
         request={pagedRequest(async (q) => {
-          const page = await call(api.GET('/api/admin/stores/{id}/stock', { params: { path: { id: storeId }, query: q as never } }));
+          const page = await call(
+            api.GET('/api/admin/stores/{id}/stock', { params: { path: { id: storeId }, query: q as never } }),
+          );
           setRows(page.items);
           return page;
         })}
-        toolBarRender={() => [<Button key="log" onClick={() => setLogOpen(true)}>{S.product.movements}</Button>]}
+        toolBarRender={() => [
+          <Button key="log" onClick={() => setLogOpen(true)}>
+            {S.product.movements}
+          </Button>,
+        ]}
       />
-      <Modal open={logOpen} width={860} footer={null} title={S.product.movements} onCancel={() => setLogOpen(false)} destroyOnHidden>
+      <Modal
+        open={logOpen}
+        width={860}
+        footer={null}
+        title={S.product.movements}
+        onCancel={() => setLogOpen(false)}
+        destroyOnHidden
+      >
         <Movements storeId={storeId} />
       </Modal>
     </>
@@ -361,7 +479,12 @@ function Movements({ storeId }: { storeId: string }) {
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['store-movements', storeId, page],
-    queryFn: () => call(api.GET('/api/admin/stores/{id}/stock-movements', { params: { path: { id: storeId }, query: { page, pageSize: 20 } } })),
+    queryFn: () =>
+      call(
+        api.GET('/api/admin/stores/{id}/stock-movements', {
+          params: { path: { id: storeId }, query: { page, pageSize: 20 } },
+        }),
+      ),
   });
   const names = useNames({ skuIds: (q.data?.items ?? []).map((m) => m.skuId) });
   return (
@@ -374,15 +497,34 @@ function Movements({ storeId }: { storeId: string }) {
       columns={[
         { title: S.audit.at, key: 'at', render: (_, m) => dateTime(m.createdAt) },
         { title: '商品规格', key: 'sku', render: (_, m) => names.sku(m.skuId) },
-        { title: '变动', key: 'delta', align: 'right', render: (_, m) => (m.delta > 0 ? `+${m.delta}` : m.delta) },
+        {
+          title: '变动',
+          key: 'delta',
+          align: 'right',
+          render: (_, m) => (m.delta > 0 ? `+${m.delta}` : m.delta),
+        },
         { title: '结存', dataIndex: 'qtyAfter', align: 'right' },
-        { title: S.common.reason, key: 'reason', render: (_, m) => [m.reason, m.note].filter(Boolean).join(' · ') },
+        {
+          title: S.common.reason,
+          key: 'reason',
+          render: (_, m) => [m.reason, m.note].filter(Boolean).join(' · '),
+        },
       ]}
     />
   );
 }
 
-export function AdjustStock({ storeId, skuId, label, onDone }: { storeId: string; skuId: string; label: string; onDone: () => void }) {
+export function AdjustStock({
+  storeId,
+  skuId,
+  label,
+  onDone,
+}: {
+  storeId: string;
+  skuId: string;
+  label: string;
+  onDone: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ delta: number; note?: string }>();
   return (
@@ -396,7 +538,12 @@ export function AdjustStock({ storeId, skuId, label, onDone }: { storeId: string
         onOk={async () => {
           const v = await form.validateFields();
           try {
-            await call(api.POST('/api/admin/stores/{id}/stock-adjustments', { params: { path: { id: storeId } }, body: { skuId, delta: v.delta, note: v.note } }));
+            await call(
+              api.POST('/api/admin/stores/{id}/stock-adjustments', {
+                params: { path: { id: storeId } },
+                body: { skuId, delta: v.delta, note: v.note },
+              }),
+            );
             void message.success(S.common.done);
             setOpen(false);
             onDone();
@@ -406,7 +553,14 @@ export function AdjustStock({ storeId, skuId, label, onDone }: { storeId: string
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="delta" label={`${S.product.stockDelta}（负数为减少）`} rules={[{ required: true }, { validator: (_, v) => (v === 0 ? Promise.reject(new Error('不能为 0')) : Promise.resolve()) }]}>
+          <Form.Item
+            name="delta"
+            label={`${S.product.stockDelta}（负数为减少）`}
+            rules={[
+              { required: true },
+              { validator: (_, v) => (v === 0 ? Promise.reject(new Error('不能为 0')) : Promise.resolve()) },
+            ]}
+          >
             <InputNumber precision={0} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="note" label="备注" rules={[{ max: 200 }]}>
@@ -419,7 +573,10 @@ export function AdjustStock({ storeId, skuId, label, onDone }: { storeId: string
 }
 
 function Members({ storeId }: { storeId: string }) {
-  const q = useQuery({ queryKey: ['members', storeId], queryFn: () => call(api.GET('/api/admin/stores/{id}/members', { params: { path: { id: storeId } } })) });
+  const q = useQuery({
+    queryKey: ['members', storeId],
+    queryFn: () => call(api.GET('/api/admin/stores/{id}/members', { params: { path: { id: storeId } } })),
+  });
   const names = useNames({ userIds: (q.data?.items ?? []).map((m) => m.userId) });
   return (
     <Table
@@ -429,10 +586,13 @@ function Members({ storeId }: { storeId: string }) {
       pagination={false}
       columns={[
         { title: '店员', key: 'u', render: (_, m) => names.userLabel(m.userId) },
-        { title: S.store.role, key: 'r', render: (_, m) => (m.role === 'owner' ? <Tag color="gold">店主</Tag> : <Tag>店员</Tag>) },
+        {
+          title: S.store.role,
+          key: 'r',
+          render: (_, m) => (m.role === 'owner' ? <Tag color="gold">店主</Tag> : <Tag>店员</Tag>),
+        },
         { title: '加入时间', key: 'j', render: (_, m) => dateTime(m.joinedAt) },
       ]}
     />
   );
 }
-

@@ -23,15 +23,40 @@ export default function Stores() {
   const names = useNames({ userIds: rows.flatMap((s) => [s.ownerUserId, s.agentUserId]) });
   const columns: Columns<Store> = [
     { title: '关键词', dataIndex: 'keyword', hideInTable: true },
-    { title: S.store.name, dataIndex: 'name', search: false, render: (_, s) => <Link to={`/stores/list/${s.id}`}>{s.name}</Link> },
+    {
+      title: S.store.name,
+      dataIndex: 'name',
+      search: false,
+      render: (_, s) => <Link to={`/stores/list/${s.id}`}>{s.name}</Link>,
+    },
     { title: S.store.city, dataIndex: 'city', search: false },
     { title: S.store.address, dataIndex: 'address', search: false, ellipsis: true },
     { title: S.store.phone, dataIndex: 'phone', search: false },
-    { title: '店主', key: 'owner', search: false, render: (_, s) => (s.ownerUserId ? names.userLabel(s.ownerUserId) : '—') },
+    {
+      title: '店主',
+      key: 'owner',
+      search: false,
+      render: (_, s) => (s.ownerUserId ? names.userLabel(s.ownerUserId) : '—'),
+    },
     { title: S.store.hours, dataIndex: 'openingHours', search: false },
-    { title: S.common.status, dataIndex: 'status', valueEnum: valueEnum(S.storeStatus), render: (_, s) => <StatusTag status={s.status} labels={S.storeStatus} /> },
-    { title: S.common.createdAt, dataIndex: 'createdAt', search: false, render: (_, s) => dateTime(s.createdAt) },
-    { title: S.common.actions, key: 'a', search: false, render: (_, s) => <Link to={`/stores/list/${s.id}`}>{S.common.detail}</Link> },
+    {
+      title: S.common.status,
+      dataIndex: 'status',
+      valueEnum: valueEnum(S.storeStatus),
+      render: (_, s) => <StatusTag status={s.status} labels={S.storeStatus} />,
+    },
+    {
+      title: S.common.createdAt,
+      dataIndex: 'createdAt',
+      search: false,
+      render: (_, s) => dateTime(s.createdAt),
+    },
+    {
+      title: S.common.actions,
+      key: 'a',
+      search: false,
+      render: (_, s) => <Link to={`/stores/list/${s.id}`}>{S.common.detail}</Link>,
+    },
   ];
   return (
     <ProTable<Store>
@@ -47,7 +72,15 @@ export default function Stores() {
       })}
       toolBarRender={() => [
         can(me, 'stores:write') && !me?.storeScoped && (
-          <StoreForm key="new" onDone={(id) => navigate(`/stores/list/${id}`)} trigger={<Button type="primary" icon={<PlusOutlined />}>{S.store.create}</Button>} />
+          <StoreForm
+            key="new"
+            onDone={(id) => navigate(`/stores/list/${id}`)}
+            trigger={
+              <Button type="primary" icon={<PlusOutlined />}>
+                {S.store.create}
+              </Button>
+            }
+          />
         ),
         <Button
           key="export"
@@ -82,7 +115,15 @@ interface StoreValues {
   openingHours?: string;
 }
 
-export function StoreForm({ store, trigger, onDone }: { store?: Store; trigger: JSX.Element; onDone: (id: string) => void }) {
+export function StoreForm({
+  store,
+  trigger,
+  onDone,
+}: {
+  store?: Store;
+  trigger: JSX.Element;
+  onDone: (id: string) => void;
+}) {
   const [form] = Form.useForm<StoreValues>();
   return (
     <ModalForm<StoreValues>
@@ -115,8 +156,22 @@ export function StoreForm({ store, trigger, onDone }: { store?: Store; trigger: 
         <ProFormText name="openingHours" label={S.store.hours} rules={[{ max: 100 }]} />
       </Space>
       <Space size={16}>
-        <ProFormDigit name="lat" label={S.store.lat} min={-90} max={90} fieldProps={{ precision: 6 }} rules={[{ required: true }]} />
-        <ProFormDigit name="lng" label={S.store.lng} min={-180} max={180} fieldProps={{ precision: 6 }} rules={[{ required: true }]} />
+        <ProFormDigit
+          name="lat"
+          label={S.store.lat}
+          min={-90}
+          max={90}
+          fieldProps={{ precision: 6 }}
+          rules={[{ required: true }]}
+        />
+        <ProFormDigit
+          name="lng"
+          label={S.store.lng}
+          min={-180}
+          max={180}
+          fieldProps={{ precision: 6 }}
+          rules={[{ required: true }]}
+        />
       </Space>
     </ModalForm>
   );

@@ -24,20 +24,38 @@ export default function Admins() {
   const columns: Columns<Admin> = [
     { title: S.admin.username, dataIndex: 'username' },
     { title: S.admin.displayName, dataIndex: 'displayName', render: (_, a) => a.displayName ?? '—' },
-    { title: S.admin.roles, key: 'roles', render: (_, a) => a.roles.map((r) => <Tag key={r} color="blue">{S.roles[r] ?? r}</Tag>) },
-    { title: S.admin.stores, key: 'stores', render: (_, a) => (a.storeIds.length ? a.storeIds.map((id) => names.store(id)).join('、') : '—') },
+    {
+      title: S.admin.roles,
+      key: 'roles',
+      render: (_, a) =>
+        a.roles.map((r) => (
+          <Tag key={r} color="blue">
+            {S.roles[r] ?? r}
+          </Tag>
+        )),
+    },
+    {
+      title: S.admin.stores,
+      key: 'stores',
+      render: (_, a) => (a.storeIds.length ? a.storeIds.map((id) => names.store(id)).join('、') : '—'),
+    },
     {
       title: S.common.status,
       key: 'status',
       render: (_, a) =>
-        a.disabled ? <Tag>{S.admin.disabled}</Tag> : a.lockedUntil && new Date(a.lockedUntil) > new Date() ? <Tag color="orange">临时锁定</Tag> : <Tag color="green">{S.admin.enabled}</Tag>,
+        a.disabled ? (
+          <Tag>{S.admin.disabled}</Tag>
+        ) : a.lockedUntil && new Date(a.lockedUntil) > new Date() ? (
+          <Tag color="orange">临时锁定</Tag>
+        ) : (
+          <Tag color="green">{S.admin.enabled}</Tag>
+        ),
     },
     { title: S.admin.lastLogin, dataIndex: 'lastLoginAt', render: (_, a) => dateTime(a.lastLoginAt) },
     { title: S.common.createdAt, dataIndex: 'createdAt', render: (_, a) => dateTime(a.createdAt) },
     {
       title: S.common.actions,
       key: 'a',
-      fixed: 'right',
       render: (_, a) => (
         <Space>
           <AdminForm admin={a} onDone={reload} trigger={<a>{S.common.edit}</a>} />
@@ -47,7 +65,12 @@ export default function Admins() {
             danger={!a.disabled}
             title={a.disabled ? `启用账号 ${a.username}？` : `停用账号 ${a.username}？其登录将立即失效`}
             onConfirm={async () => {
-              await call(api.PATCH('/api/admin/admin-users/{id}', { params: { path: { id: a.id } }, body: { disabled: !a.disabled } }));
+              await call(
+                api.PATCH('/api/admin/admin-users/{id}', {
+                  params: { path: { id: a.id } },
+                  body: { disabled: !a.disabled },
+                }),
+              );
               void message.success(S.common.done);
               reload();
             }}
@@ -72,7 +95,15 @@ export default function Admins() {
         return page;
       })}
       toolBarRender={() => [
-        <AdminForm key="new" onDone={reload} trigger={<Button type="primary" icon={<PlusOutlined />}>{S.common.create}</Button>} />,
+        <AdminForm
+          key="new"
+          onDone={reload}
+          trigger={
+            <Button type="primary" icon={<PlusOutlined />}>
+              {S.common.create}
+            </Button>
+          }
+        />,
         <Button
           key="export"
           onClick={() =>
@@ -114,20 +145,40 @@ function AdminForm({ admin, trigger, onDone }: { admin?: Admin; trigger: JSX.Ele
       form={form}
       width={520}
       modalProps={{ destroyOnHidden: true }}
-      initialValues={admin ? { username: admin.username, displayName: admin.displayName ?? undefined, roles: admin.roles, storeIds: admin.storeIds } : { roles: ['operator'] }}
+      initialValues={
+        admin
+          ? {
+              username: admin.username,
+              displayName: admin.displayName ?? undefined,
+              roles: admin.roles,
+              storeIds: admin.storeIds,
+            }
+          : { roles: ['operator'] }
+      }
       onFinish={async (v) => {
         try {
           if (admin)
             await call(
               api.PATCH('/api/admin/admin-users/{id}', {
                 params: { path: { id: admin.id } },
-                body: { displayName: v.displayName, roles: v.roles, storeIds: v.storeIds ?? [], ...(v.password ? { password: v.password } : {}) },
+                body: {
+                  displayName: v.displayName,
+                  roles: v.roles,
+                  storeIds: v.storeIds ?? [],
+                  ...(v.password ? { password: v.password } : {}),
+                },
               }),
             );
           else
             await call(
               api.POST('/api/admin/admin-users', {
-                body: { username: v.username, password: v.password!, roles: v.roles, storeIds: v.storeIds, displayName: v.displayName },
+                body: {
+                  username: v.username,
+                  password: v.password!,
+                  roles: v.roles,
+                  storeIds: v.storeIds,
+                  displayName: v.displayName,
+                },
               }),
             );
           void message.success(S.common.saved);
@@ -143,7 +194,13 @@ function AdminForm({ admin, trigger, onDone }: { admin?: Admin; trigger: JSX.Ele
         name="username"
         label={S.admin.username}
         disabled={!!admin}
-        rules={[{ required: true, pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '小写字母开头，3–32 位字母、数字、_ . -' }]}
+        rules={[
+          {
+            required: true,
+            pattern: /^[a-z][a-z0-9_.-]{2,31}$/,
+            message: '小写字母开头，3–32 位字母、数字、_ . -',
+          },
+        ]}
       />
       <ProFormText name="displayName" label={S.admin.displayName} rules={[{ max: 64 }]} />
       <ProFormText.Password
@@ -151,9 +208,19 @@ function AdminForm({ admin, trigger, onDone }: { admin?: Admin; trigger: JSX.Ele
         label={admin ? `${S.admin.resetPassword}（留空不修改）` : S.admin.password}
         rules={[{ required: !admin, min: 8, max: 128, message: S.account.minLength }]}
       />
-      <ProFormSelect name="roles" label={S.admin.roles} mode="multiple" options={ROLE_OPTIONS} rules={[{ required: true, type: 'array', min: 1 }]} />
+      <ProFormSelect
+        name="roles"
+        label={S.admin.roles}
+        mode="multiple"
+        options={ROLE_OPTIONS}
+        rules={[{ required: true, type: 'array', min: 1 }]}
+      />
       {roles.includes('store_manager') && (
-        <Form.Item name="storeIds" label={S.admin.stores} rules={[{ required: true, type: 'array', min: 1, message: '店长需要至少一家门店' }]}>
+        <Form.Item
+          name="storeIds"
+          label={S.admin.stores}
+          rules={[{ required: true, type: 'array', min: 1, message: '店长需要至少一家门店' }]}
+        >
           <StoreSelect mode="multiple" />
         </Form.Item>
       )}

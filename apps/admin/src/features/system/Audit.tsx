@@ -13,12 +13,51 @@ type Entry = Schemas['AuditEntryDto'];
 export default function Audit() {
   const [open, setOpen] = useState<Entry | null>(null);
   const columns: Columns<Entry> = [
-    { title: S.audit.at, dataIndex: 'range', valueType: 'dateRange', render: (_, e) => dateTime(e.createdAt), search: { transform: (v: [string, string]) => ({ from: `${v[0]}T00:00:00+08:00`, to: `${v[1]}T23:59:59+08:00` }) } },
-    { title: S.audit.actor, dataIndex: 'actorId', render: (_, e) => <>{e.actorKind === 'admin' ? <Tag color="blue">管理员</Tag> : e.actorKind === 'user' ? <Tag>用户</Tag> : <Tag>系统</Tag>}<Typography.Text copyable={{ text: e.actorId }}>{e.actorId.slice(0, 8)}</Typography.Text></> },
-    { title: S.audit.action, dataIndex: 'action', render: (_, e) => <Typography.Text code>{e.action}</Typography.Text> },
-    { title: S.audit.entity, dataIndex: 'entityType', render: (_, e) => `${e.entityType} · ${e.entityId.slice(0, 8)}` },
+    {
+      title: S.audit.at,
+      dataIndex: 'range',
+      valueType: 'dateRange',
+      render: (_, e) => dateTime(e.createdAt),
+      search: {
+        transform: (v: [string, string]) => ({
+          from: `${v[0]}T00:00:00+08:00`,
+          to: `${v[1]}T23:59:59+08:00`,
+        }),
+      },
+    },
+    {
+      title: S.audit.actor,
+      dataIndex: 'actorId',
+      render: (_, e) => (
+        <>
+          {e.actorKind === 'admin' ? (
+            <Tag color="blue">管理员</Tag>
+          ) : e.actorKind === 'user' ? (
+            <Tag>用户</Tag>
+          ) : (
+            <Tag>系统</Tag>
+          )}
+          <Typography.Text copyable={{ text: e.actorId }}>{e.actorId.slice(0, 8)}</Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: S.audit.action,
+      dataIndex: 'action',
+      render: (_, e) => <Typography.Text code>{e.action}</Typography.Text>,
+    },
+    {
+      title: S.audit.entity,
+      dataIndex: 'entityType',
+      render: (_, e) => `${e.entityType} · ${e.entityId.slice(0, 8)}`,
+    },
     { title: S.common.reason, dataIndex: 'reason', search: false, render: (_, e) => e.reason ?? '—' },
-    { title: S.audit.diff, key: 'd', search: false, render: (_, e) => <a onClick={() => setOpen(e)}>{diff(e.before, e.after).length} 项变更</a> },
+    {
+      title: S.audit.diff,
+      key: 'd',
+      search: false,
+      render: (_, e) => <a onClick={() => setOpen(e)}>{diff(e.before, e.after).length} 项变更</a>,
+    },
   ];
   return (
     <>
@@ -27,13 +66,21 @@ export default function Audit() {
         headerTitle={S.menu.audit}
         rowKey="id"
         columns={columns}
-        request={pagedRequest(async (q) => call(api.GET('/api/admin/audit-logs', { params: { query: q as never } })))}
+        request={pagedRequest(async (q) =>
+          call(api.GET('/api/admin/audit-logs', { params: { query: q as never } })),
+        )}
       />
-      <Drawer open={!!open} width={720} title={open ? `${open.action} · ${dateTime(open.createdAt)}` : ''} onClose={() => setOpen(null)}>
+      <Drawer
+        open={!!open}
+        width={720}
+        title={open ? `${open.action} · ${dateTime(open.createdAt)}` : ''}
+        onClose={() => setOpen(null)}
+      >
         {open && (
           <>
             <Typography.Paragraph type="secondary">
-              对象 {open.entityType} <Typography.Text copyable>{open.entityId}</Typography.Text> · 请求 {open.requestId}
+              对象 {open.entityType} <Typography.Text copyable>{open.entityId}</Typography.Text> · 请求{' '}
+              {open.requestId}
             </Typography.Paragraph>
             <Table<DiffRow>
               size="small"
@@ -42,8 +89,20 @@ export default function Audit() {
               dataSource={diff(open.before, open.after)}
               columns={[
                 { title: S.audit.field, dataIndex: 'path' },
-                { title: S.audit.before, dataIndex: 'before', render: (v) => <Typography.Text delete type="danger">{v}</Typography.Text> },
-                { title: S.audit.after, dataIndex: 'after', render: (v) => <Typography.Text type="success">{v}</Typography.Text> },
+                {
+                  title: S.audit.before,
+                  dataIndex: 'before',
+                  render: (v) => (
+                    <Typography.Text delete type="danger">
+                      {v}
+                    </Typography.Text>
+                  ),
+                },
+                {
+                  title: S.audit.after,
+                  dataIndex: 'after',
+                  render: (v) => <Typography.Text type="success">{v}</Typography.Text>,
+                },
               ]}
             />
           </>
