@@ -20,6 +20,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeChat Pay payments, newest first; filter by order or status */
+        get: operations["PaymentsAdminController_payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refunds through WeChat Pay, newest first; filter by order or status */
+        get: operations["PaymentsAdminController_refunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payment-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notifications WeChat Pay sent (payments, refunds, transfers), newest first */
+        get: operations["PaymentsAdminController_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payment-notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored notification with its kept headers and raw body */
+        get: operations["PaymentsAdminController_notification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/audit-logs": {
         parameters: {
             query?: never;
@@ -2024,6 +2092,90 @@ export interface components {
             /** @enum {string} */
             queue: "up";
         };
+        AdminPaymentDto: {
+            id: string;
+            /** @description our out_trade_no */
+            outTradeNo: string;
+            orderId: string;
+            amountFen: number;
+            /** @enum {string} */
+            status: "PENDING" | "PAID" | "CLOSED";
+            /** @description WeChat’s transaction_id */
+            transactionId: string | null;
+            paidAt: string | null;
+            refundedFen: number;
+            expiresAt: string;
+            createdAt: string;
+        };
+        AdminPaymentPageDto: {
+            items: components["schemas"]["AdminPaymentDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AdminRefundDto: {
+            id: string;
+            outRefundNo: string;
+            paymentId: string;
+            orderId: string;
+            amountFen: number;
+            reason: string;
+            /** @description an after-sale id, or duplicate-payment / late-payment */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "REQUESTED" | "PROCESSING" | "SUCCESS" | "CLOSED" | "ABNORMAL";
+            wechatRefundId: string | null;
+            succeededAt: string | null;
+            createdAt: string;
+        };
+        AdminRefundPageDto: {
+            items: components["schemas"]["AdminRefundDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PaymentNotificationDto: {
+            id: string;
+            /** @enum {string} */
+            channel: "transaction" | "refund" | "transfer";
+            /** @description WeChat’s notification id */
+            wechatId: string | null;
+            eventType: string | null;
+            /** @description the signature checked out */
+            verified: boolean;
+            outcome: string;
+            error: string | null;
+            /** @description out_trade_no / out_refund_no / out_bill_no */
+            reference: string | null;
+            receivedAt: string;
+        };
+        PaymentNotificationPageDto: {
+            items: components["schemas"]["PaymentNotificationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PaymentNotificationDetailDto: {
+            id: string;
+            /** @enum {string} */
+            channel: "transaction" | "refund" | "transfer";
+            /** @description WeChat’s notification id */
+            wechatId: string | null;
+            eventType: string | null;
+            /** @description the signature checked out */
+            verified: boolean;
+            outcome: string;
+            error: string | null;
+            /** @description out_trade_no / out_refund_no / out_bill_no */
+            reference: string | null;
+            receivedAt: string;
+            /** @description the Wechatpay-* headers kept */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description the raw body as received (its resource stays encrypted) */
+            body: string;
+        };
         AuditEntryDto: {
             id: string;
             /** @enum {string} */
@@ -3591,6 +3743,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    PaymentsAdminController_payments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                status?: "PENDING" | "PAID" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPaymentPageDto"];
+                };
+            };
+        };
+    };
+    PaymentsAdminController_refunds: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                status?: "REQUESTED" | "PROCESSING" | "SUCCESS" | "CLOSED" | "ABNORMAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminRefundPageDto"];
+                };
+            };
+        };
+    };
+    PaymentsAdminController_notifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: "transaction" | "refund" | "transfer";
+                /** @description e.g. paid, processed, duplicate, ignored, rejected, failed */
+                outcome?: string;
+                /** @description out_trade_no / out_refund_no / out_bill_no */
+                reference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNotificationPageDto"];
+                };
+            };
+        };
+    };
+    PaymentsAdminController_notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNotificationDetailDto"];
                 };
             };
         };

@@ -15,7 +15,8 @@ describe('admin console support', () => {
   const ctx = RequestContext.system('test');
 
   beforeAll(async () => {
-    t = await bootTestAppWithSim({ ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD });
+    // Listening: the simulator delivers payment notifications to the app.
+    t = await bootTestAppWithSim({ ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD }, [], { listen: true });
     admin = await loginAdmin(t);
   });
   afterAll(() => t.close());
@@ -297,5 +298,77 @@ describe('admin console support', () => {
       .set(bearer(admin))
       .send({ settleDaysAfterComplete: 7 })
       .expect(200);
+  });
+
+  it('shows finance an order’s payment and the raw notification WeChat sent for it', async () => {
+    const buyer = await loginNewUser(t, '付款顾客');
+    const p = await newProduct(t);
+    const order = await t.http
+      .post('/api/app/orders')
+      .set(bearer(buyer.token))
+      .set('idempotency-key', randomUUID())
+      .send({
+        mode: 'express',
+        items: [{ skuId: p.skus[0].id, qty: 1 }],
+        address: {
+          name: '王五',
+          phone: '13900001111',
+          province: '浙江省',
+          city: '杭州市',
+          district: '西湖区',
+          detail: '一号',
+        },
+      })
+      .expect(201);
+    const pay = await t.http
+      .post(`/api/app/orders/${order.body.id}/pay`)
+      .set(bearer(buyer.token))
+      .expect(200);
+    const prepayId = pay.body.requestPayment.package.replace('prepay_id=', '');
+    await t.sim.control('POST', '/sim/pay/confirm', { prepayId, openid: buyer.openid });
+
+    const finance = await newAdmin('fin.pay', ['finance']);
+    let payment: { status: string; outTradeNo: string; transactionId: string | null } | undefined;
+    for (let i = 0; i < 40 && payment?.status !== 'PAID'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const res = await t.http
+        .get(`/api/admin/payments?orderId=${order.body.id}`)
+        .set(bearer(finance.accessToken))
+        .expect(200);
+      payment = res.body.items[0];
+    }
+    expect(payment).toMatchObject({ status: 'PAID', transactionId: expect.any(String) });
+    const list = await t.http
+      .get(`/api/admin/payment-notifications?channel=transaction&reference=${payment!.outTradeNo}`)
+      .set(bearer(finance.accessToken))
+      .expect(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ channel: 'transaction', eventType: 'TRANSACTION.SUCCESS', verified: true }),
+    ]);
+    const raw = await t.http
+      .get(`/api/admin/payment-notifications/${list.body.items[0].id}`)
+      .set(bearer(finance.accessToken))
+      .expect(200);
+    expect(JSON.parse(raw.body.body)).toMatchObject({
+      event_type: 'TRANSACTION.SUCCESS',
+      resource: expect.any(Object),
+    });
+    expect(Object.keys(raw.body.headers).join()).toMatch(/wechatpay-signature/i);
+    const refunds = await t.http
+      .get(`/api/admin/refunds?orderId=${order.body.id}`)
+      .set(bearer(finance.accessToken))
+      .expect(200);
+    expect(refunds.body).toMatchObject({ items: [], total: 0 });
+
+    const manager = await newAdmin(
+      'mgr.pay',
+      ['store_manager'],
+      [(await newStore(t, { name: '付款店' })).id],
+    );
+    await t.http.get('/api/admin/payments').set(bearer(manager.accessToken)).expect(403);
+    await t.http
+      .get(`/api/admin/payment-notifications/${randomUUID()}`)
+      .set(bearer(finance.accessToken))
+      .expect(404);
   });
 });
