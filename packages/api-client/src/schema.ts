@@ -3237,12 +3237,18 @@ export interface components {
             };
             code: string;
         };
+        AdminNameDto: {
+            id: string;
+            username: string;
+            displayName: string | null;
+        };
         NamesDto: {
             users: components["schemas"]["UserNameDto"][];
             stores: components["schemas"]["StoreNameDto"][];
             orders: components["schemas"]["OrderNameDto"][];
             products: components["schemas"]["ProductNameDto"][];
             skus: components["schemas"]["SkuNameDto"][];
+            admins: components["schemas"]["AdminNameDto"][];
         };
         OverviewNumbersDto: {
             /** @description payable of orders paid in the range (refunds not deducted) */
@@ -6068,6 +6074,8 @@ export interface operations {
                 storeIds?: string[];
                 /** @description order ids, comma-separated, at most 200 */
                 orderIds?: string[];
+                /** @description admin account ids (audit actors), comma-separated, at most 200 */
+                adminIds?: string[];
                 /** @description product ids, comma-separated, at most 200 */
                 productIds?: string[];
                 /** @description SKU ids, comma-separated, at most 200 */

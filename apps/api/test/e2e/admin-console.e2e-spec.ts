@@ -178,7 +178,13 @@ describe('admin console support', () => {
       .get(`/api/admin/names?orderIds=${orderId}&userIds=${buyer.id}`)
       .set(bearer(manager.accessToken))
       .expect(200);
-    expect(hidden.body).toEqual({ users: [], stores: [], orders: [], products: [], skus: [] });
+    expect(hidden.body).toEqual({ users: [], stores: [], orders: [], products: [], skus: [], admins: [] });
+    const me = (await t.http.get('/api/admin/auth/me').set(bearer(admin)).expect(200)).body;
+    const colleague = await t.http
+      .get(`/api/admin/names?adminIds=${me.id}`)
+      .set(bearer(manager.accessToken))
+      .expect(200);
+    expect(colleague.body.admins).toEqual([{ id: me.id, username: 'admin', displayName: me.displayName }]);
     // Their own store's owner and buyer are named.
     const own = await newAdmin('mgr.own', ['store_manager'], [store.id]);
     const shown = await t.http

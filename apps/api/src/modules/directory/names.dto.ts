@@ -40,6 +40,15 @@ export class NamesQueryDto {
   @ArrayMaxSize(MAX_NAME_IDS)
   @IsUUID('all', { each: true })
   orderIds?: string[];
+  @ApiPropertyOptional({
+    description: `admin account ids (audit actors), comma-separated, at most ${MAX_NAME_IDS}`,
+  })
+  @IsOptional()
+  @idList()
+  @IsArray()
+  @ArrayMaxSize(MAX_NAME_IDS)
+  @IsUUID('all', { each: true })
+  adminIds?: string[];
   @ApiPropertyOptional({ description: `product ids, comma-separated, at most ${MAX_NAME_IDS}` })
   @IsOptional()
   @idList()
@@ -79,6 +88,12 @@ export class SkuNameDto {
   @ApiProperty() code: string;
 }
 
+export class AdminNameDto {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ nullable: true, type: String }) displayName: string | null;
+}
+
 export class UserNameDto {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) nickname: string | null;
@@ -97,4 +112,5 @@ export class NamesDto {
   @ApiProperty({ type: [OrderNameDto] }) orders: OrderNameDto[];
   @ApiProperty({ type: [ProductNameDto] }) products: ProductNameDto[];
   @ApiProperty({ type: [SkuNameDto] }) skus: SkuNameDto[];
+  @ApiProperty({ type: [AdminNameDto] }) admins: AdminNameDto[];
 }

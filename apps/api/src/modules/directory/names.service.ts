@@ -60,6 +60,7 @@ export class NamesService {
       orderIds?: string[];
       productIds?: string[];
       skuIds?: string[];
+      adminIds?: string[];
     },
   ): Promise<{
     users: UserName[];
@@ -67,6 +68,7 @@ export class NamesService {
     orders: OrderName[];
     products: ProductName[];
     skus: SkuName[];
+    admins: { id: string; username: string; displayName: string | null }[];
   }> {
     const scope = storeScope(ctx);
     const m = this.tx.manager(ctx);
@@ -117,7 +119,15 @@ export class NamesService {
           [q.skuIds],
         )
       : [];
+    // Colleagues' account names (who did what in the audit log) are not store-scoped.
+    const admins: { id: string; username: string; displayName: string | null }[] = q.adminIds?.length
+      ? await m.query(
+          `SELECT id, username, display_name AS "displayName" FROM admin_users WHERE id = ANY($1::uuid[])`,
+          [q.adminIds],
+        )
+      : [];
     return {
+      admins,
       products,
       skus,
       orders: orders.map((o) => ({
