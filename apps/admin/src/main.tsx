@@ -44,6 +44,7 @@ const router = createBrowserRouter(
         { path: 'finance/rewards', lazy: page(() => import('./features/finance/Rewards')) },
         { path: 'finance/withdrawals', lazy: page(() => import('./features/finance/Withdrawals')) },
         { path: 'finance/ledger', lazy: page(() => import('./features/finance/Ledger')) },
+        { path: 'finance/payments', lazy: page(() => import('./features/finance/Payments')) },
         { path: 'settings/business', lazy: page(() => import('./features/settings/Settings')) },
         { path: 'system/admins', lazy: page(() => import('./features/system/Admins')) },
         { path: 'system/audit', lazy: page(() => import('./features/system/Audit')) },

@@ -177,7 +177,7 @@ describe('web admin in a browser', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(download.suggestedFilename()).toBe('云货架·西溪湿地店-货架码.pdf');
     await page.getByRole('tab', { name: '货架码' }).click();
-    await tableReady(page);
+    await page.locator('.ant-tabs-tabpane-active .ant-table-row').first().waitFor();
     await shot(page, 'store-codes');
     await page.context().close();
   });
@@ -189,14 +189,14 @@ describe('web admin in a browser', () => {
     await row(page, paid.shipNo).getByText('顾客王小明').waitFor();
     await row(page, paid.shipNo).getByText(paid.storeAName).waitFor();
     await shot(page, 'orders');
-    await row(page, paid.shipNo).getByText('发货').click();
+    await row(page, paid.shipNo).getByText('发货', { exact: true }).click();
     const modal = page.locator('.ant-modal', { hasText: '订单发货' });
     await modal.getByLabel('快递公司').fill('顺丰速运');
     await modal.getByLabel('快递单号').fill('SF1234567890');
     await modal.getByRole('button', { name: /确\s*[定认]/ }).click();
     await row(page, paid.shipNo).getByText('已发货').waitFor();
     await row(page, paid.shipNo).getByRole('link', { name: paid.shipNo }).click();
-    await page.getByText('顺丰速运 SF1234567890').waitFor();
+    await page.getByText('顺丰速运 SF1234567890', { exact: true }).waitFor();
     await page.getByText('业绩归属').waitFor();
     await shot(page, 'order-detail');
     await page.context().close();
@@ -255,6 +255,7 @@ describe('web admin in a browser', () => {
       ['scan-logs', '/stores/scan-logs', '顾客王小明'],
       ['admin-users', '/system/admins', 'mgr'],
       ['audit-log', '/system/audit', 'admin_user'],
+      ['payments', '/finance/payments', '微信支付单号'],
     ];
     for (const [name, path, text] of screens) {
       await page.goto(`${stack.apiUrl}/admin${path}`);

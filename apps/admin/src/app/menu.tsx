@@ -78,6 +78,7 @@ export const MENU: MenuEntry[] = [
       { path: '/finance/rewards', name: S.menu.rewards, permission: 'finance:read' },
       { path: '/finance/withdrawals', name: S.menu.withdrawals, permission: 'finance:read' },
       { path: '/finance/ledger', name: S.menu.ledger, permission: 'finance:read' },
+      { path: '/finance/payments', name: S.menu.payments, permission: 'finance:read' },
     ],
   },
   {

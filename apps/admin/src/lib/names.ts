@@ -17,15 +17,32 @@ export function useNames(ids: {
   orderIds?: Ids;
   productIds?: Ids;
   skuIds?: Ids;
+  adminIds?: Ids;
 }) {
   const userIds = clean(ids.userIds);
   const storeIds = clean(ids.storeIds);
   const orderIds = clean(ids.orderIds);
   const productIds = clean(ids.productIds);
   const skuIds = clean(ids.skuIds);
+  const adminIds = clean(ids.adminIds);
   const q = useQuery({
-    queryKey: ['names', userIds.join(), storeIds.join(), orderIds.join(), productIds.join(), skuIds.join()],
-    enabled: userIds.length + storeIds.length + orderIds.length + productIds.length + skuIds.length > 0,
+    queryKey: [
+      'names',
+      userIds.join(),
+      storeIds.join(),
+      orderIds.join(),
+      productIds.join(),
+      skuIds.join(),
+      adminIds.join(),
+    ],
+    enabled:
+      userIds.length +
+        storeIds.length +
+        orderIds.length +
+        productIds.length +
+        skuIds.length +
+        adminIds.length >
+      0,
     staleTime: 60_000,
     queryFn: () =>
       call<Names>(
@@ -37,6 +54,7 @@ export function useNames(ids: {
               orderIds: orderIds.join(',') || undefined,
               productIds: productIds.join(',') || undefined,
               skuIds: skuIds.join(',') || undefined,
+              adminIds: adminIds.join(',') || undefined,
             } as never,
           },
         }),
@@ -47,6 +65,7 @@ export function useNames(ids: {
   const orders = new Map((q.data?.orders ?? []).map((o) => [o.id, o]));
   const products = new Map((q.data?.products ?? []).map((p) => [p.id, p]));
   const skus = new Map((q.data?.skus ?? []).map((s) => [s.id, s]));
+  const admins = new Map((q.data?.admins ?? []).map((a) => [a.id, a]));
   const pending = (id: string) => (q.isLoading ? '…' : id.slice(0, 8));
   const person = (nickname: string | null, phone: string | null) =>
     [nickname ?? '微信用户', phone].filter(Boolean).join(' · ');
@@ -58,6 +77,11 @@ export function useNames(ids: {
     },
     store: (id: string | null | undefined) => (id ? (stores.get(id)?.name ?? pending(id)) : '—'),
     order: (id: string | null | undefined) => (id ? orders.get(id) : undefined),
+    admin: (id: string | null | undefined) => {
+      if (!id) return '—';
+      const a = admins.get(id);
+      return a ? (a.displayName ? `${a.displayName}（${a.username}）` : a.username) : pending(id);
+    },
     product: (id: string | null | undefined) => (id ? (products.get(id)?.title ?? pending(id)) : '—'),
     /** "茅台 53度 · 500ml/礼盒" */
     sku: (id: string | null | undefined) => {

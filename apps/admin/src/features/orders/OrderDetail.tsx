@@ -34,6 +34,17 @@ export default function OrderDetail() {
     enabled: !!o,
     queryFn: () => call(api.GET('/api/admin/after-sales', { params: { query: { orderId: id } } })),
   });
+  const payments = useQuery({
+    queryKey: ['order-payments', id],
+    enabled: !!o && can(me, 'finance:read'),
+    queryFn: () => call(api.GET('/api/admin/payments', { params: { query: { orderId: id } } })),
+  });
+  const refunds = useQuery({
+    queryKey: ['order-refunds', id],
+    enabled: !!o && can(me, 'finance:read'),
+    queryFn: () => call(api.GET('/api/admin/refunds', { params: { query: { orderId: id } } })),
+  });
+  const paid = payments.data?.items.find((p) => p.status === 'PAID');
   const names = useNames({
     userIds: [o?.buyerId, o?.resellerId, ...earnerIds(rewards.data?.items ?? []).userIds],
     storeIds: [o?.storeId, ...earnerIds(rewards.data?.items ?? []).storeIds],

@@ -1,6 +1,7 @@
 import { ProTable } from '@ant-design/pro-components';
 import { Drawer, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNames } from '../../lib/names';
 import { pagedRequest, tableDefaults, type Columns } from '../../components/table';
 import { api, call, type Schemas } from '../../lib/api';
 import { dateTime } from '../../lib/format';
@@ -12,6 +13,11 @@ type Entry = Schemas['AuditEntryDto'];
 /** 审计日志: who changed what, when and why; a drawer shows the before/after difference field by field. */
 export default function Audit() {
   const [open, setOpen] = useState<Entry | null>(null);
+  const [rows, setRows] = useState<Entry[]>([]);
+  const names = useNames({
+    adminIds: rows.filter((e) => e.actorKind === 'admin').map((e) => e.actorId),
+    userIds: rows.filter((e) => e.actorKind === 'user').map((e) => e.actorId),
+  });
   const columns: Columns<Entry> = [
     {
       title: S.audit.at,
@@ -37,7 +43,13 @@ export default function Audit() {
           ) : (
             <Tag>系统</Tag>
           )}
-          <Typography.Text copyable={{ text: e.actorId }}>{e.actorId.slice(0, 8)}</Typography.Text>
+          <Typography.Text copyable={{ text: e.actorId }}>
+            {e.actorKind === 'admin'
+              ? names.admin(e.actorId)
+              : e.actorKind === 'user'
+                ? names.userLabel(e.actorId)
+                : e.actorId}
+          </Typography.Text>
         </>
       ),
     },
