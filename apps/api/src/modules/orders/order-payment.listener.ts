@@ -7,14 +7,14 @@ import { TransactionService } from '../../common/transaction.service';
 import { JobsService } from '../../jobs/jobs.service';
 import { CatalogStockService } from '../catalog/catalog-stock.service';
 import { ProductService } from '../catalog/product.service';
-import type { PaidEvent, PaymentListener, RefundedEvent } from '../payments/payment-listener';
+import type { PaidEvent, PaymentListener, RefundedEvent } from '../payments/payments.ports';
 import { StoreStockService } from '../stores/store-stock.service';
-import { AfterSale, afterSaleMachine, type AfterSaleStatus } from './entities/after-sale.entity';
+import { AfterSale, afterSaleMachine, type AfterSaleStatus } from './after-sales/after-sale.entity';
 import { Order } from './entities/order.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { lockOrder, transitionOrder } from './order-state';
-import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from './orders.contract';
-import { OrderStock } from './stock';
+import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from './orders.ports';
+import { OrderStock } from './checkout/stock';
 
 /** Moves an after-sale through its machine (status only; the row carries no separate history). */
 export async function transitionAfterSale(

@@ -10,7 +10,7 @@ import { Clock } from '../../common/clock';
 import { Order, type OrderChannel, type OrderStatus } from './entities/order.entity';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderLine } from './entities/order-line.entity';
-import type { RewardOrder, RewardOrderSource } from './orders.contract';
+import type { RewardOrder, RewardOrderSource } from './orders.ports';
 import { OrderErrors } from './orders.errors';
 
 export interface OrderView {

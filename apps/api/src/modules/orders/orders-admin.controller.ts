@@ -27,22 +27,14 @@ import { CommonErrors } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { UuidParam } from '../../common/uuid-param';
 import { AuditService } from '../audit/audit.service';
-import { AfterSalesService } from './after-sales.service';
-import {
-  AdminOrdersQuery,
-  AfterSaleDto,
-  AfterSaleQuery,
-  BulkShipResultDto,
-  OrderDto,
-  OrderPageDto,
-  RejectAfterSaleDto,
-  ShipDto,
-  ShippingTemplateDto,
-  ShippingTemplateInputDto,
-} from './dto/order.dto';
-import { FulfilmentService } from './fulfilment.service';
+import { AfterSalesService } from './after-sales/after-sales.service';
+import { AfterSaleDto, AfterSaleQuery, RejectAfterSaleDto } from './after-sales/after-sale.dto';
+import { ShippingTemplateDto, ShippingTemplateInputDto } from './checkout/checkout.dto';
+import { AdminOrdersQuery, OrderDto, OrderPageDto } from './dto/order.dto';
+import { BulkShipResultDto, ShipDto } from './fulfilment/fulfilment.dto';
+import { FulfilmentService } from './fulfilment/fulfilment.service';
 import { OrderQueryService } from './order-query.service';
-import { ShippingService } from './shipping.service';
+import { ShippingService } from './checkout/shipping.service';
 
 const csvCell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
 

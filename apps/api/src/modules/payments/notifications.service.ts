@@ -4,7 +4,7 @@ import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { WechatError, WechatPayClient } from '../../wechat';
 import { PaymentNotification } from './entities/payment-notification.entity';
-import { TRANSFER_LISTENER, type TransferListener } from './payment-listener';
+import { TRANSFER_LISTENER, type TransferListener } from './payments.ports';
 import { PaymentsService } from './payments.service';
 import { RefundsService } from './refunds.service';
 

@@ -13,8 +13,8 @@ import {
   type WechatTransaction,
 } from '../../wechat';
 import { Payment } from './entities/payment.entity';
-import { transitionPayment } from './payment-history';
-import { PAYMENT_LISTENER, type PaymentListener } from './payment-listener';
+import { transitionPayment } from './payment-state';
+import { PAYMENT_LISTENER, type PaymentListener } from './payments.ports';
 import { PaymentErrors } from './payments.errors';
 import { RefundsService } from './refunds.service';
 

@@ -12,7 +12,7 @@ import {
 } from '../../wechat';
 import { Payment } from './entities/payment.entity';
 import { Refund, refundMachine, type RefundStatus } from './entities/refund.entity';
-import { PAYMENT_LISTENER, type PaymentListener } from './payment-listener';
+import { PAYMENT_LISTENER, type PaymentListener } from './payments.ports';
 import { PaymentErrors } from './payments.errors';
 import { executeRefundJob } from './payments.jobs';
 

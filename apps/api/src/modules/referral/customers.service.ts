@@ -1,3 +1,4 @@
+import { ResellerService } from './reseller.service';
 import { Injectable } from '@nestjs/common';
 import { inStoreScope, storeScope } from '../../common/auth/store-scope';
 import { Clock } from '../../common/clock';
@@ -38,7 +39,18 @@ export class CustomersService {
   constructor(
     private readonly tx: TransactionService,
     private readonly clock: Clock,
+    private readonly resellers: ResellerService,
   ) {}
+
+  /** The customers bound to the caller now (approved resellers only). */
+  async listForReseller(
+    ctx: RequestContext,
+    userId: string,
+    q: { page?: number; pageSize?: number },
+  ): Promise<Page<CustomerBindingsView>> {
+    await this.resellers.assertApproved(ctx, userId);
+    return this.list(ctx, { ...q, resellerId: userId });
+  }
 
   async list(
     ctx: RequestContext,

@@ -62,6 +62,11 @@ export class ResellerService {
     return this.tx.repo(ctx, Reseller).exists({ where: { userId, status: 'approved' } });
   }
 
+  /** 403 REFERRAL_NOT_RESELLER unless the caller is an approved reseller. */
+  async assertApproved(ctx: RequestContext, userId: string): Promise<void> {
+    if (!(await this.isApproved(ctx, userId))) throw ReferralErrors.REFERRAL_NOT_RESELLER();
+  }
+
   /** Applies (idempotent: a pending or approved application is returned as it is). */
   async apply(ctx: RequestContext, userId: string): Promise<ResellerView> {
     const { resellerMode } = await this.settings.get(ctx);
@@ -142,11 +147,13 @@ export class ResellerService {
    * My team: the approved resellers whose upline I am, newest first, each with how many
    * customers are bound to them now. (Two levels only: their own downlines are not mine.)
    */
+  /** The caller's team (approved resellers only): resellers whose upline they are. */
   async team(
     ctx: RequestContext,
     userId: string,
     q: { page?: number; pageSize?: number },
   ): Promise<Page<TeamMember>> {
+    await this.assertApproved(ctx, userId);
     const { skip, take } = pageWindow(q);
     const rows: {
       user_id: string;

@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { LedgerService, PLATFORM } from '../ledger/ledger.service';
-import { REWARD_ORDER_SOURCE, type RewardOrderSource } from '../orders/orders.contract';
+import { REWARD_ORDER_SOURCE, type RewardOrderSource } from '../orders/orders.ports';
 import { SettingsService } from '../settings/settings.service';
 import { Reward } from './entities/reward.entity';
 import { RewardClawback } from './entities/reward-clawback.entity';

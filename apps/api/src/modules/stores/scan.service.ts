@@ -13,7 +13,7 @@ import { ShelfSlot } from './entities/shelf-slot.entity';
 import { Shelf } from './entities/shelf.entity';
 import { Store } from './entities/store.entity';
 import { SCAN_CODE_SHAPE } from './scan-code';
-import { SCAN_LISTENER, type ScanListener } from './scan-listener';
+import { SCAN_LISTENER, type ScanListener } from './stores.ports';
 import { StoreStockService } from './store-stock.service';
 import { toStoreDto } from './stores.service';
 import { StoresErrors } from './stores.errors';

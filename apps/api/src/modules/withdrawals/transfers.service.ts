@@ -9,9 +9,9 @@ import {
   type TransferNotificationResource,
   type WechatTransferBill,
 } from '../../wechat';
-import type { TransferListener } from '../payments/payment-listener';
+import type { TransferListener } from '../payments/payments.ports';
 import { Withdrawal } from './entities/withdrawal.entity';
-import { transitionWithdrawal } from './withdrawal-history';
+import { transitionWithdrawal } from './withdrawal-state';
 import { WithdrawalErrors } from './withdrawals.errors';
 import { WithdrawalsService } from './withdrawals.service';
 

@@ -4,7 +4,7 @@ import { TransactionService } from '../../common/transaction.service';
 import { pageWindow, toPage, type Page } from '../../common/paging';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
 import { LedgerService } from '../ledger/ledger.service';
-import { EARNER_DIRECTORY, type EarnerDirectory } from './earner-directory';
+import { EARNER_DIRECTORY, type EarnerDirectory } from './withdrawals.ports';
 import { Withdrawal, type WithdrawalStatus } from './entities/withdrawal.entity';
 import { WithdrawalErrors } from './withdrawals.errors';
 

@@ -14,9 +14,9 @@ import {
   WITHDRAWAL_RULES,
   type EarnerDirectory,
   type WithdrawalRulesSource,
-} from './earner-directory';
+} from './withdrawals.ports';
 import { Withdrawal, type PayoutMethod } from './entities/withdrawal.entity';
-import { transitionWithdrawal } from './withdrawal-history';
+import { transitionWithdrawal } from './withdrawal-state';
 import { WithdrawalErrors } from './withdrawals.errors';
 import { transferJob } from './withdrawals.jobs';
 
