@@ -5,11 +5,13 @@ import { LedgerPosting } from './modules/ledger/entities/ledger-posting.entity';
 import { Withdrawal } from './modules/withdrawals/entities/withdrawal.entity';
 import { WithdrawalEvent } from './modules/withdrawals/entities/withdrawal-event.entity';
 import { Reward } from './modules/rewards/entities/reward.entity';
+import { RewardEvent } from './modules/rewards/entities/reward-event.entity';
 import { RewardClawback } from './modules/rewards/entities/reward-clawback.entity';
 import { Payment } from './modules/payments/entities/payment.entity';
 import { PaymentEvent } from './modules/payments/entities/payment-event.entity';
 import { PaymentNotification } from './modules/payments/entities/payment-notification.entity';
 import { Refund } from './modules/payments/entities/refund.entity';
+import { RefundEvent } from './modules/payments/entities/refund-event.entity';
 import { AuditLog } from './modules/audit/entities/audit-log.entity';
 import { AdminUser } from './modules/identity/entities/admin-user.entity';
 import { AuthSession } from './modules/identity/entities/auth-session.entity';
@@ -34,6 +36,7 @@ import { StoreStockMovement } from './modules/stores/entities/store-stock-moveme
 import { StoreStock } from './modules/stores/entities/store-stock.entity';
 import { Store } from './modules/stores/entities/store.entity';
 import { AfterSale } from './modules/orders/after-sales/after-sale.entity';
+import { AfterSaleEvent } from './modules/orders/after-sales/after-sale-event.entity';
 import { CartItem } from './modules/orders/entities/cart-item.entity';
 import { MemberCode } from './modules/orders/entities/member-code.entity';
 import { OrderEvent } from './modules/orders/entities/order-event.entity';
@@ -47,6 +50,7 @@ export const ENTITIES = [
   Payment,
   PaymentEvent,
   Refund,
+  RefundEvent,
   PaymentNotification,
   LedgerAccount,
   LedgerPosting,
@@ -55,6 +59,7 @@ export const ENTITIES = [
   WithdrawalEvent,
   Reward,
   RewardClawback,
+  RewardEvent,
   AuditLog,
   Setting,
   User,
@@ -87,5 +92,6 @@ export const ENTITIES = [
   CartItem,
   ShippingTemplate,
   AfterSale,
+  AfterSaleEvent,
   MemberCode,
 ];

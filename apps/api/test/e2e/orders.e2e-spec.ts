@@ -1,3 +1,5 @@
+import { AfterSaleEvent } from '../../src/modules/orders/after-sales/after-sale-event.entity';
+import { RefundEvent } from '../../src/modules/payments/entities/refund-event.entity';
 import { createApiClient, ApiError, type ApiClient, type Schemas } from '@cloudshelf/api-client';
 import jsQR from 'jsqr';
 import { randomUUID } from 'node:crypto';
@@ -549,6 +551,27 @@ describe('orders through the generated client and the simulator', () => {
     expect(
       (await tx.repo(ctx, Payment).findOneByOrFail({ orderId: order.id, status: 'PAID' })).refundedFen,
     ).toBe(3000);
+    // Every status change of the after-sales and their refunds is in their history, with who.
+    const steps = async (target: typeof AfterSaleEvent | typeof RefundEvent, where: object) =>
+      (await tx.repo(ctx, target).find({ where, order: { createdAt: 'ASC' } })).map(
+        (h) => `${h.fromStatus ?? '∅'}>${h.toStatus}:${h.actorKind}`,
+      );
+    expect(await steps(AfterSaleEvent, { afterSaleId: first.id })).toEqual([
+      '∅>PENDING_APPROVAL:user',
+      'PENDING_APPROVAL>REFUNDING:user',
+      'REFUNDING>REFUNDED:system',
+    ]);
+    expect(await steps(AfterSaleEvent, { afterSaleId: second.id })).toEqual([
+      '∅>PENDING_APPROVAL:user',
+      'PENDING_APPROVAL>REFUNDING:admin',
+      'REFUNDING>REFUNDED:system',
+    ]);
+    const refundSteps = await steps(RefundEvent, { refundId: refund1.id });
+    expect(refundSteps[0]).toBe('∅>REQUESTED:user');
+    expect(refundSteps.at(-1)).toMatch(/>SUCCESS:system$/);
+    refundSteps
+      .slice(1)
+      .forEach((step, i) => expect(step.split('>')[0]).toBe(refundSteps[i].split(/[>:]/)[1]));
 
     // The window: afterSaleDays after completion.
     const o2 = await place(buyerApi, { mode: 'express', address: ADDRESS, items: [{ skuId, qty: 1 }] });

@@ -94,6 +94,43 @@ describe('payments through the simulator, with notifications delivered', () => {
     await expect(prepay(orderId)).rejects.toMatchObject({ code: 'PAYMENT_ALREADY_PAID' });
   });
 
+  it('stores the raw notification in its own commit before processing it; a crash mid-way keeps it', async () => {
+    const orderId = randomUUID();
+    await prepay(orderId);
+    const { outTradeNo } = await payment(orderId);
+    const seen: PaymentNotification[] = [];
+    const spy = jest.spyOn(payments, 'applyTransaction').mockImplementationOnce(async () => {
+      // Another connection already sees the stored notification while the work runs.
+      seen.push(
+        ...(await tx
+          .repo(RequestContext.system('probe'), PaymentNotification)
+          .findBy({ reference: outTradeNo })),
+      );
+      throw new Error('crash in the middle of the work');
+    });
+    try {
+      await confirm(orderId);
+      await eventually(async () => (spy.mock.calls.length > 0 && seen.length > 0 ? true : undefined));
+      expect(seen).toEqual([
+        expect.objectContaining({ outcome: 'received', verified: true, channel: 'transaction' }),
+      ]);
+      expect(seen[0].body).toContain('"resource"');
+      const after = await eventually(async () => {
+        const rows = await notifications(outTradeNo);
+        return rows.some((r) => r.outcome !== 'received') ? rows : undefined;
+      });
+      expect(after[0]).toMatchObject({
+        id: seen[0].id,
+        outcome: 'failed',
+        error: expect.stringContaining('crash'),
+      });
+      // WeChat retries; the retry is stored too and processed.
+      await eventually(async () => ((await payment(orderId)).status === 'PAID' ? true : undefined));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('refuses tampered and probe-signed notifications, records them, changes nothing', async () => {
     const orderId = randomUUID();
     await prepay(orderId);

@@ -48,7 +48,12 @@ describe('payments without notifications: order-page query, close, reconciliatio
     expect(listener.paid.filter((e) => e.orderId === orderId)).toHaveLength(1);
     const history = await tx.repo(ctx, PaymentEvent).findBy({ paymentId: synced.id });
     expect(history).toEqual([
-      expect.objectContaining({ fromStatus: 'PENDING', toStatus: 'PAID', source: 'query' }),
+      expect.objectContaining({
+        fromStatus: 'PENDING',
+        toStatus: 'PAID',
+        actorKind: 'system',
+        actorId: 'query',
+      }),
     ]);
   });
 

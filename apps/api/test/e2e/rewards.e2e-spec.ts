@@ -1,3 +1,5 @@
+import { In } from 'typeorm';
+import { RewardEvent } from '../../src/modules/rewards/entities/reward-event.entity';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
 import { RequestContext } from '../../src/common/request-context';
@@ -84,6 +86,11 @@ describe('rewards on the ledger: accrual, settlement, clawback', () => {
     clock.advance(30 * DAY); // the job was down for a month: everything due settles now
     await Promise.all([rewards.settleDue(ctx), rewards.settleDue(ctx)]);
     expect(await bal('store', p.store)).toEqual({ pendingFen: 0, availableFen: 500, withdrawingFen: 0 });
+    const settled = await tx.repo(ctx, Reward).findBy({ orderId: order.orderId });
+    const history = await tx.repo(ctx, RewardEvent).findBy({ rewardId: In(settled.map((r) => r.id)) });
+    expect(history.filter((h) => h.toStatus === 'AVAILABLE').map((h) => [h.fromStatus, h.actorId])).toEqual(
+      settled.map(() => ['PENDING', 'settle']),
+    );
     expect(await bal('reseller', p.reseller)).toEqual({
       pendingFen: 0,
       availableFen: 1_000,
@@ -105,6 +112,14 @@ describe('rewards on the ledger: accrual, settlement, clawback', () => {
     expect(await bal('store', p.store)).toEqual({ pendingFen: 0, availableFen: 0, withdrawingFen: 0 });
     const statuses = (await tx.repo(ctx, Reward).findBy({ lineId: line })).map((r) => r.status);
     expect(new Set(statuses)).toEqual(new Set(['CANCELLED']));
+    const store = await tx.repo(ctx, Reward).findOneByOrFail({ lineId: line, kind: 'store' });
+    const history = await tx
+      .repo(ctx, RewardEvent)
+      .find({ where: { rewardId: store.id }, order: { createdAt: 'ASC' } });
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.actorKind, h.actorId])).toEqual([
+      [null, 'PENDING', 'system', 'accrue'],
+      ['PENDING', 'CANCELLED', 'system', 'clawback'],
+    ]);
   });
 
   it('after settlement a refund posts a negative adjustment; a debt shows and is netted against later income', async () => {

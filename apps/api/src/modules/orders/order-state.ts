@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context';
-import { applyTransition } from '../../common/state-machine';
+import { applyTransition, recordHistory, type HistoryTarget } from '../../common/state-machine';
 import { Order, orderMachine, type OrderStatus } from './entities/order.entity';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderErrors } from './orders.errors';
@@ -30,28 +30,32 @@ export async function transitionOrder(
   changes: Partial<Order> = {},
 ): Promise<void> {
   guard(order, to);
-  await applyTransition(manager, orderMachine, Order, order, to, changes, {
-    target: OrderEvent,
-    build: (from) => historyRow(ctx, order.id, from, to, reason),
-  });
+  await applyTransition(
+    ctx,
+    manager,
+    orderMachine,
+    Order,
+    order,
+    to,
+    reason,
+    changes,
+    orderHistory(order.id),
+  );
 }
 
-export function historyRow(
+function orderHistory(orderId: string): HistoryTarget {
+  return { target: OrderEvent, subject: { orderId } };
+}
+
+/** The first history row of a new order (placed, or a till sale recorded completed). */
+export function recordOrderCreated(
   ctx: RequestContext,
+  manager: EntityManager,
   orderId: string,
-  from: OrderStatus | null,
-  to: OrderStatus,
+  status: OrderStatus,
   reason: string,
-): Partial<OrderEvent> {
-  return {
-    orderId,
-    fromStatus: from,
-    toStatus: to,
-    actorKind: ctx.actor?.kind ?? 'system',
-    actorId: (ctx.actor?.id ?? 'unknown').slice(0, 64),
-    reason: reason.slice(0, 200),
-    requestId: ctx.requestId,
-  };
+): Promise<void> {
+  return recordHistory(ctx, manager, orderHistory(orderId), null, status, reason);
 }
 
 /** Locks and returns an order inside the caller's transaction (404 when missing). */

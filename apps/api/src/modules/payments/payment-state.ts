@@ -4,7 +4,10 @@ import { applyTransition } from '../../common/state-machine';
 import { Payment, paymentMachine, type PaymentStatus } from './entities/payment.entity';
 import { PaymentEvent } from './entities/payment-event.entity';
 
-/** The only way a payment's status changes: guarded by the machine, written to history. */
+/**
+ * The only way a payment's status changes: guarded by the machine, written to history.
+ * `source` (notify | query | reconcile | close | prepay) is the actor when no person acts.
+ */
 export function transitionPayment(
   ctx: RequestContext,
   manager: EntityManager,
@@ -14,15 +17,9 @@ export function transitionPayment(
   reason: string,
   changes: Partial<Payment> = {},
 ): Promise<void> {
-  return applyTransition(manager, paymentMachine, Payment, payment, to, changes, {
+  return applyTransition(ctx, manager, paymentMachine, Payment, payment, to, reason, changes, {
     target: PaymentEvent,
-    build: (from) => ({
-      paymentId: payment.id,
-      fromStatus: from,
-      toStatus: to,
-      source,
-      reason: reason.slice(0, 200),
-      requestId: ctx.requestId,
-    }),
+    subject: { paymentId: payment.id },
+    systemActor: source,
   });
 }

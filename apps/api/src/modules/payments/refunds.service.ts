@@ -1,3 +1,4 @@
+import { recordRefundRequested, transitionRefund } from './refund-state';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -78,6 +79,7 @@ export class RefundsService {
           status: 'REQUESTED',
         }),
       );
+      await recordRefundRequested(c, manager, refund, refund.reason);
       await this.jobs.send(c, executeRefundJob, { refundId: refund.id }, { idempotencyKey: refund.id });
       return refund;
     });
@@ -131,14 +133,10 @@ export class RefundsService {
       }
       const to: RefundStatus = state;
       if (refund.status === to || !refundMachine.can(refund.status, to)) return 'duplicate';
-      await manager.getRepository(Refund).update(
-        { id: refund.id },
-        {
-          status: to,
-          wechatRefundId,
-          succeededAt: to === 'SUCCESS' ? new Date(successTime ?? Date.now()) : null,
-        },
-      );
+      await transitionRefund(c, manager, refund, to, 'wechat', `WeChat refund ${wechatRefundId}: ${state}`, {
+        wechatRefundId,
+        succeededAt: to === 'SUCCESS' ? new Date(successTime ?? Date.now()) : null,
+      });
       if (to === 'SUCCESS') {
         const { affected } = await manager
           .createQueryBuilder()

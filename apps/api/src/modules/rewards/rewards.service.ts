@@ -8,6 +8,7 @@ import { SettingsService } from '../settings/settings.service';
 import { Reward } from './entities/reward.entity';
 import { RewardClawback } from './entities/reward-clawback.entity';
 import { clawbackFen, splitLine } from './reward-split';
+import { recordRewardAccrued, transitionReward } from './reward-state';
 
 const DAY_MS = 86_400_000;
 
@@ -61,6 +62,12 @@ export class RewardsService {
             .returning(['id'])
             .execute();
           if (inserted.raw.length === 0) continue;
+          await recordRewardAccrued(
+            c,
+            m,
+            (inserted.raw as { id: string }[])[0].id,
+            `${share.kind} ${share.rateBp} bp of ${line.paidFen} fen`,
+          );
           await this.ledger.post(c, {
             reference: `reward:${line.lineId}:${share.kind}:accrue`,
             kind: 'accrual',
@@ -127,9 +134,17 @@ export class RewardsService {
               { owner, kind: 'available', amountFen: remaining },
             ],
           });
-          await m
-            .getRepository(Reward)
-            .update({ id: r.id }, { status: 'AVAILABLE', settledAt: this.clock.now() });
+          await transitionReward(
+            c,
+            m,
+            r,
+            'AVAILABLE',
+            'settle',
+            'settled: the after-sale window has passed',
+            {
+              settledAt: this.clock.now(),
+            },
+          );
         }
         return due.length;
       });
@@ -187,14 +202,18 @@ export class RewardsService {
             ],
           });
         const clawed = r.clawedFen + claw;
-        await m.getRepository(Reward).update(
-          { id: r.id },
-          {
-            clawedFen: clawed,
-            refundedBaseFen: r.refundedBaseFen + e.refundedFen,
-            ...(clawed === r.amountFen && phase === 'pending' ? { status: 'CANCELLED' as const } : {}),
-          },
-        );
+        const changes = { clawedFen: clawed, refundedBaseFen: r.refundedBaseFen + e.refundedFen };
+        if (clawed === r.amountFen && phase === 'pending')
+          await transitionReward(
+            c,
+            m,
+            r,
+            'CANCELLED',
+            'clawback',
+            `refund ${e.refundId} took all of it back`,
+            changes,
+          );
+        else await m.getRepository(Reward).update({ id: r.id }, changes);
         total += claw;
       }
       return total;

@@ -12,9 +12,8 @@ import { StoreStockService } from '../../stores/store-stock.service';
 import { AttributionService } from './attribution.service';
 import { CartItem } from '../entities/cart-item.entity';
 import { Order } from '../entities/order.entity';
-import { OrderEvent } from '../entities/order-event.entity';
 import { OrderLine } from '../entities/order-line.entity';
-import { historyRow } from '../order-state';
+import { recordOrderCreated } from '../order-state';
 import { orderPayTimeoutJob } from '../orders.jobs';
 import { OrderErrors } from '../orders.errors';
 import { QuoteService, splitByMode, type QuoteInput, type QuotedLine } from './quote.service';
@@ -136,7 +135,7 @@ export class CheckoutService {
     const m = this.tx.manager(c);
     await m.getRepository(Order).insert(order);
     await m.getRepository(OrderLine).insert(orderLineRows(orderId, quote.lines, attribution));
-    await m.getRepository(OrderEvent).insert(historyRow(c, orderId, null, 'PENDING_PAYMENT', 'order placed'));
+    await recordOrderCreated(c, m, orderId, 'PENDING_PAYMENT', 'order placed');
     await m.getRepository(CartItem).delete({
       userId: buyerId,
       mode: quote.mode,

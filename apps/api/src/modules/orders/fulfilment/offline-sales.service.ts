@@ -10,10 +10,9 @@ import { StoresService } from '../../stores/stores.service';
 import { AttributionService } from '../checkout/attribution.service';
 import { MemberCode } from '../entities/member-code.entity';
 import { Order } from '../entities/order.entity';
-import { OrderEvent } from '../entities/order-event.entity';
 import { OrderLine } from '../entities/order-line.entity';
 import { newOrderNo, orderLineRows } from '../checkout/checkout.service';
-import { historyRow } from '../order-state';
+import { recordOrderCreated } from '../order-state';
 import { OrderErrors } from '../orders.errors';
 import { QuoteService } from '../checkout/quote.service';
 
@@ -111,9 +110,7 @@ export class OfflineSalesService {
           attribution,
         ),
       );
-      await m
-        .getRepository(OrderEvent)
-        .insert(historyRow(c, id, null, 'COMPLETED', `offline sale recorded by store staff ${staffUserId}`));
+      await recordOrderCreated(c, m, id, 'COMPLETED', `offline sale recorded by store staff ${staffUserId}`);
       return { orderId: id };
     });
     return orderId;

@@ -8,6 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { MoneyColumn } from '../../../common/money.column';
+import { StateMachine } from '../../../common/state-machine';
 import type { EarnerType } from '../../ledger/entities/ledger-account.entity';
 import type { RewardKind } from '../reward-split';
 
@@ -16,6 +17,16 @@ import type { RewardKind } from '../reward-split';
  * order completed) ; PENDING → CANCELLED when refunds take all of it back before settlement.
  */
 export type RewardStatus = 'PENDING' | 'AVAILABLE' | 'CANCELLED';
+
+export const rewardMachine = new StateMachine<RewardStatus>(
+  'reward',
+  {
+    PENDING: ['AVAILABLE', 'CANCELLED'],
+    AVAILABLE: [],
+    CANCELLED: [],
+  },
+  'REWARD_STATE_INVALID',
+);
 
 /** One reward or commission: one order line × one kind (store, agent, L1, L2). */
 @Entity({ name: 'reward' })
