@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { pageWindow, toPage, type Page, findPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { AuditService } from '../audit/audit.service';
@@ -135,12 +135,12 @@ export class ResellerService {
     ctx: RequestContext,
     q: { status?: ResellerStatus; page?: number; pageSize?: number },
   ): Promise<Page<ResellerView>> {
-    const [rows, total] = await this.tx.repo(ctx, Reseller).findAndCount({
-      where: q.status ? { status: q.status } : {},
-      order: { appliedAt: 'DESC' },
-      ...pageWindow(q),
-    });
-    return toPage(rows.map(view), total, q);
+    return findPage(
+      this.tx.repo(ctx, Reseller),
+      q,
+      { where: q.status ? { status: q.status } : {}, order: { appliedAt: 'DESC' } },
+      (rows) => rows.map(view),
+    );
   }
 
   /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommonErrors } from '../../common/errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, queryPage } from '../../common/paging';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
 import { Reward, type RewardStatus } from './entities/reward.entity';
 import { EARNER_DIRECTORY, type EarnerDirectory } from '../withdrawals/withdrawals.ports';
@@ -65,14 +65,7 @@ export class RewardQueryService {
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
     if (f.from) qb.andWhere('r.created_at >= :from', { from: f.from });
     if (f.to) qb.andWhere('r.created_at < :to', { to: f.to });
-    const { skip, take } = pageWindow(f);
-    const [items, total] = await qb
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
-    return toPage(items, total, f);
+    return queryPage(qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id'), f);
   }
 
   /** The caller's earner account's rewards by day (404 for someone else's account). */

@@ -2,7 +2,7 @@ import { CommonErrors } from '../../common/errors';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { inStoreScope, storeScope } from '../../common/auth/store-scope';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { pageWindow, toPage, type Page, queryPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import type {
@@ -142,14 +142,9 @@ export class StoresService {
     if (q.keyword) {
       qb.andWhere('(s.name ILIKE :kw OR s.address ILIKE :kw)', { kw: likePattern(q.keyword.trim()) });
     }
-    const { skip, take } = pageWindow(q);
-    const [rows, total] = await qb
-      .orderBy('s.createdAt', 'DESC')
-      .addOrderBy('s.id')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
-    return toPage(rows.map(toAdminStoreDto), total, q);
+    return queryPage(qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id'), q, (rows) =>
+      rows.map(toAdminStoreDto),
+    );
   }
 
   /**
