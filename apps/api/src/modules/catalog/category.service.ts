@@ -14,10 +14,7 @@ import type {
 import { Category } from './entities/category.entity';
 import { Product } from './entities/product.entity';
 import { refreshSearchText } from './search-text';
-
-export function toCategoryDto(c: Category): CategoryDto {
-  return { id: c.id, parentId: c.parentId, name: c.name, iconUrl: c.iconUrl, sortOrder: c.sortOrder };
-}
+import { toCategoryDto } from './dto/mappers';
 
 /** Two-level categories: a root may have children, a child may not. */
 @Injectable()

@@ -1,3 +1,4 @@
+import { toAfterSaleDto, toOrderDto } from './dto/mappers';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -119,7 +120,7 @@ export class OrdersAppController {
   ): Promise<OrderDto[]> {
     const ids = await this.checkout.createSplit(ctx, userId, key, dto);
     const orders: OrderDto[] = [];
-    for (const id of ids) orders.push(OrderDto.of(await this.query.getForBuyer(ctx, userId, id)));
+    for (const id of ids) orders.push(toOrderDto(await this.query.getForBuyer(ctx, userId, id)));
     return orders;
   }
 
@@ -133,7 +134,7 @@ export class OrdersAppController {
     @Body() dto: CheckoutDto,
   ): Promise<OrderDto> {
     const id = await this.checkout.create(ctx, userId, key, dto);
-    return OrderDto.of(await this.query.getForBuyer(ctx, userId, id));
+    return toOrderDto(await this.query.getForBuyer(ctx, userId, id));
   }
 
   @Get('orders')
@@ -145,7 +146,7 @@ export class OrdersAppController {
     @Query() q: MyOrdersQuery,
   ): Promise<OrderPageDto> {
     const page = await this.query.listForBuyer(ctx, userId, q);
-    return { ...page, items: page.items.map(OrderDto.of) };
+    return { ...page, items: page.items.map(toOrderDto) };
   }
 
   @Get('orders/:id')
@@ -156,7 +157,7 @@ export class OrdersAppController {
     @CurrentUserId() userId: string,
     @Param('id', UuidParam) id: string,
   ): Promise<OrderDto> {
-    return OrderDto.of(await this.query.getForBuyer(ctx, userId, id));
+    return toOrderDto(await this.query.getForBuyer(ctx, userId, id));
   }
 
   @Get('orders/:id/pickup-qr.png')
@@ -205,7 +206,7 @@ export class OrdersAppController {
   ): Promise<CancelOrderResultDto> {
     await this.query.getForBuyer(ctx, userId, id);
     const outcome = await this.fulfilment.cancelUnpaid(ctx, id, 'cancelled by the buyer');
-    return { outcome, order: OrderDto.of(await this.query.getForBuyer(ctx, userId, id)) };
+    return { outcome, order: toOrderDto(await this.query.getForBuyer(ctx, userId, id)) };
   }
 
   @Post('orders/:id/receive')
@@ -218,7 +219,7 @@ export class OrdersAppController {
     @Param('id', UuidParam) id: string,
   ): Promise<OrderDto> {
     await this.fulfilment.receive(ctx, id, userId, 'received by the buyer');
-    return OrderDto.of(await this.query.getForBuyer(ctx, userId, id));
+    return toOrderDto(await this.query.getForBuyer(ctx, userId, id));
   }
 
   @Post('after-sales')
@@ -230,14 +231,14 @@ export class OrdersAppController {
     @IdempotencyKey() key: string,
     @Body() dto: AfterSaleInputDto,
   ): Promise<AfterSaleDto> {
-    return AfterSaleDto.of(await this.afterSales.request(ctx, userId, key, dto));
+    return toAfterSaleDto(await this.afterSales.request(ctx, userId, key, dto));
   }
 
   @Get('after-sales')
   @ApiOperation({ summary: 'My after-sales, newest first (at most 100)' })
   @ApiOkResponse({ type: [AfterSaleDto] })
   async myAfterSales(@Ctx() ctx: RequestContext, @CurrentUserId() userId: string): Promise<AfterSaleDto[]> {
-    return (await this.afterSales.list(ctx, { buyerId: userId })).map(AfterSaleDto.of);
+    return (await this.afterSales.list(ctx, { buyerId: userId })).map(toAfterSaleDto);
   }
 
   @Get('me/member-code')

@@ -1,3 +1,4 @@
+import { toRewardDto } from './dto/mappers';
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
@@ -8,7 +9,6 @@ import {
   DailyRewardsDto,
   DailyRewardsQuery,
   EarnerRewardsQuery,
-  RewardDto,
   RewardListQuery,
   RewardPageDto,
 } from './dto/reward.dto';
@@ -33,7 +33,7 @@ export class RewardsController {
     @Query() q: EarnerRewardsQuery,
   ): Promise<RewardPageDto> {
     const page = await this.query.listForUser(ctx, userId, q);
-    return { ...page, items: page.items.map(RewardDto.of) };
+    return { ...page, items: page.items.map(toRewardDto) };
   }
 
   @Get('app/rewards/daily')
@@ -54,7 +54,7 @@ export class RewardsController {
   @ApiOperation({ summary: 'Reward and commission records with filters (order, earner, kind, status, time)' })
   async list(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<RewardPageDto> {
     const page = await this.query.list(ctx, q);
-    return { ...page, items: page.items.map(RewardDto.of) };
+    return { ...page, items: page.items.map(toRewardDto) };
   }
 
   @Get('admin/rewards/export.csv')

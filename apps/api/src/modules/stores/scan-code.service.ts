@@ -9,20 +9,7 @@ import { ShelfSlot } from './entities/shelf-slot.entity';
 import { Shelf } from './entities/shelf.entity';
 import { randomCode, SCAN_CODE_SHAPE } from './scan-code';
 import { StoresErrors } from './stores.errors';
-
-export function toScanCodeDto(c: ScanCode): ScanCodeDto {
-  return {
-    id: c.id,
-    code: c.code,
-    storeId: c.storeId,
-    shelfId: c.shelfId,
-    slotId: c.slotId,
-    status: c.status,
-    disabledAt: c.disabledAt?.toISOString() ?? null,
-    replacedById: c.replacedById,
-    createdAt: c.createdAt.toISOString(),
-  };
-}
+import { toScanCodeDto } from './dto/mappers';
 
 /**
  * Issues, disables and re-issues scan codes. Codes are 16 crypto-random

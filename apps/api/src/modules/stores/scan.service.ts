@@ -15,7 +15,7 @@ import { Store } from './entities/store.entity';
 import { SCAN_CODE_SHAPE } from './scan-code';
 import { SCAN_LISTENER, type ScanListener } from './stores.ports';
 import { StoreStockService } from './store-stock.service';
-import { toStoreDto } from './stores.service';
+import { toStoreDto } from './dto/mappers';
 import { StoresErrors } from './stores.errors';
 
 /**

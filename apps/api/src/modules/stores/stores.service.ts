@@ -23,31 +23,9 @@ import { StoreMember } from './entities/store-member.entity';
 import { Store } from './entities/store.entity';
 import { StoresErrors } from './stores.errors';
 import { likePattern } from '../catalog/search-text';
+import { toStoreDto, toAdminStoreDto } from './dto/mappers';
 
 export const STAFF_INVITE_TTL_MS = 72 * 3600_000;
-
-export function toStoreDto(s: Store): StoreDto {
-  return {
-    id: s.id,
-    name: s.name,
-    address: s.address,
-    city: s.city,
-    phone: s.phone,
-    lat: s.lat,
-    lng: s.lng,
-    openingHours: s.openingHours,
-    status: s.status,
-  };
-}
-
-function toAdminStoreDto(s: Store): AdminStoreDto {
-  return {
-    ...toStoreDto(s),
-    ownerUserId: s.ownerUserId,
-    agentUserId: s.agentUserId,
-    createdAt: s.createdAt.toISOString(),
-  };
-}
 
 /** Haversine distance in metres between the row's (lat, lng) and ($1, $2), in SQL. */
 const DISTANCE_SQL = `(2 * 6371008.8 * asin(sqrt(

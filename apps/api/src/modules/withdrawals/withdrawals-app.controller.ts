@@ -1,9 +1,10 @@
+import { toStatementLineDto, toWithdrawalDto } from './dto/mappers';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRoute } from '../../common/auth/auth.decorators';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
-import { StatementLineDto, WalletDto } from './dto/wallet.dto';
+import { WalletDto } from './dto/wallet.dto';
 import { CreateWithdrawalDto, WithdrawalDto, WithdrawalPageDto } from './dto/withdrawal.dto';
 import { EarnerPageQuery, EarnerRefDto } from '../ledger/dto/earner.dto';
 import { WithdrawalQueryService } from './withdrawal-query.service';
@@ -32,8 +33,8 @@ export class WithdrawalsAppController {
     const w = await this.query.wallet(ctx, userId, q.earnerType, q.earnerId);
     return {
       ...w,
-      recentAvailable: w.recentAvailable.map(StatementLineDto.of),
-      recentPending: w.recentPending.map(StatementLineDto.of),
+      recentAvailable: w.recentAvailable.map(toStatementLineDto),
+      recentPending: w.recentPending.map(toStatementLineDto),
     };
   }
 
@@ -48,7 +49,7 @@ export class WithdrawalsAppController {
     @IdempotencyKey() key: string,
     @Body() dto: CreateWithdrawalDto,
   ): Promise<WithdrawalDto> {
-    return WithdrawalDto.of(await this.withdrawals.request(ctx, userId, dto, key));
+    return toWithdrawalDto(await this.withdrawals.request(ctx, userId, dto, key));
   }
 
   @Get('withdrawals')
@@ -60,7 +61,7 @@ export class WithdrawalsAppController {
     @Query() q: EarnerPageQuery,
   ): Promise<WithdrawalPageDto> {
     const page = await this.query.listForUser(ctx, userId, q);
-    return { ...page, items: page.items.map(WithdrawalDto.of) };
+    return { ...page, items: page.items.map(toWithdrawalDto) };
   }
 
   @Get('withdrawals/:id')
@@ -71,6 +72,6 @@ export class WithdrawalsAppController {
     @CurrentUserId() userId: string,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<WithdrawalDto> {
-    return WithdrawalDto.of(await this.query.getForUser(ctx, userId, id));
+    return toWithdrawalDto(await this.query.getForUser(ctx, userId, id));
   }
 }

@@ -13,9 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { UPLOAD_URL } from '../../catalog/image-upload';
-import type { AfterSale, AfterSaleStatus, AfterSaleType } from './after-sale.entity';
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+import type { AfterSaleStatus, AfterSaleType } from './after-sale.entity';
 
 export class AfterSaleInputDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4') orderId: string;
@@ -53,23 +51,6 @@ export class AfterSaleDto {
   status: AfterSaleStatus;
   @ApiProperty({ nullable: true, type: String }) rejectReason: string | null;
   @ApiProperty() createdAt: string;
-
-  static of(a: AfterSale): AfterSaleDto {
-    return {
-      id: a.id,
-      orderId: a.orderId,
-      lineId: a.lineId,
-      type: a.type,
-      qty: a.qty,
-      amountFen: a.amountFen,
-      shippingRefundFen: a.shippingRefundFen,
-      reason: a.reason,
-      photos: a.photos,
-      status: a.status,
-      rejectReason: a.rejectReason,
-      createdAt: iso(a.createdAt)!,
-    };
-  }
 }
 
 export class AfterSaleQuery {

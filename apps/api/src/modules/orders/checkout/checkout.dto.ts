@@ -17,7 +17,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
-import type { ShippingTemplate } from '../entities/shipping-template.entity';
 
 export class CheckoutItemDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4') skuId: string;
@@ -183,18 +182,4 @@ export class ShippingTemplateDto {
   @ApiProperty() extraFeeFen: number;
   @ApiProperty({ nullable: true, type: Number }) freeOverFen: number | null;
   @ApiProperty({ type: [RegionFeeDto] }) regions: RegionFeeDto[];
-
-  static of(t: ShippingTemplate): ShippingTemplateDto {
-    return {
-      id: t.id,
-      name: t.name,
-      isDefault: t.isDefault,
-      firstWeightGrams: t.firstWeightGrams,
-      firstFeeFen: t.firstFeeFen,
-      extraWeightGrams: t.extraWeightGrams,
-      extraFeeFen: t.extraFeeFen,
-      freeOverFen: t.freeOverFen,
-      regions: t.regions,
-    };
-  }
 }

@@ -9,9 +9,6 @@ import {
   type OrderStatus,
 } from '../entities/order.entity';
 import { AddressDto, QuoteLineDto } from '../checkout/checkout.dto';
-import type { OrderView } from '../order-query.service';
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export class OrderLineDto extends QuoteLineDto {
   @ApiProperty() id: string;
@@ -59,57 +56,6 @@ export class OrderDto {
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];
   @ApiPropertyOptional({ type: [OrderEventDto] }) history?: OrderEventDto[];
-
-  static of(v: OrderView): OrderDto {
-    const o = v.order;
-    return {
-      id: o.id,
-      orderNo: o.orderNo,
-      buyerId: o.buyerId,
-      channel: o.channel,
-      mode: o.mode,
-      status: o.status,
-      storeId: o.storeId,
-      resellerId: o.resellerId,
-      goodsFen: o.goodsFen,
-      discountFen: o.discountFen,
-      shippingFen: o.shippingFen,
-      payableFen: o.payableFen,
-      address: o.address,
-      carrier: o.carrier,
-      trackingNo: o.trackingNo,
-      pickupCode: o.status === 'AWAITING_PICKUP' ? o.pickupCode : null,
-      payDeadline: iso(o.payDeadline),
-      paidAt: iso(o.paidAt),
-      shippedAt: iso(o.shippedAt),
-      completedAt: iso(o.completedAt),
-      cancelledAt: iso(o.cancelledAt),
-      createdAt: iso(o.createdAt)!,
-      lines: v.lines.map((l) => ({
-        id: l.id,
-        productId: l.productId,
-        skuId: l.skuId,
-        title: l.title,
-        specs: l.specs,
-        imageUrl: l.imageUrl,
-        priceFen: l.priceFen,
-        qty: l.qty,
-        amountFen: l.amountFen,
-        paidFen: l.paidFen,
-        refundedQty: l.refundedQty,
-        refundedFen: l.refundedFen,
-        afterSaleQty: l.afterSaleQty,
-      })),
-      history: v.history?.map((h) => ({
-        fromStatus: h.fromStatus,
-        toStatus: h.toStatus,
-        actorKind: h.actorKind,
-        actorId: h.actorId,
-        reason: h.reason,
-        createdAt: iso(h.createdAt)!,
-      })),
-    };
-  }
 }
 
 export class OrderPageDto extends PageDto(OrderDto) {}

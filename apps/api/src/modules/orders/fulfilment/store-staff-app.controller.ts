@@ -1,3 +1,4 @@
+import { toOrderDto } from '../dto/mappers';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRoute } from '../../../common/auth/auth.decorators';
@@ -33,7 +34,7 @@ export class StoreStaffAppController {
     @Body() dto: VerifyPickupDto,
   ): Promise<OrderDto> {
     const order = await this.fulfilment.verifyPickup(ctx, userId, dto.code);
-    return OrderDto.of(await this.query.adminGet(ctx, order.id));
+    return toOrderDto(await this.query.adminGet(ctx, order.id));
   }
 
   @Post('stores/:storeId/offline-sales')
@@ -49,6 +50,6 @@ export class StoreStaffAppController {
     @Body() dto: OfflineSaleDto,
   ): Promise<OrderDto> {
     const id = await this.offline.record(ctx, userId, storeId, key, dto);
-    return OrderDto.of(await this.query.adminGet(ctx, id));
+    return toOrderDto(await this.query.adminGet(ctx, id));
   }
 }
