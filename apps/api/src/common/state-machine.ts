@@ -34,48 +34,65 @@ export class StateMachine<S extends string> {
   }
 }
 
-/** Where a machine writes its history: the entity and the column naming the row it tells about. */
-export interface HistoryTarget {
-  target: EntityTarget<ObjectLiteral>;
-  /** e.g. `{ orderId: order.id }` */
-  subject: Record<string, string>;
-  /** Names a system actor (`notify`, `query`, `settle`) when no person acts. */
-  systemActor?: string;
-}
-
 /**
- * Moves `row` to `to` through `machine`: checks the edge, updates the status (and
- * `changes`) and inserts the history row (StatusHistoryEntity) with who and why — the
- * one mechanism behind every module's `transition…()`.
+ * A machine bound to its entity and its history table (a StatusHistoryEntity with
+ * `subjectKey` naming the row): the one `transition()` of that kind of row, and the
+ * record of a row's first state. Modules export one per machine from `<name>-state.ts`.
  */
-export async function applyTransition<S extends string, E extends ObjectLiteral & { id: string; status: S }>(
-  ctx: RequestContext,
-  manager: EntityManager,
-  machine: StateMachine<S>,
-  target: EntityTarget<E>,
-  row: E,
-  to: S,
-  reason: string,
-  changes: Partial<E>,
-  history: HistoryTarget,
-): Promise<void> {
-  machine.assert(row.status, to);
-  const from = row.status;
-  Object.assign(row, changes, { status: to });
-  await manager.getRepository(target).update({ id: row.id } as never, { ...changes, status: to } as never);
-  await recordHistory(ctx, manager, history, from, to, reason);
-}
+export class StateKeeper<S extends string, E extends ObjectLiteral & { id: string; status: S }> {
+  constructor(
+    readonly machine: StateMachine<S>,
+    private readonly target: EntityTarget<E>,
+    private readonly history: EntityTarget<ObjectLiteral>,
+    private readonly subjectKey: string,
+  ) {}
 
-/** Writes one history row; also for a row's first state (`from` null) when it is created. */
-export async function recordHistory(
-  ctx: RequestContext,
-  manager: EntityManager,
-  history: HistoryTarget,
-  from: string | null,
-  to: string,
-  reason: string,
-): Promise<void> {
-  await manager
-    .getRepository(history.target)
-    .insert({ ...history.subject, ...historyFields(ctx, from, to, reason, history.systemActor) });
+  /**
+   * Moves `row` to `to`: checks the edge (409 with the machine's error code), updates
+   * the status and `changes`, and writes the history row with who and why. A system
+   * context may name what acted (`notify`, `settle`…) through `systemActor`.
+   */
+  async transition(
+    ctx: RequestContext,
+    manager: EntityManager,
+    row: E,
+    to: S,
+    reason: string,
+    changes: Partial<E> = {},
+    systemActor?: string,
+  ): Promise<void> {
+    this.machine.assert(row.status, to);
+    const from = row.status;
+    Object.assign(row, changes, { status: to });
+    await manager
+      .getRepository(this.target)
+      .update({ id: row.id } as never, { ...changes, status: to } as never);
+    await this.record(ctx, manager, row.id, from, to, reason, systemActor);
+  }
+
+  /** The first history row of a new row (`from` empty). */
+  created(
+    ctx: RequestContext,
+    manager: EntityManager,
+    id: string,
+    status: S,
+    reason: string,
+    systemActor?: string,
+  ): Promise<void> {
+    return this.record(ctx, manager, id, null, status, reason, systemActor);
+  }
+
+  private async record(
+    ctx: RequestContext,
+    manager: EntityManager,
+    id: string,
+    from: S | null,
+    to: S,
+    reason: string,
+    systemActor?: string,
+  ): Promise<void> {
+    await manager
+      .getRepository(this.history)
+      .insert({ [this.subjectKey]: id, ...historyFields(ctx, from, to, reason, systemActor) });
+  }
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column } from 'typeorm';
+import { CreatedEntity } from './base.entity';
 import type { RequestContext } from './request-context';
 
 /**
@@ -7,10 +8,7 @@ import type { RequestContext } from './request-context';
  * who (one spelling: `actorKind` user | admin | system and `actorId`), why, and under
  * which request. Each module's entity adds the id of the row it tells about.
  */
-export abstract class StatusHistoryEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export abstract class StatusHistoryEntity extends CreatedEntity {
   @Column({ name: 'from_status', type: 'varchar', length: 20, nullable: true })
   fromStatus: string | null;
 
@@ -28,9 +26,6 @@ export abstract class StatusHistoryEntity {
 
   @Column({ name: 'request_id', type: 'varchar', length: 128 })
   requestId: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 /**

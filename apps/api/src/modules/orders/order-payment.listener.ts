@@ -10,7 +10,7 @@ import { ProductService } from '../catalog/product.service';
 import type { PaidEvent, PaymentListener, RefundedEvent } from '../payments/payments.ports';
 import { StoreStockService } from '../stores/store-stock.service';
 import { AfterSale } from './after-sales/after-sale.entity';
-import { transitionAfterSale } from './after-sales/after-sale-state';
+import { afterSaleState } from './after-sales/after-sale-state';
 import { Order } from './entities/order.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { lockOrder, transitionOrder } from './order-state';
@@ -114,14 +114,14 @@ export class OrderPaymentListener implements PaymentListener {
     // Late and duplicate payments are refunded whole; no line was paid by them.
     if (!sale || sale.status !== 'REFUNDING') return;
     if (event.status !== 'SUCCESS') {
-      await transitionAfterSale(ctx, m, sale, 'REFUND_FAILED', `refund ${event.status}`);
+      await afterSaleState.transition(ctx, m, sale, 'REFUND_FAILED', `refund ${event.status}`);
       await m.query(`UPDATE order_line SET after_sale_qty = after_sale_qty - $2 WHERE id = $1`, [
         sale.lineId,
         sale.qty,
       ]);
       return;
     }
-    await transitionAfterSale(ctx, m, sale, 'REFUNDED', 'refund succeeded');
+    await afterSaleState.transition(ctx, m, sale, 'REFUNDED', 'refund succeeded');
     await m.query(
       `UPDATE order_line SET refunded_qty = refunded_qty + $2, refunded_fen = refunded_fen + $3 WHERE id = $1`,
       [sale.lineId, sale.qty, sale.amountFen],

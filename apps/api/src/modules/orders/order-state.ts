@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context';
-import { applyTransition, recordHistory, type HistoryTarget } from '../../common/state-machine';
+import { StateKeeper } from '../../common/state-machine';
 import { Order, orderMachine, type OrderStatus } from './entities/order.entity';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderErrors } from './orders.errors';
@@ -30,33 +30,11 @@ export async function transitionOrder(
   changes: Partial<Order> = {},
 ): Promise<void> {
   guard(order, to);
-  await applyTransition(
-    ctx,
-    manager,
-    orderMachine,
-    Order,
-    order,
-    to,
-    reason,
-    changes,
-    orderHistory(order.id),
-  );
+  await orderState.transition(ctx, manager, order, to, reason, changes);
 }
 
-function orderHistory(orderId: string): HistoryTarget {
-  return { target: OrderEvent, subject: { orderId } };
-}
-
-/** The first history row of a new order (placed, or a till sale recorded completed). */
-export function recordOrderCreated(
-  ctx: RequestContext,
-  manager: EntityManager,
-  orderId: string,
-  status: OrderStatus,
-  reason: string,
-): Promise<void> {
-  return recordHistory(ctx, manager, orderHistory(orderId), null, status, reason);
-}
+/** Order history (order_event); `created` writes a new order's first state. Changes go through transitionOrder. */
+export const orderState = new StateKeeper<OrderStatus, Order>(orderMachine, Order, OrderEvent, 'orderId');
 
 /** Locks and returns an order inside the caller's transaction (404 when missing). */
 export async function lockOrder(manager: EntityManager, orderId: string): Promise<Order> {

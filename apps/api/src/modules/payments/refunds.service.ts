@@ -1,4 +1,4 @@
-import { recordRefundRequested, transitionRefund } from './refund-state';
+import { refundState } from './refund-state';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -79,7 +79,7 @@ export class RefundsService {
           status: 'REQUESTED',
         }),
       );
-      await recordRefundRequested(c, manager, refund, refund.reason);
+      await refundState.created(c, manager, refund.id, refund.status, refund.reason, refund.requestedBy);
       await this.jobs.send(c, executeRefundJob, { refundId: refund.id }, { idempotencyKey: refund.id });
       return refund;
     });
@@ -133,10 +133,18 @@ export class RefundsService {
       }
       const to: RefundStatus = state;
       if (refund.status === to || !refundMachine.can(refund.status, to)) return 'duplicate';
-      await transitionRefund(c, manager, refund, to, 'wechat', `WeChat refund ${wechatRefundId}: ${state}`, {
-        wechatRefundId,
-        succeededAt: to === 'SUCCESS' ? new Date(successTime ?? Date.now()) : null,
-      });
+      await refundState.transition(
+        c,
+        manager,
+        refund,
+        to,
+        `WeChat refund ${wechatRefundId}: ${state}`,
+        {
+          wechatRefundId,
+          succeededAt: to === 'SUCCESS' ? new Date(successTime ?? Date.now()) : null,
+        },
+        'wechat',
+      );
       if (to === 'SUCCESS') {
         const { affected } = await manager
           .createQueryBuilder()

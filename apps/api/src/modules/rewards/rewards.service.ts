@@ -8,7 +8,7 @@ import { SettingsService } from '../settings/settings.service';
 import { Reward } from './entities/reward.entity';
 import { RewardClawback } from './entities/reward-clawback.entity';
 import { clawbackFen, splitLine } from './reward-split';
-import { recordRewardAccrued, transitionReward } from './reward-state';
+import { rewardState } from './reward-state';
 
 const DAY_MS = 86_400_000;
 
@@ -62,11 +62,13 @@ export class RewardsService {
             .returning(['id'])
             .execute();
           if (inserted.raw.length === 0) continue;
-          await recordRewardAccrued(
+          await rewardState.created(
             c,
             m,
             (inserted.raw as { id: string }[])[0].id,
+            'PENDING',
             `${share.kind} ${share.rateBp} bp of ${line.paidFen} fen`,
+            'accrue',
           );
           await this.ledger.post(c, {
             reference: `reward:${line.lineId}:${share.kind}:accrue`,
@@ -134,16 +136,16 @@ export class RewardsService {
               { owner, kind: 'available', amountFen: remaining },
             ],
           });
-          await transitionReward(
+          await rewardState.transition(
             c,
             m,
             r,
             'AVAILABLE',
-            'settle',
             'settled: the after-sale window has passed',
             {
               settledAt: this.clock.now(),
             },
+            'settle',
           );
         }
         return due.length;
@@ -204,14 +206,14 @@ export class RewardsService {
         const clawed = r.clawedFen + claw;
         const changes = { clawedFen: clawed, refundedBaseFen: r.refundedBaseFen + e.refundedFen };
         if (clawed === r.amountFen && phase === 'pending')
-          await transitionReward(
+          await rewardState.transition(
             c,
             m,
             r,
             'CANCELLED',
-            'clawback',
             `refund ${e.refundId} took all of it back`,
             changes,
+            'clawback',
           );
         else await m.getRepository(Reward).update({ id: r.id }, changes);
         total += claw;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 import { StateMachine } from '../../../common/state-machine';
 
@@ -25,10 +26,7 @@ export const afterSaleMachine = new StateMachine<AfterSaleStatus>(
 @Entity({ name: 'after_sale' })
 @Index('IDX_after_sale_order', ['orderId'])
 @Index('IDX_after_sale_status', ['status', 'createdAt'])
-export class AfterSale {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AfterSale extends TimestampedEntity {
   @Column({ name: 'order_id', type: 'uuid' })
   orderId: string;
 
@@ -75,10 +73,4 @@ export class AfterSale {
 
   @Column({ name: 'reject_reason', type: 'varchar', length: 200, nullable: true })
   rejectReason: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

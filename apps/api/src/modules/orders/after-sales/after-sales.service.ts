@@ -12,7 +12,7 @@ import { RefundsService } from '../../payments/refunds.service';
 import { SettingsService } from '../../settings/settings.service';
 import { AfterSale, type AfterSaleType } from './after-sale.entity';
 import { OrderLine } from '../entities/order-line.entity';
-import { recordAfterSaleRequested, transitionAfterSale } from './after-sale-state';
+import { afterSaleState } from './after-sale-state';
 import { lockOrder } from '../order-state';
 import { OrderErrors } from '../orders.errors';
 
@@ -110,7 +110,13 @@ export class AfterSalesService {
         restock: unshipped || input.type === 'return_refund',
       });
       await repo.save(sale);
-      await recordAfterSaleRequested(c, m, sale, `${input.type} of ${input.qty} requested by the buyer`);
+      await afterSaleState.created(
+        c,
+        m,
+        sale.id,
+        sale.status,
+        `${input.type} of ${input.qty} requested by the buyer`,
+      );
       if (unshipped) await this.startRefund(c, sale, order.paymentId, 'auto-approved before shipping');
       return { id: sale.id };
     });
@@ -139,7 +145,7 @@ export class AfterSalesService {
     return this.tx.run(ctx, async (c) => {
       const m = this.tx.manager(c);
       const sale = await this.lock(c, id);
-      await transitionAfterSale(c, m, sale, 'REJECTED', reason, {
+      await afterSaleState.transition(c, m, sale, 'REJECTED', reason, {
         rejectReason: reason,
         decidedBy: ctx.actor?.id ?? null,
       });
@@ -215,7 +221,7 @@ export class AfterSalesService {
       reason: `售后退款 ${why}`.slice(0, 80),
       requestedBy: sale.id,
     });
-    await transitionAfterSale(ctx, this.tx.manager(ctx), sale, 'REFUNDING', why, {
+    await afterSaleState.transition(ctx, this.tx.manager(ctx), sale, 'REFUNDING', why, {
       refundId: refund.id,
       decidedBy: ctx.actor?.id ?? 'system',
     });

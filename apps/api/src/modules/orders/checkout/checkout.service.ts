@@ -13,7 +13,7 @@ import { AttributionService } from './attribution.service';
 import { CartItem } from '../entities/cart-item.entity';
 import { Order } from '../entities/order.entity';
 import { OrderLine } from '../entities/order-line.entity';
-import { recordOrderCreated } from '../order-state';
+import { orderState } from '../order-state';
 import { orderPayTimeoutJob } from '../orders.jobs';
 import { OrderErrors } from '../orders.errors';
 import { QuoteService, splitByMode, type QuoteInput, type QuotedLine } from './quote.service';
@@ -135,7 +135,7 @@ export class CheckoutService {
     const m = this.tx.manager(c);
     await m.getRepository(Order).insert(order);
     await m.getRepository(OrderLine).insert(orderLineRows(orderId, quote.lines, attribution));
-    await recordOrderCreated(c, m, orderId, 'PENDING_PAYMENT', 'order placed');
+    await orderState.created(c, m, orderId, 'PENDING_PAYMENT', 'order placed');
     await m.getRepository(CartItem).delete({
       userId: buyerId,
       mode: quote.mode,

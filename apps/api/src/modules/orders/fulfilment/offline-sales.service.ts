@@ -12,7 +12,7 @@ import { MemberCode } from '../entities/member-code.entity';
 import { Order } from '../entities/order.entity';
 import { OrderLine } from '../entities/order-line.entity';
 import { newOrderNo, orderLineRows } from '../checkout/checkout.service';
-import { recordOrderCreated } from '../order-state';
+import { orderState } from '../order-state';
 import { OrderErrors } from '../orders.errors';
 import { QuoteService } from '../checkout/quote.service';
 
@@ -110,7 +110,7 @@ export class OfflineSalesService {
           attribution,
         ),
       );
-      await recordOrderCreated(c, m, id, 'COMPLETED', `offline sale recorded by store staff ${staffUserId}`);
+      await orderState.created(c, m, id, 'COMPLETED', `offline sale recorded by store staff ${staffUserId}`);
       return { orderId: id };
     });
     return orderId;

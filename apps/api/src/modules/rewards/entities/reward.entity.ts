@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 import { StateMachine } from '../../../common/state-machine';
 import type { EarnerType } from '../../ledger/entities/ledger-account.entity';
@@ -34,10 +27,7 @@ export const rewardMachine = new StateMachine<RewardStatus>(
 @Index('ix_reward_earner', ['earnerType', 'earnerId', 'createdAt'])
 @Index('ix_reward_settle', ['status', 'orderCompletedAt'])
 @Check('ck_reward_amounts', `"amount_fen" > 0 AND "clawed_fen" >= 0 AND "clawed_fen" <= "amount_fen"`)
-export class Reward {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Reward extends TimestampedEntity {
   @Index('ix_reward_order')
   @Column({ name: 'order_id', type: 'uuid' })
   orderId: string;
@@ -83,10 +73,4 @@ export class Reward {
 
   @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
   settledAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
