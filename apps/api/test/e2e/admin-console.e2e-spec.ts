@@ -2,7 +2,7 @@ import { ADMIN_PASSWORD, bearer, loginAdmin, loginNewUser } from '../factories/i
 import { randomUUID } from 'node:crypto';
 import { newProduct } from '../factories/catalog.factory';
 import { newStore, putStoreStock } from '../factories/stores.factory';
-import { OfflineSalesService } from '../../src/modules/orders/offline-sales.service';
+import { OfflineSalesService } from '../../src/modules/orders/fulfilment/offline-sales.service';
 import { RequestContext } from '../../src/common/request-context';
 import { RewardsService } from '../../src/modules/rewards/rewards.service';
 import { StoreLockService } from '../../src/modules/referral/store-lock.service';

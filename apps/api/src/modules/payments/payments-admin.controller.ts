@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindOptionsWhere } from 'typeorm';
 import { AdminRoute } from '../../common/auth/auth.decorators';
 import { CommonErrors } from '../../common/errors';
-import { pageWindow, toPage } from '../../common/paging';
+import { findPage } from '../../common/paging';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import {
@@ -80,10 +80,12 @@ export class PaymentsAdminController {
     const where: FindOptionsWhere<Payment> = {};
     if (q.orderId) where.orderId = q.orderId;
     if (q.status) where.status = q.status;
-    const [rows, total] = await this.tx
-      .repo(ctx, Payment)
-      .findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, ...pageWindow(q) });
-    return toPage(rows.map(paymentDto), total, q);
+    return findPage(
+      this.tx.repo(ctx, Payment),
+      q,
+      { where, order: { createdAt: 'DESC', id: 'ASC' } },
+      (rows) => rows.map(paymentDto),
+    );
   }
 
   @Get('refunds')
@@ -94,10 +96,12 @@ export class PaymentsAdminController {
     const where: FindOptionsWhere<Refund> = {};
     if (q.orderId) where.orderId = q.orderId;
     if (q.status) where.status = q.status as Refund['status'];
-    const [rows, total] = await this.tx
-      .repo(ctx, Refund)
-      .findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, ...pageWindow(q) });
-    return toPage(rows.map(refundDto), total, q);
+    return findPage(
+      this.tx.repo(ctx, Refund),
+      q,
+      { where, order: { createdAt: 'DESC', id: 'ASC' } },
+      (rows) => rows.map(refundDto),
+    );
   }
 
   @Get('payment-notifications')
@@ -112,10 +116,12 @@ export class PaymentsAdminController {
     if (q.channel) where.channel = q.channel;
     if (q.outcome) where.outcome = q.outcome;
     if (q.reference) where.reference = q.reference;
-    const [rows, total] = await this.tx
-      .repo(ctx, PaymentNotification)
-      .findAndCount({ where, order: { receivedAt: 'DESC', id: 'ASC' }, ...pageWindow(q) });
-    return toPage(rows.map(notificationDto), total, q);
+    return findPage(
+      this.tx.repo(ctx, PaymentNotification),
+      q,
+      { where, order: { receivedAt: 'DESC', id: 'ASC' } },
+      (rows) => rows.map(notificationDto),
+    );
   }
 
   @Get('payment-notifications/:id')

@@ -1,16 +1,14 @@
-import { Controller, Get, Header, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { toRewardDto } from './dto/mappers';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
 import { AdminRoute, UserRoute } from '../../common/auth/auth.decorators';
 import { allPages, toCsv } from '../../common/csv';
-import { CommonErrors } from '../../common/errors';
-import { Ctx, RequestContext } from '../../common/request-context';
-import { EARNER_DIRECTORY, type EarnerDirectory } from '../withdrawals/earner-directory';
+import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
 import {
   DailyRewardsDto,
   DailyRewardsQuery,
   EarnerRewardsQuery,
-  RewardDto,
   RewardListQuery,
   RewardPageDto,
   SettleResultDto,
@@ -26,16 +24,7 @@ export class RewardsController {
   constructor(
     private readonly query: RewardQueryService,
     private readonly rewards: RewardsService,
-    @Inject(EARNER_DIRECTORY) private readonly directory: EarnerDirectory,
   ) {}
-
-  private async assertCanAct(
-    ctx: RequestContext,
-    q: { earnerType: DailyRewardsQuery['earnerType']; earnerId: string },
-  ) {
-    if (!(await this.directory.canAct(ctx, ctx.actor!.id, q.earnerType, q.earnerId)))
-      throw CommonErrors.NOT_FOUND();
-  }
 
   @Get('app/rewards')
   @ApiOkResponse({ type: RewardPageDto })
@@ -43,19 +32,25 @@ export class RewardsController {
   @ApiOperation({
     summary: 'Per-order rewards or commissions of one earner account (reseller, store, agent)',
   })
-  async mine(@Ctx() ctx: RequestContext, @Query() q: EarnerRewardsQuery): Promise<RewardPageDto> {
-    await this.assertCanAct(ctx, q);
-    const page = await this.query.list(ctx, q);
-    return { ...page, items: page.items.map(RewardDto.of) };
+  async mine(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Query() q: EarnerRewardsQuery,
+  ): Promise<RewardPageDto> {
+    const page = await this.query.listForUser(ctx, userId, q);
+    return { ...page, items: page.items.map(toRewardDto) };
   }
 
   @Get('app/rewards/daily')
   @ApiOkResponse({ type: [DailyRewardsDto] })
   @UserRoute()
   @ApiOperation({ summary: 'Rewards of one earner account by day (China time), newest first' })
-  async daily(@Ctx() ctx: RequestContext, @Query() q: DailyRewardsQuery): Promise<DailyRewardsDto[]> {
-    await this.assertCanAct(ctx, q);
-    return this.query.daily(ctx, q.earnerType, q.earnerId, q.days);
+  daily(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Query() q: DailyRewardsQuery,
+  ): Promise<DailyRewardsDto[]> {
+    return this.query.dailyForUser(ctx, userId, q.earnerType, q.earnerId, q.days);
   }
 
   @Post('admin/rewards/settle')
@@ -76,7 +71,7 @@ export class RewardsController {
   @ApiOperation({ summary: 'Reward and commission records with filters (order, earner, kind, status, time)' })
   async list(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<RewardPageDto> {
     const page = await this.query.list(ctx, q);
-    return { ...page, items: page.items.map(RewardDto.of) };
+    return { ...page, items: page.items.map(toRewardDto) };
   }
 
   @Get('admin/rewards/export.csv')
