@@ -1,12 +1,26 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, message, Select, Space } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  message,
+  Modal,
+  Select,
+  Space,
+  Table,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { LoadError } from '../../app/ErrorPages';
 import { PageSpin } from '../../app/Shell';
 import { ImageUploader } from '../../components/ImageUploader';
 import { StatusTag } from '../../components/StatusTag';
+import { StockAdjuster } from '../../components/StockAdjuster';
+import { dateTime } from '../../lib/format';
 import { useCategoryOptions } from '../../components/selects';
 import { api, call, type Schemas } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/errors';
@@ -236,12 +250,19 @@ function Editor({ product }: { product?: Product }) {
               stockEditable
             />
             {product && (
-              <Alert
-                style={{ marginTop: 8 }}
-                type="info"
-                showIcon
-                message="已有规格的库存请在库存调整中修改，以保留库存流水。"
-              />
+              <>
+                <Alert
+                  style={{ marginTop: 8 }}
+                  type="info"
+                  showIcon
+                  message="已保存规格的库存在下方调整，每次调整都记入库存流水。"
+                />
+                <PlatformStock
+                  product={product}
+                  canWrite={canWrite}
+                  onDone={() => void qc.invalidateQueries({ queryKey: ['product', product.id] })}
+                />
+              </>
             )}
           </ProCard>
           <ProCard title="奖励与佣金" bordered>
@@ -265,5 +286,106 @@ function Editor({ product }: { product?: Product }) {
         </Space>
       </Form>
     </PageContainer>
+  );
+}
+
+/** 平台库存: each saved SKU's stock, adjusted with a note, and its log. */
+function PlatformStock({
+  product,
+  canWrite,
+  onDone,
+}: {
+  product: Product;
+  canWrite: boolean;
+  onDone: () => void;
+}) {
+  const [log, setLog] = useState<string | null>(null);
+  const spec = (s: Product['skus'][number]) =>
+    Object.values((s.specs as Record<string, string>) ?? {}).join(' / ') || S.product.noSpec;
+  return (
+    <>
+      <Table
+        style={{ marginTop: 12 }}
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={product.skus}
+        columns={[
+          { title: S.product.specs, key: 's', render: (_, s) => spec(s) },
+          { title: S.product.skuCode, dataIndex: 'code' },
+          { title: '平台库存', dataIndex: 'stock', align: 'right' },
+          {
+            title: S.common.actions,
+            key: 'a',
+            render: (_, s) => (
+              <Space>
+                {canWrite && (
+                  <StockAdjuster
+                    label={spec(s)}
+                    onDone={onDone}
+                    submit={(delta, note) =>
+                      call(
+                        api.POST('/api/admin/skus/{id}/stock-adjustments', {
+                          params: { path: { id: s.id } },
+                          body: { delta, note },
+                        }),
+                      )
+                    }
+                  />
+                )}
+                <a onClick={() => setLog(s.id)}>{S.product.movements}</a>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!log}
+        width={760}
+        footer={null}
+        title={S.product.movements}
+        onCancel={() => setLog(null)}
+        destroyOnHidden
+      >
+        {log && <SkuMovements skuId={log} />}
+      </Modal>
+    </>
+  );
+}
+
+function SkuMovements({ skuId }: { skuId: string }) {
+  const [page, setPage] = useState(1);
+  const q = useQuery({
+    queryKey: ['sku-movements', skuId, page],
+    queryFn: () =>
+      call(
+        api.GET('/api/admin/skus/{id}/stock-movements', {
+          params: { path: { id: skuId }, query: { page, pageSize: 20 } },
+        }),
+      ),
+  });
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      loading={q.isLoading}
+      dataSource={q.data?.items ?? []}
+      pagination={{ current: page, total: q.data?.total ?? 0, pageSize: 20, onChange: setPage }}
+      columns={[
+        { title: S.audit.at, key: 'at', render: (_, m) => dateTime(m.createdAt) },
+        {
+          title: '变动',
+          key: 'd',
+          align: 'right',
+          render: (_, m) => (m.delta > 0 ? `+${m.delta}` : m.delta),
+        },
+        { title: '结存', dataIndex: 'qtyAfter', align: 'right' },
+        {
+          title: S.common.reason,
+          key: 'r',
+          render: (_, m) => [m.reason, m.note].filter(Boolean).join(' · '),
+        },
+      ]}
+    />
   );
 }

@@ -185,7 +185,23 @@ export default function OrderDetail() {
               <Descriptions.Item label="微信支付">
                 {o.paidAt ? '已支付' : o.status === 'CANCELLED' ? '未支付（已关闭）' : '待支付'}
               </Descriptions.Item>
+              {paid && (
+                <>
+                  <Descriptions.Item label={S.payments.outTradeNo}>
+                    <Typography.Text copyable>{paid.outTradeNo}</Typography.Text>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={S.payments.transactionId}>
+                    <Typography.Text copyable>{paid.transactionId}</Typography.Text>
+                  </Descriptions.Item>
+                </>
+              )}
             </Descriptions>
+            {(refunds.data?.items ?? []).map((r) => (
+              <div key={r.id}>
+                退款 {yuan(r.amountFen)} · {S.payments.refundStatus[r.status] ?? r.status}
+                {r.succeededAt ? ` · ${dateTime(r.succeededAt)}` : ''}
+              </div>
+            ))}
             {(afterSales.data ?? []).map((a) => (
               <div key={a.id}>
                 {S.afterSale.types[a.type]} {yuan(a.amountFen + a.shippingRefundFen)}{' '}

@@ -8,25 +8,13 @@ import {
   type ActionType,
 } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  message,
-  Modal,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Descriptions, Form, message, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { LoadError } from '../../app/ErrorPages';
 import { PageSpin } from '../../app/Shell';
 import { ConfirmButton } from '../../components/Actions';
+import { StockAdjuster } from '../../components/StockAdjuster';
 import { ProductSelect } from '../../components/selects';
 import { StatusTag, valueEnum } from '../../components/StatusTag';
 import { pagedRequest, tableDefaults, type Columns } from '../../components/table';
@@ -514,7 +502,7 @@ function Movements({ storeId }: { storeId: string }) {
   );
 }
 
-export function AdjustStock({
+function AdjustStock({
   storeId,
   skuId,
   label,
@@ -525,50 +513,19 @@ export function AdjustStock({
   label: string;
   onDone: () => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ delta: number; note?: string }>();
   return (
-    <>
-      <a onClick={() => setOpen(true)}>{S.product.adjustStock}</a>
-      <Modal
-        open={open}
-        title={`${S.product.adjustStock} · ${label}`}
-        destroyOnHidden
-        onCancel={() => setOpen(false)}
-        onOk={async () => {
-          const v = await form.validateFields();
-          try {
-            await call(
-              api.POST('/api/admin/stores/{id}/stock-adjustments', {
-                params: { path: { id: storeId } },
-                body: { skuId, delta: v.delta, note: v.note },
-              }),
-            );
-            void message.success(S.common.done);
-            setOpen(false);
-            onDone();
-          } catch (e) {
-            applyFieldErrors(form, e);
-          }
-        }}
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="delta"
-            label={`${S.product.stockDelta}（负数为减少）`}
-            rules={[
-              { required: true },
-              { validator: (_, v) => (v === 0 ? Promise.reject(new Error('不能为 0')) : Promise.resolve()) },
-            ]}
-          >
-            <InputNumber precision={0} style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="note" label="备注" rules={[{ max: 200 }]}>
-            <Input placeholder="如：盘点、补货" />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
+    <StockAdjuster
+      label={label}
+      onDone={onDone}
+      submit={(delta, note) =>
+        call(
+          api.POST('/api/admin/stores/{id}/stock-adjustments', {
+            params: { path: { id: storeId } },
+            body: { skuId, delta, note },
+          }),
+        )
+      }
+    />
   );
 }
 

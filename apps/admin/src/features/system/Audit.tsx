@@ -78,9 +78,11 @@ export default function Audit() {
         headerTitle={S.menu.audit}
         rowKey="id"
         columns={columns}
-        request={pagedRequest(async (q) =>
-          call(api.GET('/api/admin/audit-logs', { params: { query: q as never } })),
-        )}
+        request={pagedRequest(async (q) => {
+          const page = await call(api.GET('/api/admin/audit-logs', { params: { query: q as never } }));
+          setRows(page.items);
+          return page;
+        })}
       />
       <Drawer
         open={!!open}
