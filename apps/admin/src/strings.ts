@@ -136,6 +136,10 @@ export const S = {
     detailTitle: '订单详情',
     actor: '操作人',
     notFound: '订单不存在或不在您的门店范围内',
+    cancel: '取消订单',
+    cancelTitle: '取消未支付订单',
+    cancelReason: '取消原因（记入订单记录）',
+    cancelPaid: '顾客已在微信完成支付，订单未取消；如需退款请走售后',
   },
   orderStatus: {
     PENDING_PAYMENT: '待支付',

@@ -1874,6 +1874,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an unpaid order for the buyer, with a reason (WeChat’s order is closed first; if it was paid meanwhile, it stays paid: refund through an after-sale) */
+        post: operations["OrdersAdminController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders/ship-csv": {
         parameters: {
             query?: never;
@@ -3532,6 +3549,10 @@ export interface components {
             /** @example 顺丰速运 */
             carrier: string;
             trackingNo: string;
+        };
+        AdminCancelOrderDto: {
+            /** @description why the operator cancels (kept in the order history) */
+            reason: string;
         };
         BulkShipResultDto: {
             shipped: string[];
@@ -6653,6 +6674,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminCancelOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelOrderResultDto"];
                 };
             };
         };

@@ -377,4 +377,74 @@ describe('admin console support', () => {
       .set(bearer(finance.accessToken))
       .expect(404);
   });
+
+  it('lets an operator cancel an unpaid order with a reason, and not a paid one', async () => {
+    const buyer = await loginNewUser(t, '取消顾客');
+    const p = await newProduct(t);
+    const place = async () =>
+      (
+        await t.http
+          .post('/api/app/orders')
+          .set(bearer(buyer.token))
+          .set('idempotency-key', randomUUID())
+          .send({
+            mode: 'express',
+            items: [{ skuId: p.skus[0].id, qty: 2 }],
+            address: {
+              name: '赵六',
+              phone: '13900002222',
+              province: '浙江省',
+              city: '杭州市',
+              district: '上城区',
+              detail: '二号',
+            },
+          })
+          .expect(201)
+      ).body as { id: string };
+    const unpaid = await place();
+    const operator = await newAdmin('ops.cancel', ['operator']);
+    await t.http
+      .post(`/api/admin/orders/${unpaid.id}/cancel`)
+      .set(bearer(operator.accessToken))
+      .send({ reason: '' })
+      .expect(400);
+    const res = await t.http
+      .post(`/api/admin/orders/${unpaid.id}/cancel`)
+      .set(bearer(operator.accessToken))
+      .send({ reason: '顾客电话要求取消' })
+      .expect(200);
+    expect(res.body.outcome).toBe('cancelled');
+    expect(res.body.order.status).toBe('CANCELLED');
+    expect(res.body.order.history.at(-1)).toMatchObject({
+      toStatus: 'CANCELLED',
+      reason: expect.stringContaining('顾客电话要求取消'),
+    });
+    // The stock held for it is back.
+    const product = await t.http.get(`/api/admin/products/${p.id}`).set(bearer(admin)).expect(200);
+    expect(product.body.skus[0].stock).toBe(p.skus[0].stock);
+
+    const paid = await place();
+    const pay = await t.http.post(`/api/app/orders/${paid.id}/pay`).set(bearer(buyer.token)).expect(200);
+    await t.sim.control('POST', '/sim/pay/confirm', {
+      prepayId: pay.body.requestPayment.package.replace('prepay_id=', ''),
+      openid: buyer.openid,
+    });
+    for (let i = 0; i < 40; i++) {
+      const o = await t.http.get(`/api/admin/orders/${paid.id}`).set(bearer(admin)).expect(200);
+      if (o.body.status === 'PAID') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const refused = await t.http
+      .post(`/api/admin/orders/${paid.id}/cancel`)
+      .set(bearer(operator.accessToken))
+      .send({ reason: '想取消已付款的订单' })
+      .expect(409);
+    expect(refused.body.code).toBe('ORDER_STATE_INVALID');
+    const finance = await newAdmin('fin.cancel', ['finance']);
+    await t.http
+      .post(`/api/admin/orders/${unpaid.id}/cancel`)
+      .set(bearer(finance.accessToken))
+      .send({ reason: '财务无权取消' })
+      .expect(403);
+  });
 });

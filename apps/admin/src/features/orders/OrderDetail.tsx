@@ -10,7 +10,7 @@ import { dateTime, percent, yuan } from '../../lib/format';
 import { earnerIds, useNames } from '../../lib/names';
 import { can, useMe } from '../../lib/permissions';
 import { S } from '../../strings';
-import { ShipModal } from './ShipModal';
+import { CancelOrder, ShipModal } from './ShipModal';
 
 type Line = Schemas['OrderLineDto'];
 
@@ -59,15 +59,19 @@ export default function OrderDetail() {
       title={`${S.order.detailTitle} ${o.orderNo}`}
       tags={<StatusTag status={o.status} labels={S.orderStatus} />}
       onBack={() => history.back()}
-      extra={
-        can(me, 'orders:write') && o.status === 'PAID' && o.mode === 'express' ? (
+      extra={[
+        can(me, 'orders:write') && o.status === 'PAID' && o.mode === 'express' && (
           <ShipModal
+            key="ship"
             orderId={o.id}
             onDone={reload}
             trigger={<Button type="primary">{S.order.ship}</Button>}
           />
-        ) : null
-      }
+        ),
+        can(me, 'orders:write') && o.status === 'PENDING_PAYMENT' && (
+          <CancelOrder key="cancel" orderId={o.id} onDone={reload} />
+        ),
+      ]}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <ProCard title={S.order.detailTitle} bordered>

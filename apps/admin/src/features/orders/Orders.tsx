@@ -12,7 +12,7 @@ import { dateTime, yuan } from '../../lib/format';
 import { useNames } from '../../lib/names';
 import { can, useMe } from '../../lib/permissions';
 import { S } from '../../strings';
-import { ShipModal } from './ShipModal';
+import { CancelOrder, ShipModal } from './ShipModal';
 
 type Order = Schemas['OrderDto'];
 
@@ -89,6 +89,9 @@ export default function Orders() {
           <Link to={`/orders/list/${o.id}`}>{S.common.detail}</Link>
           {canWrite && o.status === 'PAID' && o.mode === 'express' && (
             <ShipModal orderId={o.id} onDone={() => ref.current?.reload()} trigger={<a>{S.order.ship}</a>} />
+          )}
+          {canWrite && o.status === 'PENDING_PAYMENT' && (
+            <CancelOrder link orderId={o.id} onDone={() => ref.current?.reload()} />
           )}
         </Space>
       ),

@@ -1,6 +1,7 @@
 import { ModalForm, ProFormText } from '@ant-design/pro-components';
 import { Form, message } from 'antd';
 import type { ReactElement } from 'react';
+import { ReasonButton } from '../../components/Actions';
 import { api, call } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/errors';
 import { S } from '../../strings';
@@ -43,5 +44,36 @@ export function ShipModal({
       />
       <ProFormText name="trackingNo" label={S.order.trackingNo} rules={[{ required: true, max: 64 }]} />
     </ModalForm>
+  );
+}
+
+/** 取消订单: an unpaid order, with the reason kept in its history. */
+export function CancelOrder({
+  orderId,
+  onDone,
+  link,
+}: {
+  orderId: string;
+  onDone: () => void;
+  link?: boolean;
+}) {
+  return (
+    <ReasonButton
+      danger
+      type={link ? 'link' : 'default'}
+      size={link ? 'small' : 'middle'}
+      title={S.order.cancelTitle}
+      label={S.order.cancelReason}
+      onReason={async (reason) => {
+        const r = await call(
+          api.POST('/api/admin/orders/{id}/cancel', { params: { path: { id: orderId } }, body: { reason } }),
+        );
+        if (r.outcome === 'paid') void message.warning(S.order.cancelPaid);
+        else void message.success(S.common.done);
+        onDone();
+      }}
+    >
+      {S.order.cancel}
+    </ReasonButton>
   );
 }
