@@ -165,7 +165,7 @@ describe('web admin in a browser', () => {
     // A new shelf gets its scan code at once.
     await row(page, 'A1 龙井专柜').waitFor();
     expect(await row(page, 'A1 龙井专柜').innerText()).toMatch(/[0-9A-Za-z]{8,32}/);
-    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' });
     await shot(page, 'store-detail');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
