@@ -261,6 +261,8 @@ describe('web admin in a browser', () => {
     for (const [name, path, text] of screens) {
       await page.goto(`${stack.apiUrl}/admin${path}`);
       await page.getByText(text).first().waitFor();
+      // Names arrive in a second request: shoot once it has answered.
+      await page.waitForLoadState('networkidle');
       await shot(page, name);
     }
     await page.context().close();
