@@ -549,6 +549,30 @@ describe('orders through the generated client and the simulator', () => {
     expect(
       (await tx.repo(ctx, Payment).findOneByOrFail({ orderId: order.id, status: 'PAID' })).refundedFen,
     ).toBe(3000);
+    // The buyer's after-sales: paged, filtered by status, and one by id (another buyer's is 404).
+    const mineAll = (await buyerApi.GET('/api/app/after-sales', { params: { query: { pageSize: 1 } } }))
+      .data!;
+    expect(mineAll).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ id: second.id }] });
+    const refunded = (
+      await buyerApi.GET('/api/app/after-sales', { params: { query: { status: 'REFUNDED' } } })
+    ).data!;
+    expect(refunded.items.map((a) => a.id).sort()).toEqual([first.id, second.id].sort());
+    await expect(
+      buyerApi.GET('/api/app/after-sales', { params: { query: { status: 'NOPE' as never } } }),
+    ).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(
+      (await buyerApi.GET('/api/app/after-sales/{id}', { params: { path: { id: first.id } } })).data,
+    ).toMatchObject({ id: first.id, status: 'REFUNDED', amountFen: 1000 });
+    await expect(
+      client(staff.token).GET('/api/app/after-sales/{id}', { params: { path: { id: first.id } } }),
+    ).rejects.toMatchObject({ status: 404, code: 'AFTER_SALE_NOT_FOUND' });
+    const adminPage = (
+      await admin.GET('/api/admin/after-sales', {
+        params: { query: { orderId: order.id, status: 'REFUNDED' } },
+      })
+    ).data!;
+    expect(adminPage).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+
     // Every status change of the after-sales and their refunds is in their history, with who.
     const steps = async (target: typeof AfterSaleEvent | typeof RefundEvent, where: object) =>
       (await tx.repo(ctx, target).find({ where, order: { createdAt: 'ASC' } })).map(

@@ -177,9 +177,10 @@ describe('rewards on the ledger: accrual, settlement, clawback', () => {
       .expect(200);
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(5);
     expect(csv.text).toContain('"一级佣金"');
-    await t.http
+    const others = await t.http
       .get(`/api/app/rewards?earnerType=reseller&earnerId=${p.reseller}`)
       .set('authorization', `Bearer ${await userToken(t)}`)
-      .expect(404);
+      .expect(403);
+    expect(others.body.code).toBe('LEDGER_ACCOUNT_NOT_YOURS');
   });
 });
