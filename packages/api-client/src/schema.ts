@@ -3094,11 +3094,19 @@ export interface components {
             /** @description after discounts, without shipping */
             paidFen: number;
         };
+        StockShortageDto: {
+            skuId: string;
+            requestedQty: number;
+            /** @description what the stock source (platform for express, the store otherwise) holds now */
+            availableQty: number;
+        };
         QuoteDto: {
             /** @enum {string} */
             mode: "express" | "pickup" | "take_away";
             storeId: string | null;
             lines: components["schemas"]["QuoteLineDto"][];
+            /** @description lines asking for more than is in stock now; empty when the order can be placed */
+            shortages: components["schemas"]["StockShortageDto"][];
             goodsFen: number;
             discountFen: number;
             shippingFen: number;
@@ -3147,13 +3155,22 @@ export interface components {
             /** @enum {string} */
             mode: "express" | "pickup" | "take_away";
             /** @enum {string} */
-            status: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+            status: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             storeId: string | null;
             resellerId: string | null;
             goodsFen: number;
             discountFen: number;
             shippingFen: number;
             payableFen: number;
+            /** @description what the buyer paid (payableFen once paid, else 0) */
+            paidFen: number;
+            /** @description what refunds gave back so far, goods and shipping */
+            refundedFen: number;
+            /**
+             * @description full: everything refunded (status REFUNDED); partial: some lines or units
+             * @enum {string}
+             */
+            refundState: "none" | "partial" | "full";
             address: components["schemas"]["AddressDto"] | null;
             carrier: string | null;
             trackingNo: string | null;
@@ -5821,7 +5838,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             };
             header?: never;
             path?: never;
@@ -6116,7 +6133,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED" | "REFUNDED";
                 storeId?: string;
                 resellerId?: string;
                 buyerId?: string;
@@ -6148,7 +6165,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED" | "REFUNDED";
                 storeId?: string;
                 resellerId?: string;
                 buyerId?: string;

@@ -96,8 +96,7 @@ export class OrdersAppController {
     @CurrentUserId() userId: string,
     @Body() dto: CheckoutDto,
   ): Promise<QuoteDto> {
-    const { products: _products, ...q } = await this.quotes.quote(ctx, userId, dto);
-    return q;
+    return this.quotes.view(ctx, userId, dto);
   }
 
   @Post('checkout/split-quote')
