@@ -1944,6 +1944,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/rewards/settle-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle every reward that is due now (each is otherwise settled by its own job at its due minute); audited */
+        post: operations["RewardsController_settleDue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/rewards/export.csv": {
         parameters: {
             query?: never;
@@ -3342,6 +3359,10 @@ export interface components {
             orders: number;
             amountFen: number;
             clawedFen: number;
+        };
+        SettleDueResultDto: {
+            /** @description rewards moved from pending to available */
+            settled: number;
         };
         /**
          * @description ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
@@ -6518,6 +6539,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RewardPageDto"];
+                };
+            };
+        };
+    };
+    RewardsController_settleDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettleDueResultDto"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { toRewardDto } from './dto/mappers';
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
 import { AdminRoute, UserRoute } from '../../common/auth/auth.decorators';
@@ -11,7 +11,9 @@ import {
   EarnerRewardsQuery,
   RewardListQuery,
   RewardPageDto,
+  SettleDueResultDto,
 } from './dto/reward.dto';
+import { RewardsService } from './rewards.service';
 import { RewardQueryService } from './reward-query.service';
 
 const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一级佣金', l2: '二级佣金' } as const;
@@ -19,7 +21,10 @@ const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一�
 @ApiTags('rewards')
 @Controller()
 export class RewardsController {
-  constructor(private readonly query: RewardQueryService) {}
+  constructor(
+    private readonly query: RewardQueryService,
+    private readonly rewards: RewardsService,
+  ) {}
 
   @Get('app/rewards')
   @ApiOkResponse({ type: RewardPageDto })
@@ -55,6 +60,18 @@ export class RewardsController {
   async list(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<RewardPageDto> {
     const page = await this.query.list(ctx, q);
     return { ...page, items: page.items.map(toRewardDto) };
+  }
+
+  @Post('admin/rewards/settle-due')
+  @HttpCode(200)
+  @AdminRoute('finance:write')
+  @ApiOkResponse({ type: SettleDueResultDto })
+  @ApiOperation({
+    summary:
+      'Settle every reward that is due now (each is otherwise settled by its own job at its due minute); audited',
+  })
+  async settleDue(@Ctx() ctx: RequestContext): Promise<SettleDueResultDto> {
+    return { settled: await this.rewards.settleDueNow(ctx) };
   }
 
   @Get('admin/rewards/export.csv')

@@ -71,3 +71,7 @@ export class DailyRewardsDto {
   @ApiProperty() amountFen: number;
   @ApiProperty() clawedFen: number;
 }
+
+export class SettleDueResultDto {
+  @ApiProperty({ description: 'rewards moved from pending to available' }) settled: number;
+}
