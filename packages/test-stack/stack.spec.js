@@ -42,5 +42,6 @@ describe('test stack', () => {
     stack = undefined;
     expect(fs.existsSync(dataDir)).toBe(false);
     await expect(fetch(`${apiUrl}/api/health`)).rejects.toThrow();
-  });
+    // A graceful stop waits for the API's job workers (pg-boss) and PostgreSQL: seconds on a busy machine.
+  }, 30_000);
 });

@@ -2,10 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Seeder } from './common/seeder';
 import type { AppConfig } from './config/config';
 import { catalogSeeder } from './modules/catalog/catalog.seed';
+import { ordersSeeder } from './modules/orders/orders.seed';
 import { storesSeeder } from './modules/stores/stores.seed';
 
 /** Modules add their seeders here, in dependency order. */
-export const SEEDERS: Seeder[] = [catalogSeeder, storesSeeder];
+export const SEEDERS: Seeder[] = [catalogSeeder, storesSeeder, ordersSeeder];
 
 export async function runSeeds(app: INestApplicationContext, config: AppConfig): Promise<void> {
   if (config.env === 'test') return;

@@ -636,6 +636,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/wallet/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My earner accounts (reseller, agent, each store I own) with balances: what the wallet may open */
+        get: operations["WithdrawalsAppController_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/wallet": {
         parameters: {
             query?: never;
@@ -1744,11 +1761,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My after-sales, newest first (at most 100) */
+        /** My after-sales, newest first, paged, by status */
         get: operations["OrdersAppController_myAfterSales"];
         put?: never;
         /** Ask for a refund of part of a line (repeat-safe with Idempotency-Key) */
         post: operations["OrdersAppController_afterSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/after-sales/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my after-sales */
+        get: operations["OrdersAppController_myAfterSale"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1915,7 +1949,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** After-sales (newest 100) by order or status */
+        /** After-sales, newest first, paged, by order or status */
         get: operations["OrdersAdminController_afterSaleList"];
         put?: never;
         post?: never;
@@ -2046,23 +2080,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/rewards/settle": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Settle due rewards now instead of at the next hourly run: those whose order completed settleDaysAfterComplete days ago become available (idempotent) */
-        post: operations["RewardsController_settleNow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/rewards": {
         parameters: {
             query?: never;
@@ -2074,6 +2091,23 @@ export interface paths {
         get: operations["RewardsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rewards/settle-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle every reward that is due now (each is otherwise settled by its own job at its due minute); audited */
+        post: operations["RewardsController_settleDue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2344,7 +2378,7 @@ export interface components {
             displayName: string | null;
             roles: ("admin" | "operator" | "finance" | "store_manager")[];
             /** @description every permission the roles hold; the admin shows only what these allow */
-            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "withdrawals:approve")[];
+            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "finance:write" | "withdrawals:approve")[];
             /** @description the stores a store-scoped role is limited to */
             storeIds: string[];
             /** @description true when the account sees only the stores in storeIds */
@@ -2420,6 +2454,11 @@ export interface components {
         };
         ResellerDto: {
             userId: string;
+            /** @description the reseller’s WeChat nickname */
+            nickname: string | null;
+            avatarUrl: string | null;
+            /** @description the upline’s nickname */
+            uplineNickname: string | null;
             /** @enum {string} */
             status: "pending" | "approved" | "rejected";
             uplineId: string | null;
@@ -2435,8 +2474,12 @@ export interface components {
             nickname: string | null;
             phone: string | null;
             storeId: string | null;
+            /** @description the locked store’s name */
+            storeName: string | null;
             storeLockExpiresAt: string | null;
             referrerId: string | null;
+            /** @description the referrer’s nickname */
+            referrerNickname: string | null;
             referrerExpiresAt: string | null;
             createdAt: string;
         };
@@ -2500,6 +2543,20 @@ export interface components {
             reason: string;
             /** @description an approved reseller’s user id */
             resellerId: string;
+        };
+        EarnerAccountDto: {
+            /** @enum {string} */
+            earnerType: "store" | "reseller" | "agent";
+            /** @description the reseller’s or agent’s user id, or the store id */
+            earnerId: string;
+            /** @description 门店名 or the user’s nickname */
+            name: string;
+            /** @description false: suspended, the balance stays but may not be withdrawn */
+            active: boolean;
+            pendingFen: number;
+            /** @description negative: a debt after refunds */
+            availableFen: number;
+            withdrawingFen: number;
         };
         StatementLineDto: {
             entryId: string;
@@ -3397,11 +3454,19 @@ export interface components {
             /** @description after discounts, without shipping */
             paidFen: number;
         };
+        StockShortageDto: {
+            skuId: string;
+            requestedQty: number;
+            /** @description what the stock source (platform for express, the store otherwise) holds now */
+            availableQty: number;
+        };
         QuoteDto: {
             /** @enum {string} */
             mode: "express" | "pickup" | "take_away";
             storeId: string | null;
             lines: components["schemas"]["QuoteLineDto"][];
+            /** @description lines asking for more than is in stock now; empty when the order can be placed */
+            shortages: components["schemas"]["StockShortageDto"][];
             goodsFen: number;
             discountFen: number;
             shippingFen: number;
@@ -3450,13 +3515,22 @@ export interface components {
             /** @enum {string} */
             mode: "express" | "pickup" | "take_away";
             /** @enum {string} */
-            status: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+            status: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             storeId: string | null;
             resellerId: string | null;
             goodsFen: number;
             discountFen: number;
             shippingFen: number;
             payableFen: number;
+            /** @description what the buyer paid (payableFen once paid, else 0) */
+            paidFen: number;
+            /** @description what refunds gave back so far, goods and shipping */
+            refundedFen: number;
+            /**
+             * @description full: everything refunded (status REFUNDED); partial: some lines or units
+             * @enum {string}
+             */
+            refundState: "none" | "partial" | "full";
             address: components["schemas"]["AddressDto"] | null;
             carrier: string | null;
             trackingNo: string | null;
@@ -3510,6 +3584,8 @@ export interface components {
             /** @description at most 9 URLs answered by POST /api/app/uploads (`/api/uploads/<64 hex>.<ext>`) */
             photos?: string[];
         };
+        /** @enum {string} */
+        AfterSaleStatus: "PENDING_APPROVAL" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED";
         AfterSaleDto: {
             id: string;
             orderId: string;
@@ -3522,10 +3598,15 @@ export interface components {
             shippingRefundFen: number;
             reason: string;
             photos: string[];
-            /** @enum {string} */
-            status: "PENDING_APPROVAL" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED";
+            status: components["schemas"]["AfterSaleStatus"];
             rejectReason: string | null;
             createdAt: string;
+        };
+        AfterSalePageDto: {
+            items: components["schemas"]["AfterSaleDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         MemberCodeDto: {
             /** @description 18 digits; show as a barcode/QR, refresh before it expires */
@@ -3561,7 +3642,6 @@ export interface components {
                 [key: string]: string;
             };
         };
-        Object: Record<string, never>;
         RejectAfterSaleDto: {
             reason: string;
         };
@@ -3627,8 +3707,8 @@ export interface components {
             amountFen: number;
             clawedFen: number;
         };
-        SettleResultDto: {
-            /** @description rewards that became available in this run */
+        SettleDueResultDto: {
+            /** @description rewards moved from pending to available */
             settled: number;
         };
         /**
@@ -3661,6 +3741,7 @@ export interface components {
          *     FORBIDDEN (403): 没有权限执行此操作
          *     IDEMPOTENCY_KEY_REUSED (409): 重复的请求标识，但请求内容不同
          *     INTERNAL (500): 系统繁忙，请稍后再试
+         *     LEDGER_ACCOUNT_NOT_YOURS (403): 这不是您的收益账户，无权查看或操作
          *     LEDGER_INSUFFICIENT_BALANCE (409): 可用余额不足
          *     LEDGER_UNBALANCED (500): 账务不平衡
          *     MEMBER_CODE_INVALID (404): 会员码无效或已过期，请让顾客刷新
@@ -3736,7 +3817,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -4384,7 +4465,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4673,6 +4754,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferrerDto"];
+                };
+            };
+        };
+    };
+    WithdrawalsAppController_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarnerAccountDto"][];
                 };
             };
         };
@@ -6305,7 +6405,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED" | "REFUNDED";
             };
             header?: never;
             path?: never;
@@ -6457,7 +6557,11 @@ export interface operations {
     };
     OrdersAppController_myAfterSales: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["AfterSaleStatus"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6469,7 +6573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AfterSaleDto"][];
+                    "application/json": components["schemas"]["AfterSalePageDto"];
                 };
             };
         };
@@ -6491,6 +6595,27 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_myAfterSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6575,7 +6700,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED" | "REFUNDED";
                 storeId?: string;
                 resellerId?: string;
                 buyerId?: string;
@@ -6607,7 +6732,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED";
+                status?: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "AWAITING_PICKUP" | "COMPLETED" | "CANCELLED" | "REFUNDED";
                 storeId?: string;
                 resellerId?: string;
                 buyerId?: string;
@@ -6732,8 +6857,10 @@ export interface operations {
     OrdersAdminController_afterSaleList: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["AfterSaleStatus"];
                 orderId?: string;
-                status?: components["schemas"]["Object"];
             };
             header?: never;
             path?: never;
@@ -6746,7 +6873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AfterSaleDto"][];
+                    "application/json": components["schemas"]["AfterSalePageDto"];
                 };
             };
         };
@@ -6958,25 +7085,6 @@ export interface operations {
             };
         };
     };
-    RewardsController_settleNow: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SettleResultDto"];
-                };
-            };
-        };
-    };
     RewardsController_list: {
         parameters: {
             query?: {
@@ -7002,6 +7110,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RewardPageDto"];
+                };
+            };
+        };
+    };
+    RewardsController_settleDue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettleDueResultDto"];
                 };
             };
         };

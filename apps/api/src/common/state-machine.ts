@@ -82,6 +82,11 @@ export class StateKeeper<S extends string, E extends ObjectLiteral & { id: strin
     return this.record(ctx, manager, id, null, status, reason, systemActor);
   }
 
+  /** A history row for an event that keeps the status (a partial refund): from = to = `status`. */
+  note(ctx: RequestContext, manager: EntityManager, id: string, status: S, reason: string): Promise<void> {
+    return this.record(ctx, manager, id, status, status, reason);
+  }
+
   private async record(
     ctx: RequestContext,
     manager: EntityManager,

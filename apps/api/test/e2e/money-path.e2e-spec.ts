@@ -16,7 +16,7 @@ import { adminToken } from '../factories/auth.factory';
 import { newProduct, skuInput } from '../factories/catalog.factory';
 import { loginNewUser } from '../factories/identity.factory';
 import { eventually } from '../factories/payments.factory';
-import { newStore, putStoreStock } from '../factories/stores.factory';
+import { newShelf, newStore, putStoreStock } from '../factories/stores.factory';
 import { bootTestAppWithSim, type TestAppWithSim } from '../sim';
 
 /**
@@ -62,12 +62,13 @@ describe('money path: paid order → rewards → settlement → withdrawal → r
     });
     const skuId = product.skus[0].id;
     await putStoreStock(t, store.id, skuId, 5);
+    const shelf = await newShelf(t, store.id, [product.id]);
 
-    // Take-away at the shelf: paid through WeChat (simulator), completed at once.
+    // Take-away at the shelf (its code scanned in this checkout): paid through WeChat (simulator), completed at once.
     const buyerApi = client(buyer.token);
     const placed = await buyerApi.POST('/api/app/orders', {
       params: { header: { 'Idempotency-Key': `k-${randomUUID()}` } },
-      body: { mode: 'take_away', storeId: store.id, items: [{ skuId, qty: 1 }] },
+      body: { mode: 'take_away', scanCode: shelf.code!, items: [{ skuId, qty: 1 }] },
     });
     const order = placed.data as Schemas['OrderDto'];
     await buyerApi.POST('/api/app/orders/{id}/pay', { params: { path: { id: order.id } } });

@@ -220,7 +220,7 @@ describe('orders through the generated client and the simulator', () => {
     const pickup = await place(buyerApi, { mode: 'pickup', storeId: store.id, items: [{ skuId, qty: 2 }] });
     expect(await storeStock(store.id, skuId)).toBe(3);
     const line = await tx.repo(ctx, OrderLine).findOneByOrFail({ orderId: pickup.id });
-    expect(line.attribution).toMatchObject({ storeId: store.id, agentId: otherStaff.id });
+    expect(line.attribution.storeId).not.toBe(store.id); // choosing a pickup store is not a scan
     const qrUrl = `/api/app/orders/${pickup.id}/pickup-qr.png`;
     await t.http.get(qrUrl).set('Authorization', `Bearer ${buyer.token}`).expect(404); // not paid yet
     const awaiting = await pay(buyerApi, buyer, pickup.id);
@@ -284,6 +284,78 @@ describe('orders through the generated client and the simulator', () => {
       place(buyerApi, { mode: 'take_away', storeId: store.id, items: [{ skuId, qty: 1 }] }),
     ).rejects.toMatchObject({ code: 'ORDER_STORE_SUSPENDED' });
     expect(await storeStock(store.id, skuId)).toBe(2);
+  });
+
+  it('pickup elsewhere credits the customer’s store lock, not the pickup store (SPEC §5)', async () => {
+    const shopper = await loginNewUser(t, '锁客顾客');
+    const api = client(shopper.token);
+    const [locked, pickupStore] = await Promise.all([
+      newStore(t, { ownerUserId: staff.id, agentUserId: otherStaff.id, name: '锁客门店' }),
+      newStore(t, { ownerUserId: otherStaff.id, name: '自提门店' }),
+    ]);
+    const p = await newProduct(t, { skus: [skuInput({ priceFen: 3000, stock: 0 })] });
+    const skuId = p.skus[0].id;
+    const shelf = await newShelf(t, locked.id, [p.id]);
+    await putStoreStock(t, pickupStore.id, skuId, 5);
+    await api.GET('/api/app/scan/{code}', { params: { path: { code: shelf.code! } } }); // locks to `locked`
+    const order = await place(api, { mode: 'pickup', storeId: pickupStore.id, items: [{ skuId, qty: 1 }] });
+    expect(order.storeId).toBe(pickupStore.id); // the goods wait there
+    const line = await tx.repo(ctx, OrderLine).findOneByOrFail({ orderId: order.id });
+    expect(line.attribution).toMatchObject({ storeId: locked.id, agentId: otherStaff.id });
+    // A code scanned in this checkout does take the credit.
+    const shelf2 = await newShelf(t, pickupStore.id, [p.id]);
+    const scanned = await place(api, { mode: 'pickup', scanCode: shelf2.code!, items: [{ skuId, qty: 1 }] });
+    const line2 = await tx.repo(ctx, OrderLine).findOneByOrFail({ orderId: scanned.id });
+    expect(line2.attribution.storeId).toBe(pickupStore.id);
+  });
+
+  it('the quote reports stock shortages per line before the tap; placing refuses them', async () => {
+    const api = client(buyer.token);
+    const store = await newStore(t, { ownerUserId: staff.id, name: '缺货门店' });
+    const p = await newProduct(t, {
+      skus: [skuInput({ priceFen: 1000, stock: 3 }), skuInput({ priceFen: 2000, stock: 100 })],
+    });
+    const [a, b] = p.skus.map((k) => k.id);
+    await putStoreStock(t, store.id, a, 15);
+    await putStoreStock(t, store.id, b, 40);
+    const pickup = (
+      await api.POST('/api/app/checkout/quote', {
+        body: {
+          mode: 'pickup',
+          storeId: store.id,
+          items: [
+            { skuId: a, qty: 21 },
+            { skuId: b, qty: 2 },
+          ],
+        },
+      })
+    ).data!;
+    expect(pickup.shortages).toEqual([{ skuId: a, requestedQty: 21, availableQty: 15 }]);
+    const express = (
+      await api.POST('/api/app/checkout/quote', {
+        body: {
+          mode: 'express',
+          address: ADDRESS,
+          items: [
+            { skuId: a, qty: 4 },
+            { skuId: b, qty: 2 },
+          ],
+        },
+      })
+    ).data!;
+    expect(express.shortages).toEqual([{ skuId: a, requestedQty: 4, availableQty: 3 }]);
+    const fine = (
+      await api.POST('/api/app/checkout/quote', {
+        body: { mode: 'pickup', storeId: store.id, items: [{ skuId: a, qty: 15 }] },
+      })
+    ).data!;
+    expect(fine.shortages).toEqual([]);
+    await expect(
+      api.POST('/api/app/orders', {
+        params: { header: { 'Idempotency-Key': key() } },
+        body: { mode: 'pickup', storeId: store.id, items: [{ skuId: a, qty: 21 }] },
+      }),
+    ).rejects.toMatchObject({ code: 'ORDER_INSUFFICIENT_STOCK' });
   });
 
   it('scan code at checkout: the code’s store is the order’s and the credited store, before the store lock', async () => {
@@ -526,6 +598,16 @@ describe('orders through the generated client and the simulator', () => {
       async () => (await tx.repo(ctx, OrderLine).findOneByOrFail({ id: lineId })).refundedQty === 1,
     );
     expect(await skuStock(skuId)).toBe(8); // unshipped: the unit went back
+    const getOrder = async () =>
+      (await admin.GET('/api/admin/orders/{id}', { params: { path: { id: order.id } } })).data!;
+    const partly = await getOrder();
+    expect(partly).toMatchObject({ status: 'PAID', refundedFen: 1000, refundState: 'partial' });
+    expect(partly.paidFen).toBe(partly.payableFen);
+    expect(partly.history!.at(-1)).toMatchObject({
+      fromStatus: 'PAID',
+      toStatus: 'PAID',
+      reason: expect.stringContaining('partial refund of 1000 fen'),
+    });
     expect(await jobExists(orderLineRefundedJob, `refund:${refund1.id}:${lineId}`)).toBe(true);
 
     await admin.POST('/api/admin/orders/{id}/ship', {
@@ -545,10 +627,41 @@ describe('orders through the generated client and the simulator', () => {
       return l.refundedQty === 3 ? l : undefined;
     });
     expect(line.refundedFen).toBe(line.paidFen);
+    // The refund of the last unit ends the order: REFUNDED, in its history, with the totals.
+    const refundedOrder = await eventually(async () => {
+      const o = await getOrder();
+      return o.status === 'REFUNDED' ? o : undefined;
+    });
+    expect(refundedOrder).toMatchObject({ refundedFen: 3000, refundState: 'full' });
+    expect(refundedOrder.history!.at(-1)).toMatchObject({ fromStatus: 'SHIPPED', toStatus: 'REFUNDED' });
     expect(await skuStock(skuId)).toBe(10); // returned goods came back
     expect(
       (await tx.repo(ctx, Payment).findOneByOrFail({ orderId: order.id, status: 'PAID' })).refundedFen,
     ).toBe(3000);
+    // The buyer's after-sales: paged, filtered by status, and one by id (another buyer's is 404).
+    const mineAll = (await buyerApi.GET('/api/app/after-sales', { params: { query: { pageSize: 1 } } }))
+      .data!;
+    expect(mineAll).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ id: second.id }] });
+    const refunded = (
+      await buyerApi.GET('/api/app/after-sales', { params: { query: { status: 'REFUNDED' } } })
+    ).data!;
+    expect(refunded.items.map((a) => a.id).sort()).toEqual([first.id, second.id].sort());
+    await expect(
+      buyerApi.GET('/api/app/after-sales', { params: { query: { status: 'NOPE' as never } } }),
+    ).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(
+      (await buyerApi.GET('/api/app/after-sales/{id}', { params: { path: { id: first.id } } })).data,
+    ).toMatchObject({ id: first.id, status: 'REFUNDED', amountFen: 1000 });
+    await expect(
+      client(staff.token).GET('/api/app/after-sales/{id}', { params: { path: { id: first.id } } }),
+    ).rejects.toMatchObject({ status: 404, code: 'AFTER_SALE_NOT_FOUND' });
+    const adminPage = (
+      await admin.GET('/api/admin/after-sales', {
+        params: { query: { orderId: order.id, status: 'REFUNDED' } },
+      })
+    ).data!;
+    expect(adminPage).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+
     // Every status change of the after-sales and their refunds is in their history, with who.
     const steps = async (target: typeof AfterSaleEvent | typeof RefundEvent, where: object) =>
       (await tx.repo(ctx, target).find({ where, order: { createdAt: 'ASC' } })).map(

@@ -46,7 +46,7 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
   async function reseller(nickname: string): Promise<LoggedInUser> {
     const u = await loginNewUser(t, nickname);
     await settings({ resellerMode: 'everyone' });
-    const r = await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(200);
+    const r = await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(201);
     expect(r.body.status).toBe('approved');
     await settings({ resellerMode: 'approval' });
     return u;
@@ -240,7 +240,7 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
       const u = await loginNewUser(t, '新人');
       await t.http.post('/api/app/share-links').set(bearer(u.token)).send({}).expect(403);
       await open(u, await shareCode(r1)).expect(200);
-      const applied = await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(200);
+      const applied = await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(201);
       expect(applied.body.status).toBe('pending');
       const pending = await t.http.get('/api/admin/resellers?status=pending').set(bearer(admin)).expect(200);
       expect(pending.body.items.map((r: any) => r.userId)).toContain(u.id);
@@ -248,18 +248,25 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
         .post(`/api/admin/resellers/${u.id}/approve`)
         .set(bearer(admin))
         .expect(200);
-      expect(approved.body).toMatchObject({ status: 'approved', uplineId: r1.id });
+      // Resellers, customers and teams come with names, not only ids.
+      expect(approved.body).toMatchObject({
+        status: 'approved',
+        uplineId: r1.id,
+        nickname: '新人',
+        uplineNickname: '上级',
+      });
+      expect(pending.body.items.find((r: any) => r.userId === u.id).nickname).toBe('新人');
       await t.http.post(`/api/admin/resellers/${u.id}/approve`).set(bearer(admin)).expect(409);
       await shareCode(u);
       const mine = await t.http.get('/api/app/reseller/customers').set(bearer(r1.token)).expect(200);
-      expect(mine.body.items.map((c: any) => c.userId)).toEqual([u.id]);
+      expect(mine.body.items).toMatchObject([{ userId: u.id, nickname: '新人', referrerNickname: '上级' }]);
       const refreshed = await t.http.get('/api/app/me').set(bearer(u.token)).expect(200);
       expect(refreshed.body.roles).toEqual(['consumer', 'reseller']);
     });
 
     it('reject with a reason; invited mode needs a reseller referrer', async () => {
       const u = await loginNewUser(t);
-      await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(200);
+      await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(201);
       const rejected = await t.http
         .post(`/api/admin/resellers/${u.id}/reject`)
         .set(bearer(admin))
@@ -272,11 +279,12 @@ describe('referral e2e: store lock, referrer binding, resellers, posters', () =>
       const r1 = await reseller('邀请人');
       await settings({ resellerMode: 'invited' });
       await open(u, await shareCode(r1)).expect(200);
-      const ok = await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(200);
+      const ok = await t.http.post('/api/app/reseller/apply').set(bearer(u.token)).expect(201);
       expect(ok.body).toMatchObject({ status: 'approved', uplineId: r1.id });
       // r1's team now holds u; u's own team is empty (two levels only); consumers have no team.
       const team = await t.http.get('/api/app/reseller/team').set(bearer(r1.token)).expect(200);
       expect(team.body).toMatchObject({ total: 1, items: [{ userId: u.id, customers: 0 }] });
+      expect(team.body.items[0].nickname).toBe('tester');
       expect((await t.http.get('/api/app/reseller/team').set(bearer(u.token)).expect(200)).body.total).toBe(
         0,
       );

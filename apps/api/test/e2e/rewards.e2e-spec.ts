@@ -1,4 +1,5 @@
-import { In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { SettingsService } from '../../src/modules/settings/settings.service';
 import { RewardEvent } from '../../src/modules/rewards/entities/reward-event.entity';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../src/common/clock';
@@ -99,6 +100,59 @@ describe('rewards on the ledger: accrual, settlement, clawback', () => {
     clock.reset();
   });
 
+  it('schedules each order’s settlement for its due minute; with 0 days it settles at once, without the hourly job', async () => {
+    const settings = t.app.get(SettingsService);
+    const p = people();
+    const order = paidOrder(p, [10_000]);
+    await rewards.accrue(ctx, order.orderId);
+    const completedAt = clock.now();
+    await rewards.completed(ctx, order.orderId, completedAt);
+    const [job] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT start_after FROM pgboss.job WHERE name = 'rewards.settle-order' AND data->>'orderId' = $1`,
+        [order.orderId],
+      );
+    const due = completedAt.getTime() + 7 * DAY;
+    expect(Math.abs(new Date(job.start_after).getTime() - due)).toBeLessThan(60_000);
+
+    await settings.update(ctx, { settleDaysAfterComplete: 0 });
+    try {
+      const now = paidOrder(p, [2_000]);
+      await rewards.accrue(ctx, now.orderId);
+      await rewards.completed(ctx, now.orderId, clock.now());
+      await eventually(async () => ((await bal('store', p.store)).availableFen === 100 ? true : undefined));
+      expect((await bal('store', p.store)).pendingFen).toBe(500); // the first order is not due yet
+    } finally {
+      await settings.update(ctx, { settleDaysAfterComplete: 7 });
+    }
+  });
+
+  it('lets finance settle what is due now, audited; other roles may not', async () => {
+    const p = people();
+    const order = paidOrder(p, [4_000]);
+    await rewards.accrue(ctx, order.orderId);
+    await rewards.completed(ctx, order.orderId, clock.now()); // its own job waits 7 days
+    clock.advance(8 * DAY); // the service's clock: due now, the job not started yet
+    await t.http
+      .post('/api/admin/rewards/settle-due')
+      .set('authorization', `Bearer ${await adminToken(t, ['operator'])}`)
+      .expect(403);
+    const res = await t.http
+      .post('/api/admin/rewards/settle-due')
+      .set('authorization', `Bearer ${await adminToken(t, ['finance'])}`)
+      .expect(200);
+    expect(res.body.settled).toBeGreaterThanOrEqual(4);
+    expect((await bal('store', p.store)).availableFen).toBe(200);
+    const [audit] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT action, after FROM audit_log WHERE action = 'rewards.settle-due' ORDER BY created_at DESC LIMIT 1`,
+      );
+    expect(audit).toMatchObject({ action: 'rewards.settle-due', after: { settled: res.body.settled } });
+    clock.reset();
+  });
+
   it('takes back a partial refund before settlement from pending, in proportion, and cancels when all is refunded', async () => {
     const p = people();
     const order = paidOrder(p, [10_000]);
@@ -177,9 +231,10 @@ describe('rewards on the ledger: accrual, settlement, clawback', () => {
       .expect(200);
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(5);
     expect(csv.text).toContain('"一级佣金"');
-    await t.http
+    const others = await t.http
       .get(`/api/app/rewards?earnerType=reseller&earnerId=${p.reseller}`)
       .set('authorization', `Bearer ${await userToken(t)}`)
-      .expect(404);
+      .expect(403);
+    expect(others.body.code).toBe('LEDGER_ACCOUNT_NOT_YOURS');
   });
 });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { bootTestApp, type TestApp } from '../app';
+import { userToken } from '../factories/auth.factory';
 import { SEEDERS } from '../../src/app.seed';
 import { SEED_PRODUCTS } from '../../src/modules/catalog/catalog.seed';
 import { SEED_STORES } from '../../src/modules/stores/stores.seed';
@@ -51,5 +52,29 @@ describe('demo seed (catalog and stores)', () => {
     const scan = await t.http.get(`/api/app/scan/${code}`).expect(200);
     expect(scan.body.items).toHaveLength(6);
     expect(scan.body.items[0].skus[0].storeStock).toBeGreaterThan(0);
+
+    // Express does not ship free on a fresh start: the seed brings a default fee template.
+    const buyer = await userToken(t);
+    const [cheap] = await t.app.get(DataSource).query(
+      `SELECT k.id FROM sku k JOIN product p ON p.id = k.product_id
+        WHERE k.price_fen < 19900 AND p.fulfilment_modes ? 'express' ORDER BY k.price_fen LIMIT 1`,
+    );
+    const quote = await t.http
+      .post('/api/app/checkout/quote')
+      .set('Authorization', `Bearer ${buyer}`)
+      .send({
+        mode: 'express',
+        items: [{ skuId: cheap.id, qty: 1 }],
+        address: {
+          name: '张三',
+          phone: '13800000000',
+          province: '浙江省',
+          city: '杭州市',
+          district: '西湖区',
+          detail: '文三路1号',
+        },
+      })
+      .expect(200);
+    expect(quote.body.shippingFen).toBe(800);
   });
 });

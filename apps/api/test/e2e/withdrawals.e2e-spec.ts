@@ -63,7 +63,29 @@ describe('withdrawals (real PostgreSQL, WeChat transfer through the simulator)',
     const suspended = await reseller(5_000, { approved: false });
     expect((await ask(suspended, 100).expect(403)).body.code).toBe('WITHDRAWAL_EARNER_SUSPENDED');
     const stranger = { id: r.id, token: (await loginNewUser(t, '路人')).token };
-    expect((await ask(stranger, 100).expect(404)).body.code).toBe('WITHDRAWAL_NOT_FOUND');
+    // Someone else's account: an error that says so, for the wallet, the list and a withdrawal.
+    expect((await ask(stranger, 100).expect(403)).body).toMatchObject({
+      code: 'LEDGER_ACCOUNT_NOT_YOURS',
+      message: '这不是您的收益账户，无权查看或操作',
+    });
+    const wallet = await t.http
+      .get(`/api/app/wallet?earnerType=reseller&earnerId=${r.id}`)
+      .set('authorization', `Bearer ${stranger.token}`)
+      .expect(403);
+    expect(wallet.body.code).toBe('LEDGER_ACCOUNT_NOT_YOURS');
+    // One call lists the user's own earner accounts with balances.
+    const accounts = await t.http
+      .get('/api/app/wallet/accounts')
+      .set('authorization', `Bearer ${r.token}`)
+      .expect(200);
+    expect(accounts.body).toEqual([
+      expect.objectContaining({ earnerType: 'reseller', earnerId: r.id, active: true, availableFen: 5_000 }),
+    ]);
+    const none = await t.http
+      .get('/api/app/wallet/accounts')
+      .set('authorization', `Bearer ${stranger.token}`)
+      .expect(200);
+    expect(none.body).toEqual([]);
     await t.http
       .post('/api/app/withdrawals')
       .set('authorization', `Bearer ${r.token}`)

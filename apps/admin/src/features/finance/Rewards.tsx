@@ -103,12 +103,12 @@ export default function Rewards() {
         return page;
       })}
       toolBarRender={() => [
-        can(me, 'withdrawals:approve') && (
+        can(me, 'finance:write') && (
           <ConfirmButton
             key="settle"
-            title="把已过售后期的奖励立即结算为可提现（系统每小时也会自动结算）"
+            title="把已到结算时间的奖励立即结算为可提现（每笔奖励到期时也会自动结算）"
             onConfirm={async () => {
-              const r = await call(api.POST('/api/admin/rewards/settle'));
+              const r = await call(api.POST('/api/admin/rewards/settle-due'));
               void message.success(`已结算 ${r.settled} 笔`);
               ref.current?.reload();
             }}

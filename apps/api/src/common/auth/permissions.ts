@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'orders:write',
   'refunds:write',
   'finance:read',
+  'finance:write',
   'withdrawals:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,7 +45,13 @@ export const ROLE_PERMISSIONS: Record<AdminRole, ReadonlySet<Permission>> = {
     'orders:write',
     'refunds:write',
   ]),
-  finance: new Set<Permission>(['account:self', ...READS, 'refunds:write', 'withdrawals:approve']),
+  finance: new Set<Permission>([
+    'account:self',
+    ...READS,
+    'refunds:write',
+    'withdrawals:approve',
+    'finance:write',
+  ]),
   // Store managers are further limited to the stores on their account (store-scope.ts).
   store_manager: new Set<Permission>([
     'account:self',

@@ -9,6 +9,7 @@ import { Orders1795691828341 } from './1795691828341-orders';
 import { StoreManagerScope1795693007381 } from './1795693007381-store-manager-scope';
 import { AfterSaleShippingRefund1795694734721 } from './1795694734721-after-sale-shipping-refund';
 import { HistoryBase1796098445749 } from './1796098445749-history-base';
+import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   StoreManagerScope1795693007381,
   AfterSaleShippingRefund1795694734721,
   HistoryBase1796098445749,
+  OrderRefunds1796101013516,
 ];

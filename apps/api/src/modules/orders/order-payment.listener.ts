@@ -11,9 +11,9 @@ import type { PaidEvent, PaymentListener, RefundedEvent } from '../payments/paym
 import { StoreStockService } from '../stores/store-stock.service';
 import { AfterSale } from './after-sales/after-sale.entity';
 import { afterSaleState } from './after-sales/after-sale-state';
-import { Order } from './entities/order.entity';
+import { Order, orderMachine } from './entities/order.entity';
 import { OrderLine } from './entities/order-line.entity';
-import { lockOrder, transitionOrder } from './order-state';
+import { lockOrder, orderState, transitionOrder } from './order-state';
 import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from './orders.ports';
 import { OrderStock } from './checkout/stock';
 
@@ -127,6 +127,7 @@ export class OrderPaymentListener implements PaymentListener {
       [sale.lineId, sale.qty, sale.amountFen],
     );
     const order = await lockOrder(m, sale.orderId);
+    await this.markRefunded(ctx, m, order, sale.amountFen + sale.shippingRefundFen, sale.id);
     const line = await m.getRepository(OrderLine).findOneByOrFail({ id: sale.lineId });
     if (sale.restock) {
       await this.stock.release(ctx, order, [{ skuId: line.skuId, qty: sale.qty }], 'refund_return');
@@ -137,5 +138,32 @@ export class OrderPaymentListener implements PaymentListener {
       { orderId: order.id, lineId: line.id, refundId: event.refundId, refundedFen: sale.amountFen },
       { idempotencyKey: `refund:${event.refundId}:${line.id}` },
     );
+  }
+
+  /**
+   * The order side of a successful after-sale refund: adds to the order's refunded total
+   * and writes it to the order's history; the refund of the last unit ends the order in
+   * REFUNDED (partial refunds keep the status, shown by refundedFen > 0 and refundState).
+   */
+  private async markRefunded(
+    ctx: RequestContext,
+    m: EntityManager,
+    order: Order,
+    amountFen: number,
+    afterSaleId: string,
+  ): Promise<void> {
+    const refundedFen = order.refundedFen + amountFen;
+    const [{ all }]: { all: boolean }[] = await m.query(
+      `SELECT bool_and(refunded_qty >= qty) AS all FROM order_line WHERE order_id = $1`,
+      [order.id],
+    );
+    const reason = `refund of ${amountFen} fen (after-sale ${afterSaleId})`;
+    if (all && orderMachine.can(order.status, 'REFUNDED')) {
+      await transitionOrder(ctx, m, order, 'REFUNDED', `${reason}: everything refunded`, { refundedFen });
+    } else {
+      await m.getRepository(Order).update({ id: order.id }, { refundedFen });
+      order.refundedFen = refundedFen;
+      await orderState.note(ctx, m, order.id, order.status, `partial ${reason}`);
+    }
   }
 }

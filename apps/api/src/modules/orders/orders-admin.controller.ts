@@ -29,7 +29,12 @@ import { Ctx, RequestContext } from '../../common/request-context';
 import { UuidParam } from '../../common/uuid-param';
 import { AuditService } from '../audit/audit.service';
 import { AfterSalesService } from './after-sales/after-sales.service';
-import { AfterSaleDto, AfterSaleQuery, RejectAfterSaleDto } from './after-sales/after-sale.dto';
+import {
+  AfterSaleDto,
+  AfterSalePageDto,
+  AfterSaleQuery,
+  RejectAfterSaleDto,
+} from './after-sales/after-sale.dto';
 import { ShippingTemplateDto, ShippingTemplateInputDto } from './checkout/checkout.dto';
 import {
   AdminCancelOrderDto,
@@ -183,10 +188,11 @@ export class OrdersAdminController {
 
   @Get('after-sales')
   @AdminRoute('orders:read')
-  @ApiOperation({ summary: 'After-sales (newest 100) by order or status' })
-  @ApiOkResponse({ type: [AfterSaleDto] })
-  async afterSaleList(@Ctx() ctx: RequestContext, @Query() q: AfterSaleQuery): Promise<AfterSaleDto[]> {
-    return (await this.afterSales.list(ctx, q)).map(toAfterSaleDto);
+  @ApiOperation({ summary: 'After-sales, newest first, paged, by order or status' })
+  @ApiOkResponse({ type: AfterSalePageDto })
+  async afterSaleList(@Ctx() ctx: RequestContext, @Query() q: AfterSaleQuery): Promise<AfterSalePageDto> {
+    const page = await this.afterSales.list(ctx, q);
+    return { ...page, items: page.items.map(toAfterSaleDto) };
   }
 
   @Post('after-sales/:id/approve')

@@ -9,7 +9,12 @@ import { UuidParam } from '../../common/uuid-param';
 import { AfterSalesService } from './after-sales/after-sales.service';
 import { CartService } from './checkout/cart.service';
 import { CheckoutService } from './checkout/checkout.service';
-import { AfterSaleDto, AfterSaleInputDto } from './after-sales/after-sale.dto';
+import {
+  AfterSaleDto,
+  AfterSaleInputDto,
+  AfterSalePageDto,
+  MyAfterSalesQuery,
+} from './after-sales/after-sale.dto';
 import {
   CartDto,
   CartItemInputDto,
@@ -91,8 +96,7 @@ export class OrdersAppController {
     @CurrentUserId() userId: string,
     @Body() dto: CheckoutDto,
   ): Promise<QuoteDto> {
-    const { products: _products, ...q } = await this.quotes.quote(ctx, userId, dto);
-    return q;
+    return this.quotes.view(ctx, userId, dto);
   }
 
   @Post('checkout/split-quote')
@@ -235,10 +239,26 @@ export class OrdersAppController {
   }
 
   @Get('after-sales')
-  @ApiOperation({ summary: 'My after-sales, newest first (at most 100)' })
-  @ApiOkResponse({ type: [AfterSaleDto] })
-  async myAfterSales(@Ctx() ctx: RequestContext, @CurrentUserId() userId: string): Promise<AfterSaleDto[]> {
-    return (await this.afterSales.list(ctx, { buyerId: userId })).map(toAfterSaleDto);
+  @ApiOperation({ summary: 'My after-sales, newest first, paged, by status' })
+  @ApiOkResponse({ type: AfterSalePageDto })
+  async myAfterSales(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Query() q: MyAfterSalesQuery,
+  ): Promise<AfterSalePageDto> {
+    const page = await this.afterSales.list(ctx, { ...q, buyerId: userId });
+    return { ...page, items: page.items.map(toAfterSaleDto) };
+  }
+
+  @Get('after-sales/:id')
+  @ApiOperation({ summary: 'One of my after-sales' })
+  @ApiOkResponse({ type: AfterSaleDto })
+  async myAfterSale(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('id', UuidParam) id: string,
+  ): Promise<AfterSaleDto> {
+    return toAfterSaleDto(await this.afterSales.getForBuyer(ctx, userId, id));
   }
 
   @Get('me/member-code')

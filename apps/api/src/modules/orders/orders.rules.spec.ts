@@ -16,8 +16,12 @@ describe('order state machine (SPEC §5)', () => {
       'PAID>SHIPPED',
       'PAID>AWAITING_PICKUP',
       'PAID>COMPLETED',
+      'PAID>REFUNDED',
       'SHIPPED>COMPLETED',
+      'SHIPPED>REFUNDED',
       'AWAITING_PICKUP>COMPLETED',
+      'AWAITING_PICKUP>REFUNDED',
+      'COMPLETED>REFUNDED',
     ]);
   });
 

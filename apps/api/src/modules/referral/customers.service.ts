@@ -13,13 +13,17 @@ export interface CustomerBindingsView {
   nickname: string | null;
   phone: string | null;
   storeId: string | null;
+  storeName: string | null;
   storeLockExpiresAt: Date | null;
   referrerId: string | null;
+  referrerNickname: string | null;
   referrerExpiresAt: Date | null;
   createdAt: Date;
 }
 
 interface Row {
+  store_name: string | null;
+  referrer_nickname: string | null;
   id: string;
   nickname: string | null;
   phone: string | null;
@@ -29,6 +33,9 @@ interface Row {
   referrer_id: string | null;
   referrer_expires_at: Date | null;
 }
+
+/** The store's and the referrer's names, beside their ids. */
+const NAMES = 'LEFT JOIN store s ON s.id = b.store_id LEFT JOIN users ru ON ru.id = b.referrer_id';
 
 /**
  * The admin's (and a reseller's) view of customers and their current bindings.
@@ -87,8 +94,9 @@ export class CustomersService {
     const m = this.tx.manager(ctx);
     const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n ${from}`, params);
     const rows: Row[] = await m.query(
-      `SELECT u.id, u.nickname, u.phone, u.created_at, b.store_id, b.store_lock_expires_at, b.referrer_id, b.referrer_expires_at
-       ${from} ORDER BY u.created_at DESC, u.id LIMIT ${take} OFFSET ${skip}`,
+      `SELECT u.id, u.nickname, u.phone, u.created_at, b.store_id, b.store_lock_expires_at, b.referrer_id, b.referrer_expires_at,
+              s.name AS store_name, ru.nickname AS referrer_nickname
+       ${from.replace('WHERE', `${NAMES} WHERE`)}${where.length ? '' : ` ${NAMES}`} ORDER BY u.created_at DESC, u.id LIMIT ${take} OFFSET ${skip}`,
       params,
     );
     return toPage(
@@ -100,8 +108,9 @@ export class CustomersService {
 
   async get(ctx: RequestContext, userId: string): Promise<CustomerBindingsView | null> {
     const rows: Row[] = await this.tx.manager(ctx).query(
-      `SELECT u.id, u.nickname, u.phone, u.created_at, b.store_id, b.store_lock_expires_at, b.referrer_id, b.referrer_expires_at
-         FROM users u LEFT JOIN customer_bindings b ON b.user_id = u.id WHERE u.id = $1`,
+      `SELECT u.id, u.nickname, u.phone, u.created_at, b.store_id, b.store_lock_expires_at, b.referrer_id, b.referrer_expires_at,
+              s.name AS store_name, ru.nickname AS referrer_nickname
+         FROM users u LEFT JOIN customer_bindings b ON b.user_id = u.id ${NAMES} WHERE u.id = $1`,
       [userId],
     );
     const view = rows[0] ? this.view(rows[0], this.clock.now()) : null;
@@ -137,8 +146,10 @@ export class CustomersService {
       nickname: r.nickname,
       phone: r.phone,
       storeId: storeActive ? r.store_id : null,
+      storeName: storeActive ? r.store_name : null,
       storeLockExpiresAt: storeActive ? r.store_lock_expires_at : null,
       referrerId: refActive ? r.referrer_id : null,
+      referrerNickname: refActive ? r.referrer_nickname : null,
       referrerExpiresAt: refActive ? r.referrer_expires_at : null,
       createdAt: r.created_at,
     };

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { UserRoute } from '../../common/auth/auth.decorators';
 import { PageQueryDto } from '../../common/paging';
@@ -88,11 +88,10 @@ export class AppReferralController {
 
   @Post('reseller/apply')
   @UserRoute()
-  @HttpCode(200)
   @ApiOperation({
     summary: 'Apply to become a reseller (approved at once, pending, or refused per resellerMode)',
   })
-  @ApiOkResponse({ type: ResellerDto })
+  @ApiCreatedResponse({ type: ResellerDto })
   async apply(@Ctx() ctx: RequestContext, @CurrentUserId() userId: string): Promise<ResellerDto> {
     return toResellerDto(await this.resellers.apply(ctx, userId));
   }

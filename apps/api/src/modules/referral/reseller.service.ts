@@ -20,6 +20,9 @@ export interface TeamMember {
 
 export interface ResellerView {
   userId: string;
+  nickname: string | null;
+  avatarUrl: string | null;
+  uplineNickname: string | null;
   status: ResellerStatus;
   uplineId: string | null;
   appliedAt: Date;
@@ -29,6 +32,9 @@ export interface ResellerView {
 
 const view = (r: Reseller): ResellerView => ({
   userId: r.userId,
+  nickname: null,
+  avatarUrl: null,
+  uplineNickname: null,
   status: r.status,
   uplineId: r.uplineId,
   appliedAt: r.appliedAt,
@@ -55,7 +61,7 @@ export class ResellerService {
 
   async mine(ctx: RequestContext, userId: string): Promise<ResellerView | null> {
     const r = await this.tx.repo(ctx, Reseller).findOneBy({ userId });
-    return r ? view(r) : null;
+    return r ? (await this.named(ctx, [view(r)]))[0] : null;
   }
 
   async isApproved(ctx: RequestContext, userId: string): Promise<boolean> {
@@ -70,7 +76,7 @@ export class ResellerService {
   /** Applies (idempotent: a pending or approved application is returned as it is). */
   async apply(ctx: RequestContext, userId: string): Promise<ResellerView> {
     const { resellerMode } = await this.settings.get(ctx);
-    return this.tx.run(ctx, async (ctx) => {
+    const applied = await this.tx.run(ctx, async (ctx) => {
       const now = this.clock.now();
       await this.tx.manager(ctx).query(
         `INSERT INTO resellers (user_id, status, applied_at) VALUES ($1, 'pending', $2)
@@ -88,6 +94,23 @@ export class ResellerService {
       }
       return this.approveLocked(ctx, current, `auto:${resellerMode}`);
     });
+    return (await this.named(ctx, [applied]))[0];
+  }
+
+  /** Fills in the reseller's and the upline's nickname and avatar (one query for a page). */
+  private async named(ctx: RequestContext, views: ResellerView[]): Promise<ResellerView[]> {
+    const ids = [...new Set(views.flatMap((v) => (v.uplineId ? [v.userId, v.uplineId] : [v.userId])))];
+    if (!ids.length) return views;
+    const rows: { id: string; nickname: string | null; avatar_url: string | null }[] = await this.tx
+      .manager(ctx)
+      .query('SELECT id, nickname, avatar_url FROM users WHERE id = ANY($1::uuid[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return views.map((v) => ({
+      ...v,
+      nickname: byId.get(v.userId)?.nickname ?? null,
+      avatarUrl: byId.get(v.userId)?.avatar_url ?? null,
+      uplineNickname: v.uplineId ? (byId.get(v.uplineId)?.nickname ?? null) : null,
+    }));
   }
 
   async approve(ctx: RequestContext, userId: string): Promise<ResellerView> {
@@ -101,7 +124,7 @@ export class ResellerService {
         before: view(current),
         after,
       });
-      return after;
+      return (await this.named(ctx, [after]))[0];
     });
   }
 
@@ -127,7 +150,7 @@ export class ResellerService {
         after,
         reason,
       });
-      return after;
+      return (await this.named(ctx, [after]))[0];
     });
   }
 
@@ -139,7 +162,7 @@ export class ResellerService {
       this.tx.repo(ctx, Reseller),
       q,
       { where: q.status ? { status: q.status } : {}, order: { appliedAt: 'DESC' } },
-      (rows) => rows.map(view),
+      (rows) => this.named(ctx, rows.map(view)),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommonErrors } from '../../common/errors';
+import { LedgerErrors } from '../ledger/ledger.errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { type Page, queryPage } from '../../common/paging';
@@ -36,14 +36,15 @@ export class RewardQueryService {
     @Inject(EARNER_DIRECTORY) private readonly directory: EarnerDirectory,
   ) {}
 
-  /** 404 unless the caller may act for the earner account (someone else's account is not shown to exist). */
+  /** 403 LEDGER_ACCOUNT_NOT_YOURS unless the caller may act for the earner account. */
   async assertCanAct(
     ctx: RequestContext,
     userId: string,
     earnerType: EarnerType,
     earnerId: string,
   ): Promise<void> {
-    if (!(await this.directory.canAct(ctx, userId, earnerType, earnerId))) throw CommonErrors.NOT_FOUND();
+    if (!(await this.directory.canAct(ctx, userId, earnerType, earnerId)))
+      throw LedgerErrors.LEDGER_ACCOUNT_NOT_YOURS({ earnerType, earnerId });
   }
 
   /** One of the caller's earner accounts' rewards, newest first. */

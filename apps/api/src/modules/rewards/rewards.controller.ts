@@ -11,7 +11,7 @@ import {
   EarnerRewardsQuery,
   RewardListQuery,
   RewardPageDto,
-  SettleResultDto,
+  SettleDueResultDto,
 } from './dto/reward.dto';
 import { RewardQueryService } from './reward-query.service';
 import { RewardsService } from './rewards.service';
@@ -53,18 +53,6 @@ export class RewardsController {
     return this.query.dailyForUser(ctx, userId, q.earnerType, q.earnerId, q.days);
   }
 
-  @Post('admin/rewards/settle')
-  @HttpCode(200)
-  @AdminRoute('withdrawals:approve')
-  @ApiOkResponse({ type: SettleResultDto })
-  @ApiOperation({
-    summary:
-      'Settle due rewards now instead of at the next hourly run: those whose order completed settleDaysAfterComplete days ago become available (idempotent)',
-  })
-  async settleNow(@Ctx() ctx: RequestContext): Promise<SettleResultDto> {
-    return { settled: await this.rewards.settleDue(ctx) };
-  }
-
   @Get('admin/rewards')
   @ApiOkResponse({ type: RewardPageDto })
   @AdminRoute('finance:read')
@@ -72,6 +60,18 @@ export class RewardsController {
   async list(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<RewardPageDto> {
     const page = await this.query.list(ctx, q);
     return { ...page, items: page.items.map(toRewardDto) };
+  }
+
+  @Post('admin/rewards/settle-due')
+  @HttpCode(200)
+  @AdminRoute('finance:write')
+  @ApiOkResponse({ type: SettleDueResultDto })
+  @ApiOperation({
+    summary:
+      'Settle every reward that is due now (each is otherwise settled by its own job at its due minute); audited',
+  })
+  async settleDue(@Ctx() ctx: RequestContext): Promise<SettleDueResultDto> {
+    return { settled: await this.rewards.settleDueNow(ctx) };
   }
 
   @Get('admin/rewards/export.csv')

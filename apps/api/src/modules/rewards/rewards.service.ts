@@ -7,6 +7,9 @@ import { REWARD_ORDER_SOURCE, type RewardOrderSource } from '../orders/orders.po
 import { SettingsService } from '../settings/settings.service';
 import { Reward } from './entities/reward.entity';
 import { RewardClawback } from './entities/reward-clawback.entity';
+import { JobsService } from '../../jobs/jobs.service';
+import { AuditService } from '../audit/audit.service';
+import { settleOrderJob } from './rewards.jobs';
 import { clawbackFen, splitLine } from './reward-split';
 import { rewardState } from './reward-state';
 
@@ -26,6 +29,8 @@ export class RewardsService {
     private readonly ledger: LedgerService,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
     @Inject(REWARD_ORDER_SOURCE) private readonly orders: RewardOrderSource,
   ) {}
 
@@ -91,7 +96,10 @@ export class RewardsService {
     });
   }
 
-  /** On orders.completed: starts the settlement clock of the order's rewards. */
+  /**
+   * On orders.completed: starts the settlement clock of the order's rewards and schedules
+   * their settlement for the due time (completion + settleDaysAfterComplete, to the minute).
+   */
   async completed(ctx: RequestContext, orderId: string, completedAt: Date): Promise<void> {
     await this.tx
       .repo(ctx, Reward)
@@ -100,6 +108,26 @@ export class RewardsService {
       .set({ orderCompletedAt: completedAt })
       .where('order_id = :orderId AND order_completed_at IS NULL', { orderId })
       .execute();
+    const { settleDaysAfterComplete } = await this.settings.get(ctx);
+    const dueMs = completedAt.getTime() + settleDaysAfterComplete * DAY_MS - this.clock.now().getTime();
+    await this.jobs.send(
+      ctx,
+      settleOrderJob,
+      { orderId },
+      { startAfterSeconds: Math.max(0, Math.ceil(dueMs / 1000)), idempotencyKey: `settle:${orderId}` },
+    );
+  }
+
+  /** Finance: settles every reward that is due now, at once (audited), instead of waiting for its job. */
+  async settleDueNow(ctx: RequestContext): Promise<number> {
+    const settled = await this.settleDue(ctx);
+    await this.audit.record(ctx, {
+      action: 'rewards.settle-due',
+      entityType: 'reward',
+      entityId: 'due',
+      after: { settled },
+    });
+    return settled;
   }
 
   /**
@@ -107,7 +135,7 @@ export class RewardsService {
    * pending to available. Safe to run twice and catches up after downtime: it takes all
    * that is due, skips rows another worker holds, and each settlement posts once.
    */
-  async settleDue(ctx: RequestContext, batch = 500): Promise<number> {
+  async settleDue(ctx: RequestContext, batch = 500, orderId?: string): Promise<number> {
     const { settleDaysAfterComplete } = await this.settings.get(ctx);
     const dueBefore = new Date(this.clock.now().getTime() - settleDaysAfterComplete * DAY_MS);
     let settled = 0;
@@ -120,6 +148,7 @@ export class RewardsService {
           .setLock('pessimistic_write')
           .setOnLocked('skip_locked')
           .where(`r.status = 'PENDING' AND r.order_completed_at <= :dueBefore`, { dueBefore })
+          .andWhere(orderId ? 'r.order_id = :orderId' : 'TRUE', { orderId })
           .orderBy('r.order_completed_at', 'ASC')
           .limit(batch)
           .getMany();

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context';
 import { JobsService } from '../../jobs/jobs.service';
 import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from '../orders/orders.ports';
-import { settleJob } from './rewards.jobs';
+import { settleJob, settleOrderJob } from './rewards.jobs';
 import { RewardsService } from './rewards.service';
 
 /** Works the orders module's after-commit events and the hourly settlement. */
@@ -23,6 +23,9 @@ export class RewardsWorker implements OnModuleInit {
     );
     await this.jobs.register(orderLineRefundedJob, async (d, m) => {
       await this.rewards.clawback(ctx('clawback', m.id), d);
+    });
+    await this.jobs.register(settleOrderJob, async (d, m) => {
+      await this.rewards.settleDue(ctx('settle', m.id), 500, d.orderId);
     });
     await this.jobs.register(settleJob, async (_d, m) => {
       await this.rewards.settleDue(ctx('settle', m.id));

@@ -59,6 +59,22 @@ export class EarnerDirectoryService implements EarnerDirectory, WithdrawalRulesS
     return role === 'owner';
   }
 
+  async accountsOf(
+    ctx: RequestContext,
+    userId: string,
+  ): Promise<{ type: EarnerType; id: string; info: EarnerInfo }[]> {
+    const owned = (await this.stores.myStores(ctx, userId)).filter((s) => s.role === 'owner');
+    const candidates: { type: EarnerType; id: string }[] = [
+      { type: 'reseller', id: userId },
+      { type: 'agent', id: userId },
+      ...owned.map((s) => ({ type: 'store' as const, id: s.id })),
+    ];
+    const found = await Promise.all(
+      candidates.map(async (c) => ({ ...c, info: await this.describe(ctx, c.type, c.id) })),
+    );
+    return found.filter((f): f is { type: EarnerType; id: string; info: EarnerInfo } => f.info !== null);
+  }
+
   async rules(ctx: RequestContext): Promise<WithdrawalRules> {
     const s = await this.settings.get(ctx);
     return { minWithdrawFen: s.minWithdrawFen, withdrawFeeBp: s.withdrawFeeBp };

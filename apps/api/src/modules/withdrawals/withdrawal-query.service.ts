@@ -3,6 +3,7 @@ import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { type Page, findPage } from '../../common/paging';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
+import { LedgerErrors } from '../ledger/ledger.errors';
 import { LedgerService } from '../ledger/ledger.service';
 import { EARNER_DIRECTORY, type EarnerDirectory } from './withdrawals.ports';
 import { Withdrawal, type WithdrawalStatus } from './entities/withdrawal.entity';
@@ -16,7 +17,7 @@ export interface WithdrawalFilter {
   pageSize?: number;
 }
 
-/** Reads: lists for finance and for earners, the wallet. Earners see only what they may act for (404 otherwise). */
+/** Reads: lists for finance and for earners, the wallet. Earners see only the accounts they may act for (403 LEDGER_ACCOUNT_NOT_YOURS otherwise). */
 @Injectable()
 export class WithdrawalQueryService {
   constructor(
@@ -34,8 +35,24 @@ export class WithdrawalQueryService {
     return findPage(this.tx.repo(ctx, Withdrawal), f, { where, order: { createdAt: 'DESC' } });
   }
 
+  /** 403 LEDGER_ACCOUNT_NOT_YOURS unless the user may act for the earner account. */
   async assertCanAct(ctx: RequestContext, userId: string, type: EarnerType, id: string): Promise<void> {
-    if (!(await this.directory.canAct(ctx, userId, type, id))) throw WithdrawalErrors.WITHDRAWAL_NOT_FOUND();
+    if (!(await this.directory.canAct(ctx, userId, type, id)))
+      throw LedgerErrors.LEDGER_ACCOUNT_NOT_YOURS({ earnerType: type, earnerId: id });
+  }
+
+  /** The user's earner accounts (reseller, agent, each store they own) with their balances. */
+  async accounts(ctx: RequestContext, userId: string) {
+    const accounts = await this.directory.accountsOf(ctx, userId);
+    return Promise.all(
+      accounts.map(async (a) => ({
+        earnerType: a.type,
+        earnerId: a.id,
+        name: a.info.name,
+        active: a.info.active,
+        ...(await this.ledger.balances(ctx, { type: a.type, id: a.id })),
+      })),
+    );
   }
 
   async listForUser(
@@ -49,8 +66,9 @@ export class WithdrawalQueryService {
 
   async getForUser(ctx: RequestContext, userId: string, id: string): Promise<Withdrawal> {
     const w = await this.tx.repo(ctx, Withdrawal).findOneBy({ id });
-    if (!w) throw WithdrawalErrors.WITHDRAWAL_NOT_FOUND();
-    await this.assertCanAct(ctx, userId, w.earnerType, w.earnerId);
+    // Someone else's withdrawal is not shown to exist.
+    if (!w || !(await this.directory.canAct(ctx, userId, w.earnerType, w.earnerId)))
+      throw WithdrawalErrors.WITHDRAWAL_NOT_FOUND();
     return w;
   }
 

@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { UserRoute } from '../../common/auth/auth.decorators';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
-import { WalletDto } from './dto/wallet.dto';
+import { EarnerAccountDto, WalletDto } from './dto/wallet.dto';
 import { CreateWithdrawalDto, WithdrawalDto, WithdrawalPageDto } from './dto/withdrawal.dto';
 import { EarnerPageQuery, EarnerRefDto } from '../ledger/dto/earner.dto';
 import { WithdrawalQueryService } from './withdrawal-query.service';
@@ -19,6 +19,15 @@ export class WithdrawalsAppController {
     private readonly withdrawals: WithdrawalsService,
     private readonly query: WithdrawalQueryService,
   ) {}
+
+  @Get('wallet/accounts')
+  @ApiOkResponse({ type: [EarnerAccountDto] })
+  @ApiOperation({
+    summary: 'My earner accounts (reseller, agent, each store I own) with balances: what the wallet may open',
+  })
+  accounts(@Ctx() ctx: RequestContext, @CurrentUserId() userId: string): Promise<EarnerAccountDto[]> {
+    return this.query.accounts(ctx, userId);
+  }
 
   @Get('wallet')
   @ApiOkResponse({ type: WalletDto })

@@ -19,6 +19,11 @@ export interface EarnerDirectory {
   describe(ctx: RequestContext, type: EarnerType, id: string): Promise<EarnerInfo | null>;
   /** May this mini-program user act for the earner (the reseller themself, the store's owner, the agent)? */
   canAct(ctx: RequestContext, userId: string, type: EarnerType, id: string): Promise<boolean>;
+  /** Every earner account the user may act for: reseller, agent, each store they own. */
+  accountsOf(
+    ctx: RequestContext,
+    userId: string,
+  ): Promise<{ type: EarnerType; id: string; info: EarnerInfo }[]>;
 }
 
 export const EARNER_DIRECTORY = Symbol('EARNER_DIRECTORY');

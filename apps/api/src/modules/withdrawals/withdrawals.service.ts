@@ -1,3 +1,4 @@
+import { LedgerErrors } from '../ledger/ledger.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { applyBp } from '@cloudshelf/money';
 import type { EntityManager } from 'typeorm';
@@ -57,7 +58,10 @@ export class WithdrawalsService {
   ): Promise<Withdrawal> {
     return this.idem.run(ctx, `withdrawal:${userId}`, idempotencyKey, input, async (c) => {
       if (!(await this.directory.canAct(c, userId, input.earnerType, input.earnerId)))
-        throw WithdrawalErrors.WITHDRAWAL_NOT_FOUND();
+        throw LedgerErrors.LEDGER_ACCOUNT_NOT_YOURS({
+          earnerType: input.earnerType,
+          earnerId: input.earnerId,
+        });
       const info = await this.directory.describe(c, input.earnerType, input.earnerId);
       if (!info) throw WithdrawalErrors.WITHDRAWAL_NOT_FOUND();
       if (!info.active) throw WithdrawalErrors.WITHDRAWAL_EARNER_SUSPENDED();

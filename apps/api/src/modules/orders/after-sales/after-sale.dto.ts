@@ -13,7 +13,8 @@ import {
   Min,
 } from 'class-validator';
 import { UPLOAD_URL } from '../../catalog/image-upload';
-import type { AfterSaleStatus, AfterSaleType } from './after-sale.entity';
+import { PageDto, PageQueryDto } from '../../../common/paging';
+import { AFTER_SALE_STATUSES, type AfterSaleStatus, type AfterSaleType } from './after-sale.entity';
 
 export class AfterSaleInputDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4') orderId: string;
@@ -47,19 +48,25 @@ export class AfterSaleDto {
   shippingRefundFen: number;
   @ApiProperty() reason: string;
   @ApiProperty({ type: [String] }) photos: string[];
-  @ApiProperty({ enum: ['PENDING_APPROVAL', 'REFUNDING', 'REFUNDED', 'REJECTED', 'REFUND_FAILED'] })
+  @ApiProperty({ enum: AFTER_SALE_STATUSES, enumName: 'AfterSaleStatus' })
   status: AfterSaleStatus;
   @ApiProperty({ nullable: true, type: String }) rejectReason: string | null;
   @ApiProperty() createdAt: string;
 }
 
-export class AfterSaleQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') orderId?: string;
-  @ApiPropertyOptional()
+/** The buyer's after-sales: paged, newest first, by status. */
+export class MyAfterSalesQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: AFTER_SALE_STATUSES, enumName: 'AfterSaleStatus' })
   @IsOptional()
-  @IsIn(['PENDING_APPROVAL', 'REFUNDING', 'REFUNDED', 'REJECTED', 'REFUND_FAILED'])
+  @IsIn(AFTER_SALE_STATUSES)
   status?: AfterSaleStatus;
 }
+
+export class AfterSaleQuery extends MyAfterSalesQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') orderId?: string;
+}
+
+export class AfterSalePageDto extends PageDto(AfterSaleDto) {}
 
 export class RejectAfterSaleDto {
   @ApiProperty() @IsString() @Length(1, 200) reason: string;

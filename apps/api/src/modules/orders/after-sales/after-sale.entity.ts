@@ -4,7 +4,14 @@ import { MoneyColumn } from '../../../common/money.column';
 import { StateMachine } from '../../../common/state-machine';
 
 export type AfterSaleType = 'refund_only' | 'return_refund';
-export type AfterSaleStatus = 'PENDING_APPROVAL' | 'REFUNDING' | 'REFUNDED' | 'REJECTED' | 'REFUND_FAILED';
+export const AFTER_SALE_STATUSES = [
+  'PENDING_APPROVAL',
+  'REFUNDING',
+  'REFUNDED',
+  'REJECTED',
+  'REFUND_FAILED',
+] as const;
+export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number];
 
 /**
  * PENDING_APPROVAL (shipped or completed orders) → REFUNDING (operator approves) or REJECTED;

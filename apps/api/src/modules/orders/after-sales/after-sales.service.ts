@@ -10,7 +10,8 @@ import { FILE_STORAGE, type FileStorage } from '../../catalog/file-storage';
 import { uploadKeyOf } from '../../catalog/image-upload';
 import { RefundsService } from '../../payments/refunds.service';
 import { SettingsService } from '../../settings/settings.service';
-import { AfterSale, type AfterSaleType } from './after-sale.entity';
+import { emptyPage, findPage, type Page, type PageQuery } from '../../../common/paging';
+import { AfterSale, type AfterSaleStatus, type AfterSaleType } from './after-sale.entity';
 import { OrderLine } from '../entities/order-line.entity';
 import { afterSaleState } from './after-sale-state';
 import { lockOrder } from '../order-state';
@@ -163,13 +164,13 @@ export class AfterSalesService {
     });
   }
 
-  /** After-sales, newest 100; a store manager sees only those of their stores' orders. */
+  /** After-sales, newest first, paged; a store manager sees only those of their stores' orders. */
   async list(
     ctx: RequestContext,
-    q: { orderId?: string; status?: string; buyerId?: string },
-  ): Promise<AfterSale[]> {
+    q: PageQuery & { orderId?: string; status?: AfterSaleStatus; buyerId?: string },
+  ): Promise<Page<AfterSale>> {
     const scope = storeScope(ctx);
-    if (scope?.length === 0) return [];
+    if (scope?.length === 0) return emptyPage(q);
     const where: FindOptionsWhere<AfterSale> = {};
     if (q.orderId) where.orderId = q.orderId;
     if (scope) {
@@ -179,9 +180,16 @@ export class AfterSalesService {
         { scope, orderId: q.orderId },
       );
     }
-    if (q.status) where.status = q.status as AfterSale['status'];
+    if (q.status) where.status = q.status;
     if (q.buyerId) where.buyerId = q.buyerId;
-    return this.tx.repo(ctx, AfterSale).find({ where, order: { createdAt: 'DESC' }, take: 100 });
+    return findPage(this.tx.repo(ctx, AfterSale), q, { where, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** One of the buyer's after-sales (someone else's is 404). */
+  async getForBuyer(ctx: RequestContext, buyerId: string, id: string): Promise<AfterSale> {
+    const sale = await this.tx.repo(ctx, AfterSale).findOneBy({ id, buyerId });
+    if (!sale) throw OrderErrors.AFTER_SALE_NOT_FOUND();
+    return sale;
   }
 
   /**

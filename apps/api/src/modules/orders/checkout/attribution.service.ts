@@ -10,9 +10,9 @@ import { SettingsService } from '../../settings/settings.service';
 import { StoresService } from '../../stores/stores.service';
 
 /**
- * Who a checkout credits (SPEC §5): the store of the scan in this checkout (the quote's
- * store, which is the scan code's store whenever a code came with the checkout), else the
- * customer's store lock; the reseller of a share code in this checkout (if an approved
+ * Who a checkout credits (SPEC §5): the store of a code scanned in this checkout, else the
+ * customer's store lock — the store chosen for pickup is where the goods wait, not a scan,
+ * so it does not take the credit from the locked store; the reseller of a share code in this checkout (if an approved
  * reseller), else the referrer binding; that reseller's upline; the store's agent; and
  * every rate in force now (settings, overridden per product). Frozen on each line.
  */
@@ -29,7 +29,7 @@ export class AttributionService {
   async snapshot(
     ctx: RequestContext,
     buyerId: string,
-    checkout: { storeId: string | null; shareCode?: string },
+    checkout: { scannedStoreId: string | null; shareCode?: string },
     products: ProductDto[],
   ): Promise<Map<string, LineAttribution>> {
     const [bound, settings, shared] = await Promise.all([
@@ -37,7 +37,7 @@ export class AttributionService {
       this.settings.get(ctx),
       checkout.shareCode ? this.sharedReseller(ctx, checkout.shareCode) : Promise.resolve(null),
     ]);
-    const storeId = checkout.storeId ?? bound.storeId;
+    const storeId = checkout.scannedStoreId ?? bound.storeId;
     const resellerId = shared ?? bound.resellerId;
     const [store, reseller] = await Promise.all([
       storeId ? this.stores.load(ctx, storeId) : Promise.resolve(null),

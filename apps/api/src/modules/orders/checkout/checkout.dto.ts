@@ -95,10 +95,22 @@ export class QuoteLineDto {
   @ApiProperty({ description: 'after discounts, without shipping' }) paidFen: number;
 }
 
+export class StockShortageDto {
+  @ApiProperty() skuId: string;
+  @ApiProperty() requestedQty: number;
+  @ApiProperty({ description: 'what the stock source (platform for express, the store otherwise) holds now' })
+  availableQty: number;
+}
+
 export class QuoteDto {
   @ApiProperty({ enum: FULFILMENT_MODES }) mode: FulfilmentMode;
   @ApiProperty({ nullable: true, type: String }) storeId: string | null;
   @ApiProperty({ type: [QuoteLineDto] }) lines: QuoteLineDto[];
+  @ApiProperty({
+    type: [StockShortageDto],
+    description: 'lines asking for more than is in stock now; empty when the order can be placed',
+  })
+  shortages: StockShortageDto[];
   @ApiProperty() goodsFen: number;
   @ApiProperty() discountFen: number;
   @ApiProperty() shippingFen: number;

@@ -108,7 +108,7 @@ export class CheckoutService {
     const attribution = await this.attribution.snapshot(
       c,
       buyerId,
-      { storeId: quote.storeId, shareCode: input.shareCode },
+      { scannedStoreId: quote.scannedStoreId, shareCode: input.shareCode },
       [...quote.products.values()],
     );
     const orderId = randomUUID();

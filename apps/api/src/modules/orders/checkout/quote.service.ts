@@ -10,6 +10,7 @@ import { linePaidAmounts } from './line-paid';
 import { ORDER_DISCOUNTS, type DiscountProvider } from './discounts.ports';
 import type { ShippingAddress } from '../entities/order.entity';
 import { OrderErrors } from '../orders.errors';
+import { StoreStockService } from '../../stores/store-stock.service';
 import { ShippingService } from './shipping.service';
 
 export interface QuoteInput {
@@ -42,10 +43,22 @@ export interface QuotedLine {
   paidFen: number;
 }
 
+/** A line asking for more than its stock source holds now (platform stock for express, the store's otherwise). */
+export interface StockShortage {
+  skuId: string;
+  requestedQty: number;
+  availableQty: number;
+}
+
 export interface Quote {
   mode: FulfilmentMode;
+  /** The store that fulfils (pickup, take-away): the scanned code's store, else the chosen one. */
   storeId: string | null;
+  /** The store of a code scanned in this checkout: the only store a checkout itself credits (SPEC §5). */
+  scannedStoreId: string | null;
   lines: QuotedLine[];
+  /** Empty when every line can be had; placing the order refuses the rest (ORDER_INSUFFICIENT_STOCK). */
+  shortages: StockShortage[];
   goodsFen: number;
   discountFen: number;
   shippingFen: number;
@@ -53,9 +66,12 @@ export interface Quote {
   products: Map<string, ProductDto>;
 }
 
+/** What clients see of a quote (the catalog snapshot and the credited store stay inside). */
+export type QuoteView = Omit<Quote, 'products' | 'scannedStoreId'>;
+
 /** A mixed-mode checkout priced as one quote per mode, with the totals over all of them. */
 export interface SplitQuote {
-  groups: Omit<Quote, 'products'>[];
+  groups: QuoteView[];
   goodsFen: number;
   discountFen: number;
   shippingFen: number;
@@ -93,17 +109,15 @@ export class QuoteService {
     private readonly stores: StoresService,
     private readonly scanCodes: ScanCodeService,
     private readonly shipping: ShippingService,
+    private readonly storeStock: StoreStockService,
     @Optional() @Inject(ORDER_DISCOUNTS) private readonly discounts: DiscountProvider[] = [],
   ) {}
 
   /** Prices each mode's group of a mixed checkout (拆单) and sums the money here, not in a client or controller. */
   async splitQuote(ctx: RequestContext, buyerId: string, input: QuoteInput): Promise<SplitQuote> {
-    const groups: Omit<Quote, 'products'>[] = [];
-    for (const g of splitByMode(input)) {
-      const { products: _products, ...q } = await this.quote(ctx, buyerId, g);
-      groups.push(q);
-    }
-    const sum = (f: (q: Omit<Quote, 'products'>) => number) => groups.reduce((s, q) => s + f(q), 0);
+    const groups: QuoteView[] = [];
+    for (const g of splitByMode(input)) groups.push(await this.view(ctx, buyerId, g));
+    const sum = (f: (q: QuoteView) => number) => groups.reduce((s, q) => s + f(q), 0);
     return {
       groups,
       goodsFen: sum((q) => q.goodsFen),
@@ -111,6 +125,12 @@ export class QuoteService {
       shippingFen: sum((q) => q.shippingFen),
       payableFen: sum((q) => q.payableFen),
     };
+  }
+
+  /** The quote as the checkout page sees it. */
+  async view(ctx: RequestContext, buyerId: string, input: QuoteInput): Promise<QuoteView> {
+    const { products: _products, scannedStoreId: _scanned, ...q } = await this.quote(ctx, buyerId, input);
+    return q;
   }
 
   async quote(ctx: RequestContext, buyerId: string, input: QuoteInput): Promise<Quote> {
@@ -178,10 +198,19 @@ export class QuoteService {
             input.address?.province ?? null,
           )
         : 0;
+    const available =
+      input.mode === 'express' || !storeId
+        ? new Map(skus.map((k) => [k.id, k.stock]))
+        : await this.storeStock.quantities(ctx, storeId, [...qtyBySku.keys()]);
+    const shortages = [...qtyBySku]
+      .map(([skuId, requestedQty]) => ({ skuId, requestedQty, availableQty: available.get(skuId) ?? 0 }))
+      .filter((l) => l.requestedQty > l.availableQty);
     return {
       mode: input.mode,
       storeId,
+      scannedStoreId: input.scanCode ? storeId : null,
       lines,
+      shortages,
       goodsFen,
       discountFen,
       shippingFen,

@@ -39,6 +39,13 @@ export class OrderDto {
   @ApiProperty() discountFen: number;
   @ApiProperty() shippingFen: number;
   @ApiProperty() payableFen: number;
+  @ApiProperty({ description: 'what the buyer paid (payableFen once paid, else 0)' }) paidFen: number;
+  @ApiProperty({ description: 'what refunds gave back so far, goods and shipping' }) refundedFen: number;
+  @ApiProperty({
+    enum: ['none', 'partial', 'full'],
+    description: 'full: everything refunded (status REFUNDED); partial: some lines or units',
+  })
+  refundState: 'none' | 'partial' | 'full';
   @ApiProperty({ type: AddressDto, nullable: true }) address: AddressDto | null;
   @ApiProperty({ nullable: true, type: String }) carrier: string | null;
   @ApiProperty({ nullable: true, type: String }) trackingNo: string | null;

@@ -11,6 +11,7 @@ export const ORDER_STATUSES = [
   'AWAITING_PICKUP',
   'COMPLETED',
   'CANCELLED',
+  'REFUNDED',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -20,18 +21,20 @@ export type OrderChannel = (typeof ORDER_CHANNELS)[number];
 /**
  * SPEC §5, exactly: PENDING_PAYMENT → PAID → (SHIPPED | AWAITING_PICKUP) → COMPLETED,
  * PENDING_PAYMENT → CANCELLED, and PAID → COMPLETED for take-away (completes on payment).
- * Refunds act on lines and never move the order. Guards that depend on the order's mode
- * live in `order-state.ts`.
+ * Refunds act on lines: a partial one leaves the status (refundedFen > 0, a history row),
+ * and the refund that takes back the last unit ends the order in REFUNDED. Guards that
+ * depend on the order's mode live in `order-state.ts`.
  */
 export const orderMachine = new StateMachine<OrderStatus>(
   'order',
   {
     PENDING_PAYMENT: ['PAID', 'CANCELLED'],
-    PAID: ['SHIPPED', 'AWAITING_PICKUP', 'COMPLETED'],
-    SHIPPED: ['COMPLETED'],
-    AWAITING_PICKUP: ['COMPLETED'],
-    COMPLETED: [],
+    PAID: ['SHIPPED', 'AWAITING_PICKUP', 'COMPLETED', 'REFUNDED'],
+    SHIPPED: ['COMPLETED', 'REFUNDED'],
+    AWAITING_PICKUP: ['COMPLETED', 'REFUNDED'],
+    COMPLETED: ['REFUNDED'],
     CANCELLED: [],
+    REFUNDED: [],
   },
   'ORDER_STATE_INVALID',
 );
@@ -97,6 +100,10 @@ export class Order extends TimestampedEntity {
 
   @MoneyColumn({ name: 'payable_fen' })
   payableFen: number;
+
+  /** What refunds gave back so far (goods and any shipping), from WeChat's successes. */
+  @MoneyColumn({ name: 'refunded_fen', default: 0 })
+  refundedFen: number;
 
   @Column({ type: 'jsonb', nullable: true })
   address: ShippingAddress | null;

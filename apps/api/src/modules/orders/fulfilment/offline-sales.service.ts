@@ -81,7 +81,7 @@ export class OfflineSalesService {
         quote.lines.map((l) => l.amountFen),
         quote.goodsFen - input.amountFen,
       );
-      const attribution = await this.attribution.snapshot(c, member.userId, { storeId }, [
+      const attribution = await this.attribution.snapshot(c, member.userId, { scannedStoreId: storeId }, [
         ...quote.products.values(),
       ]);
       const id = randomUUID();

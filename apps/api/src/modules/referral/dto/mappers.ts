@@ -21,6 +21,9 @@ export const toStoreLockDto = (l: StoreLockView): StoreLockDto => ({
 
 export const toResellerDto = (r: ResellerView): ResellerDto => ({
   userId: r.userId,
+  nickname: r.nickname,
+  avatarUrl: r.avatarUrl,
+  uplineNickname: r.uplineNickname,
   status: r.status,
   uplineId: r.uplineId,
   appliedAt: iso(r.appliedAt)!,
@@ -33,8 +36,10 @@ export const toCustomerDto = (c: CustomerBindingsView): CustomerDto => ({
   nickname: c.nickname,
   phone: c.phone,
   storeId: c.storeId,
+  storeName: c.storeName,
   storeLockExpiresAt: iso(c.storeLockExpiresAt),
   referrerId: c.referrerId,
+  referrerNickname: c.referrerNickname,
   referrerExpiresAt: iso(c.referrerExpiresAt),
   createdAt: iso(c.createdAt)!,
 });

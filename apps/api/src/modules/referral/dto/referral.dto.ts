@@ -45,6 +45,11 @@ export class OpenShareResultDto {
 
 export class ResellerDto {
   @ApiProperty() userId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the reseller’s WeChat nickname' })
+  nickname: string | null;
+  @ApiProperty({ nullable: true, type: String }) avatarUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the upline’s nickname' })
+  uplineNickname: string | null;
   @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) uplineId: string | null;
   @ApiProperty() appliedAt: string;
@@ -115,8 +120,12 @@ export class CustomerDto {
   @ApiProperty({ nullable: true, type: String }) nickname: string | null;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) storeId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the locked store’s name' })
+  storeName: string | null;
   @ApiProperty({ nullable: true, type: String }) storeLockExpiresAt: string | null;
   @ApiProperty({ nullable: true, type: String }) referrerId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the referrer’s nickname' })
+  referrerNickname: string | null;
   @ApiProperty({ nullable: true, type: String }) referrerExpiresAt: string | null;
   @ApiProperty() createdAt: string;
 }

@@ -72,6 +72,6 @@ export class DailyRewardsDto {
   @ApiProperty() clawedFen: number;
 }
 
-export class SettleResultDto {
-  @ApiProperty({ description: 'rewards that became available in this run' }) settled: number;
+export class SettleDueResultDto {
+  @ApiProperty({ description: 'rewards moved from pending to available' }) settled: number;
 }

@@ -1,5 +1,6 @@
 import { PageDto } from '../../../common/paging';
 import { ApiProperty } from '@nestjs/swagger';
+import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-account.entity';
 
 export class StatementLineDto {
   @ApiProperty() entryId: string;
@@ -22,6 +23,18 @@ export class WalletDto {
   recentAvailable: StatementLineDto[];
   @ApiProperty({ type: [StatementLineDto], description: 'latest movements of the pending balance' })
   recentPending: StatementLineDto[];
+}
+
+/** One earner account the user may act for, with its balances (the wallet's account switcher). */
+export class EarnerAccountDto {
+  @ApiProperty({ enum: EARNER_TYPES }) earnerType: EarnerType;
+  @ApiProperty({ description: 'the reseller’s or agent’s user id, or the store id' }) earnerId: string;
+  @ApiProperty({ description: '门店名 or the user’s nickname' }) name: string;
+  @ApiProperty({ description: 'false: suspended, the balance stays but may not be withdrawn' })
+  active: boolean;
+  @ApiProperty() pendingFen: number;
+  @ApiProperty({ description: 'negative: a debt after refunds' }) availableFen: number;
+  @ApiProperty() withdrawingFen: number;
 }
 
 export class EarnerBalanceDto {
