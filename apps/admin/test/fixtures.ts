@@ -155,7 +155,7 @@ export class Fixtures {
       items: [{ skuId: takeAway.id, qty: 1 }],
     });
     const available = await this.until('the commission to settle', async () => {
-      await this.admin.POST('/api/admin/rewards/settle');
+      await this.admin.POST('/api/admin/rewards/settle-due');
       const w = (
         await reseller.api.GET('/api/app/wallet', {
           params: { query: { earnerType: 'reseller', earnerId: reseller.userId } } as never,

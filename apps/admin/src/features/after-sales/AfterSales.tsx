@@ -140,12 +140,19 @@ export default function AfterSales() {
       params={{}}
       request={async (params: { status?: string; current?: number; pageSize?: number }) => {
         try {
-          // The API answers the whole list (no paging): the table pages it here.
-          const items = await call(
-            api.GET('/api/admin/after-sales', { params: { query: { status: params.status as never } } }),
+          const page = await call(
+            api.GET('/api/admin/after-sales', {
+              params: {
+                query: {
+                  status: params.status as never,
+                  page: params.current ?? 1,
+                  pageSize: params.pageSize ?? 20,
+                },
+              },
+            }),
           );
-          setRows(items);
-          return { data: items, total: items.length, success: true };
+          setRows(page.items);
+          return { data: page.items, total: page.total, success: true };
         } catch (e) {
           showError(e);
           return { data: [], total: 0, success: false };

@@ -32,7 +32,8 @@ export default function OrderDetail() {
   const afterSales = useQuery({
     queryKey: ['order-after-sales', id],
     enabled: !!o,
-    queryFn: () => call(api.GET('/api/admin/after-sales', { params: { query: { orderId: id } } })),
+    queryFn: () =>
+      call(api.GET('/api/admin/after-sales', { params: { query: { orderId: id, pageSize: 100 } } })),
   });
   const payments = useQuery({
     queryKey: ['order-payments', id],
@@ -206,7 +207,7 @@ export default function OrderDetail() {
                 {r.succeededAt ? ` · ${dateTime(r.succeededAt)}` : ''}
               </div>
             ))}
-            {(afterSales.data ?? []).map((a) => (
+            {(afterSales.data?.items ?? []).map((a) => (
               <div key={a.id}>
                 {S.afterSale.types[a.type]} {yuan(a.amountFen + a.shippingRefundFen)}{' '}
                 <StatusTag status={a.status} labels={S.afterSaleStatus} />
