@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/error.filter';
+import { clientErrorHandler, frameworkErrors, jsonBodyParser, refuseNulInput } from './common/http-edge';
 import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -29,6 +30,9 @@ export async function createApp(
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
+    // Errors raised before routing or by Node's HTTP parser answer in the error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, opts.extraModules),
@@ -41,12 +45,15 @@ export async function createApp(
     },
   );
   if (!opts.preview) app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON with a nesting limit and no NUL characters (replaces Nest's default JSON parser).
+  app.useBodyParser('application/json', { bodyLimit: 2 * 1024 * 1024 }, jsonBodyParser(fastify));
+  fastify.addHook('preValidation', refuseNulInput);
   // Image uploads (catalog); limits are set again per route. Parts arrive only through request.file().
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppErrorFilter());
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     // pino-http reads `id` from the raw request; the header answers every response.
     (request.raw as typeof request.raw & { id?: string }).id = String(request.id);
