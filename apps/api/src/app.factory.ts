@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/error.filter';
+import { setExportMaxRows } from './common/csv';
 import { clientErrorHandler, frameworkErrors, jsonBodyParser, refuseNulInput } from './common/http-edge';
 import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -46,6 +47,7 @@ export async function createApp(
     },
   );
   if (!opts.preview) app.useLogger(app.get(Logger));
+  setExportMaxRows(config.exportMaxRows);
   const fastify = app.getHttpAdapter().getInstance();
   // JSON with a nesting limit and no NUL characters (replaces Nest's default JSON parser).
   app.useBodyParser('application/json', { bodyLimit: 2 * 1024 * 1024 }, jsonBodyParser(fastify));

@@ -127,6 +127,11 @@ export class AppErrorFilter implements ExceptionFilter {
       void reply.header('retry-after', String(appError.details.retryAfterSeconds));
     const body: ErrorBody = { code: appError.code, message: appError.message };
     if (appError.details) body.details = appError.details;
-    void reply.status(appError.status).header('x-request-id', requestId).send(body);
+    // JSON even when the route declared another type (CSV, PNG, PDF) before it failed.
+    void reply
+      .status(appError.status)
+      .header('x-request-id', requestId)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
   }
 }

@@ -65,6 +65,7 @@ export const CommonErrors = defineErrors({
   /** Also declared by the catalog (same meaning); the edge answers malformed multipart with it. */
   UPLOAD_INVALID: { status: 400, message: '请上传 JPG、PNG、WebP 或 GIF 图片' },
   TOO_MANY_REQUESTS: { status: 429, message: '操作太频繁，请稍后再试' },
+  EXPORT_TOO_LARGE: { status: 422, message: '导出的数据超过上限，请缩小筛选范围（如按日期）后分批导出' },
   HEADERS_TOO_LARGE: { status: 431, message: '请求头过大' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用' },

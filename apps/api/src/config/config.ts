@@ -14,6 +14,16 @@ export function repoRoot(): string {
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .regex(/^(off|\d{1,7}\/\d{1,6})$/, 'must be `max/seconds` (like 10/60) or `off`')
+    .default(fallback)
+    .transform((v): RateLimitRule | null => {
+      if (v === 'off') return null;
+      const [max, seconds] = v.split('/').map(Number);
+      return { max, windowMs: seconds * 1000 };
+    });
 const pem = z.string().includes('-----BEGIN', { message: 'must be a PEM text (or use the _FILE variant)' });
 
 /**
@@ -65,6 +75,20 @@ const envSchema = z.object({
     .min(1)
     .max(86400)
     .default(15 * 60),
+  /** An export above this many rows is refused with EXPORT_TOO_LARGE (never cut silently). */
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+  /**
+   * Where rate-limit counters live: `memory` (one process) or `postgres` (shared by every
+   * replica). Default: postgres when DATABASE_URL is set (a deployment that may run replicas),
+   * memory with the embedded database.
+   */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).optional(),
+  /** Limits as `max/seconds`, e.g. `10/60`; `off` disables a limit. */
+  RATE_LIMIT_LOGIN: rateLimit('10/60'),
+  RATE_LIMIT_REFRESH: rateLimit('30/60'),
+  RATE_LIMIT_UPLOAD: rateLimit('30/60'),
+  RATE_LIMIT_SHARE_OPEN: rateLimit('60/60'),
+  RATE_LIMIT_ANONYMOUS: rateLimit('300/60'),
   WECHAT_API_BASE: z.url().optional(),
   WECHATPAY_API_BASE: z.url().optional(),
   WECHAT_SIM_URL: z.url().default('http://127.0.0.1:3100'),
@@ -112,6 +136,28 @@ export interface AppConfig {
   jobsPollSeconds: number;
   wechat: WechatSettings;
   auth: AuthSettings;
+  exportMaxRows: number;
+  rateLimits: RateLimitSettings;
+}
+
+export interface RateLimitRule {
+  max: number;
+  windowMs: number;
+}
+
+/** Per-IP and per-user request limits (null: off); see common/rate-limit.ts. */
+export interface RateLimitSettings {
+  store: 'memory' | 'postgres';
+  /** Login routes (admin password login, WeChat login): per IP. */
+  login: RateLimitRule | null;
+  /** Token refresh: per IP. */
+  refresh: RateLimitRule | null;
+  /** Uploads (buyer photos, admin images): per user. */
+  upload: RateLimitRule | null;
+  /** Opening a share link: per user. */
+  shareOpen: RateLimitRule | null;
+  /** Every route that needs no token: per IP. */
+  anonymous: RateLimitRule | null;
 }
 
 export interface AuthSettings {
@@ -171,6 +217,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       h5: path.resolve(e.WEB_H5_DIR ?? path.join(repoRoot(), 'apps/miniprogram/dist/h5')),
     },
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    exportMaxRows: e.EXPORT_MAX_ROWS,
+    rateLimits: {
+      store: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? 'postgres' : 'memory'),
+      login: e.RATE_LIMIT_LOGIN,
+      refresh: e.RATE_LIMIT_REFRESH,
+      upload: e.RATE_LIMIT_UPLOAD,
+      shareOpen: e.RATE_LIMIT_SHARE_OPEN,
+      anonymous: e.RATE_LIMIT_ANONYMOUS,
+    },
     wechat,
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },
