@@ -7,7 +7,10 @@ import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/error.filter';
+import { DataSource } from 'typeorm';
+import { TokenService } from './common/auth/token.service';
 import { setExportMaxRows } from './common/csv';
+import { registerRateLimits } from './common/rate-limit';
 import { clientErrorHandler, frameworkErrors, jsonBodyParser, refuseNulInput } from './common/http-edge';
 import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
@@ -55,6 +58,12 @@ export async function createApp(
   // Image uploads (catalog); limits are set again per route. Parts arrive only through request.file().
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
   if (!opts.preview) await serveWebApps(app, config);
+  if (!opts.preview) {
+    await registerRateLimits(fastify, config.rateLimits, {
+      dataSource: app.get(DataSource),
+      userOf: (token) => app.get(TokenService).verify(token)?.sub ?? null,
+    });
+  }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppErrorFilter());
