@@ -43,6 +43,8 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** Run as root with DATA_DIR (or the repository) in a private folder: where PostgreSQL's data and binaries go instead. */
+  EMBEDDED_PG_SHARED_DIR: z.string().min(1).default('/var/lib/cloudshelf'),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
   /** Built web admin served at /admin/ and built H5 mini-program at /h5/ (skipped when missing). */
   WEB_ADMIN_DIR: z.string().min(1).optional(),
@@ -130,6 +132,7 @@ export interface AppConfig {
   databaseUrl?: string;
   databasePoolSize: number;
   embeddedPgPort: number;
+  embeddedPgSharedDir: string;
   publicBaseUrl: string;
   /** Folders of the built front ends the API serves (each only when it exists). */
   webApps: { admin: string; h5: string };
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    embeddedPgSharedDir: path.resolve(e.EMBEDDED_PG_SHARED_DIR),
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     webApps: {
       admin: path.resolve(e.WEB_ADMIN_DIR ?? path.join(repoRoot(), 'apps/admin/dist')),
