@@ -610,7 +610,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export withdrawals (filters as the list; at most 10 000 rows) as CSV for Excel */
+        /** Export withdrawals (filters as the list) as CSV; above EXPORT_MAX_ROWS refused */
         get: operations["WithdrawalsAdminController_exportCsv"];
         put?: never;
         post?: never;
@@ -1694,7 +1694,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export orders (filters as the list; at most 10 000) as CSV for Excel */
+        /** Export orders (filters as the list) as CSV for Excel; above EXPORT_MAX_ROWS refused */
         get: operations["OrdersAdminController_exportCsv"];
         put?: never;
         post?: never;
@@ -1917,7 +1917,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export reward records (filters as the list; at most 10 000 rows) as CSV for Excel */
+        /** Export reward records (filters as the list) as CSV; above EXPORT_MAX_ROWS refused */
         get: operations["RewardsController_exportCsv"];
         put?: never;
         post?: never;
@@ -2592,6 +2592,38 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        AppSkuDto: {
+            /** Format: uuid */
+            id: string;
+            specs: {
+                [key: string]: string;
+            };
+            priceFen: number;
+            originalPriceFen: number | null;
+            /** @description Platform stock (express draws from it) */
+            stock: number;
+        };
+        AppProductDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** Format: uuid */
+            categoryId: string;
+            /** @description First image */
+            coverUrl: string | null;
+            /** @enum {string} */
+            status: "draft" | "on_sale" | "off_sale";
+            fulfilmentModes: ("express" | "pickup" | "take_away")[];
+            /** @description Lowest SKU price */
+            minPriceFen: number | null;
+            salesCount: number;
+            createdAt: string;
+            images: string[];
+            descriptionHtml: string;
+            skus: components["schemas"]["AppSkuDto"][];
+            updatedAt: string;
         };
         UploadDto: {
             /** @description Content-addressed key */
@@ -3288,13 +3320,16 @@ export interface components {
          *     CATEGORY_NOT_FOUND (404): 分类不存在
          *     CATEGORY_TOO_DEEP (400): 分类最多两级
          *     CONFLICT (409): 数据已被修改，请刷新后重试
+         *     EXPORT_TOO_LARGE (422): 导出的数据超过上限，请缩小筛选范围（如按日期）后分批导出
          *     FORBIDDEN (403): 没有权限执行此操作
+         *     HEADERS_TOO_LARGE (431): 请求头过大
          *     IDEMPOTENCY_KEY_REUSED (409): 重复的请求标识，但请求内容不同
          *     INTERNAL (500): 系统繁忙，请稍后再试
          *     LEDGER_INSUFFICIENT_BALANCE (409): 可用余额不足
          *     LEDGER_UNBALANCED (500): 账务不平衡
          *     MEMBER_CODE_INVALID (404): 会员码无效或已过期，请让顾客刷新
          *     METHOD_NOT_ALLOWED (405): 不支持的请求方法
+         *     NOT_ACCEPTABLE (406): 无法提供所请求的内容格式
          *     NOT_FOUND (404): 资源不存在
          *     OFFLINE_SALE_INVALID (400): 线下销售记录有误
          *     ORDER_ADDRESS_REQUIRED (400): 快递配送需要收货地址
@@ -3331,6 +3366,7 @@ export interface components {
          *     REFERRAL_SHARE_CODE_NOT_FOUND (404): 分享链接不存在或已失效
          *     REFUND_EXCEEDS_PAID (400): 退款金额超过可退金额
          *     REFUND_NOT_FOUND (404): 退款记录不存在
+         *     REQUEST_TIMEOUT (408): 请求超时，请重试
          *     SCAN_CODE_ALREADY_ACTIVE (409): 该货架（货位）已有在用的二维码
          *     SCAN_CODE_DISABLED (410): 该二维码已停用
          *     SCAN_CODE_NOT_FOUND (404): 二维码无效，请确认后重新扫码
@@ -3347,6 +3383,7 @@ export interface components {
          *     STAFF_INVITE_INVALID (404): 邀请码无效或已过期
          *     STORE_NOT_FOUND (404): 门店不存在
          *     STORE_NOT_OWNER (403): 只有店主可以邀请店员
+         *     STORE_PAYEE_CHANGE_FORBIDDEN (403): 门店的店主和代理商只能由平台运营人员更改
          *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
          *     STORE_SUSPENDED (409): 门店已暂停营业
          *     TOO_MANY_REQUESTS (429): 操作太频繁，请稍后再试
@@ -3354,6 +3391,7 @@ export interface components {
          *     UNSUPPORTED_MEDIA_TYPE (415): 不支持的内容类型
          *     UPLOAD_INVALID (400): 请上传 JPG、PNG、WebP 或 GIF 图片
          *     UPLOAD_NOT_FOUND (404): 文件不存在
+         *     URI_TOO_LONG (414): 请求地址过长
          *     USER_NOT_FOUND (404): 用户不存在
          *     VALIDATION_FAILED (400): 请求参数有误
          *     WITHDRAWAL_BELOW_MINIMUM (400): 提现金额低于最低提现额
@@ -3365,7 +3403,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "HEADERS_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -4884,7 +4922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductDto"];
+                    "application/json": components["schemas"]["AppProductDto"];
                 };
             };
         };
