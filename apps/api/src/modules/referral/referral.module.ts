@@ -1,3 +1,4 @@
+import { ResellerEarningController } from './reseller-earning.controller';
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { AdminCustomersController, AdminResellersController } from './admin-referral.controller';
@@ -18,7 +19,12 @@ import { StoreLockService } from './store-lock.service';
  */
 @Module({
   imports: [CatalogModule],
-  controllers: [AppReferralController, AdminResellersController, AdminCustomersController],
+  controllers: [
+    AppReferralController,
+    AdminResellersController,
+    AdminCustomersController,
+    ResellerEarningController,
+  ],
   providers: [
     StoreLockService,
     StoreLockScanListener,
