@@ -34,7 +34,7 @@ export async function createApp(
     logger: false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     // Errors raised before routing or by Node's HTTP parser answer in the error shape too.
     frameworkErrors,
     clientErrorHandler,

@@ -534,6 +534,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/products/{id}/my-earning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I earn per SKU when my share sells this product (approved resellers only) */
+        get: operations["ResellerEarningController_earning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/wallet": {
         parameters: {
             query?: never;
@@ -2230,6 +2247,17 @@ export interface components {
             reason: string;
             /** @description an approved reseller’s user id */
             resellerId: string;
+        };
+        SkuEarningDto: {
+            /** Format: uuid */
+            skuId: string;
+            /** @description What the reseller earns (L1) when a customer they brought buys one at list price */
+            earnFen: number;
+        };
+        ProductEarningDto: {
+            /** Format: uuid */
+            productId: string;
+            skus: components["schemas"]["SkuEarningDto"][];
         };
         StatementLineDto: {
             entryId: string;
@@ -4200,6 +4228,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferrerDto"];
+                };
+            };
+        };
+    };
+    ResellerEarningController_earning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductEarningDto"];
                 };
             };
         };

@@ -106,6 +106,7 @@ export async function registerRateLimits(
     const url = req.routeOptions.url ?? '';
     if (!url.startsWith('/api/') || UNLIMITED.test(url)) return;
     await byRoute.get(`${req.method} ${url}`)?.(req, reply);
-    if (anonymous && !req.headers.authorization) await anonymous(req, reply);
+    // A made-up Authorization header does not escape the anonymous limit: only a valid token does.
+    if (anonymous && !bearerUser(req)) await anonymous(req, reply);
   });
 }

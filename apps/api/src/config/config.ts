@@ -46,6 +46,22 @@ const envSchema = z.object({
   /** Run as root with DATA_DIR (or the repository) in a private folder: where PostgreSQL's data and binaries go instead. */
   EMBEDDED_PG_SHARED_DIR: z.string().min(1).default('/var/lib/cloudshelf'),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (per-IP rate limits,
+   * logs): `true` (any: the API sits behind a load balancer only it can reach), `false`
+   * (none: the API faces clients directly), a hop count, or a comma-separated list of
+   * addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/,
+      'true, false, a hop count or addresses/CIDRs',
+    )
+    .default('true')
+    .transform((v): boolean | number | string[] =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(/,\s*/),
+    ),
   /** Built web admin served at /admin/ and built H5 mini-program at /h5/ (skipped when missing). */
   WEB_ADMIN_DIR: z.string().min(1).optional(),
   WEB_H5_DIR: z.string().min(1).optional(),
@@ -134,6 +150,7 @@ export interface AppConfig {
   embeddedPgPort: number;
   embeddedPgSharedDir: string;
   publicBaseUrl: string;
+  trustProxy: boolean | number | string[];
   /** Folders of the built front ends the API serves (each only when it exists). */
   webApps: { admin: string; h5: string };
   jobsPollSeconds: number;
@@ -216,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     embeddedPgSharedDir: path.resolve(e.EMBEDDED_PG_SHARED_DIR),
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
     webApps: {
       admin: path.resolve(e.WEB_ADMIN_DIR ?? path.join(repoRoot(), 'apps/admin/dist')),
       h5: path.resolve(e.WEB_H5_DIR ?? path.join(repoRoot(), 'apps/miniprogram/dist/h5')),

@@ -116,6 +116,22 @@ describe.each(['memory', 'postgres'])('rate limits (%s store)', (store) => {
     await expectLimited(() => t.http.get('/api/app/products').set('x-forwarded-for', '10.0.4.1'), 5);
     for (let i = 0; i < 8; i++)
       await t.http.get('/api/health').set('x-forwarded-for', '10.0.3.1').expect(200);
+    // A made-up token does not escape the anonymous limit; a real session is not anonymous.
+    await expectLimited(
+      () =>
+        t.http
+          .get('/api/app/categories')
+          .set('x-forwarded-for', '10.0.5.1')
+          .set('authorization', 'Bearer forged'),
+      5,
+    );
+    const user = await userToken(t);
+    for (let i = 0; i < 8; i++)
+      await t.http
+        .get('/api/app/categories')
+        .set('x-forwarded-for', '10.0.5.1')
+        .set('authorization', `Bearer ${user}`)
+        .expect(200);
   });
 
   if (store === 'postgres') {
