@@ -48,9 +48,11 @@ const order = await call('POST', `${API}/app/orders`, {
 step(`order ${order.orderNo}: ${order.status}, to pay ${yuan(order.payableFen)}`);
 
 const pay = await call('POST', `${API}/app/orders/${order.id}/pay`, { token: login.accessToken });
-const prepayId = pay.requestPayment.package.replace('prepay_id=', '');
-await call('POST', `${SIM}/sim/pay/confirm`, { body: { prepayId, openid: user.openid } });
-step('paid in the WeChat simulator (signed, encrypted notification sent to the API)');
+// What the mini-program does: wx.requestPayment with the API's signed parameters; the
+// simulator's payment sheet checks them (appId, signature over the package) as WeChat does.
+const { appId } = await call('GET', `${SIM}/sim/app`);
+await call('POST', `${SIM}/sim/pay/confirm`, { body: { appId, ...pay.requestPayment, openid: user.openid } });
+step('paid in the WeChat simulator (paySign checked; signed, encrypted notification sent to the API)');
 
 for (let i = 0; i < 40; i++) {
   const o = await call('GET', `${API}/app/orders/${order.id}`, { token: login.accessToken });

@@ -4,7 +4,7 @@
 // prints the URLs, and stops everything cleanly on Ctrl-C / SIGTERM. Installs nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,6 +13,11 @@ const env = { LOG_LEVEL: 'warn', ...process.env };
 const apiPort = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 const simPort = Number(env.WECHAT_SIM_PORT ?? 3100);
+// One data folder for both: the simulator's development keys must be the ones the API signs
+// and verifies with, so the simulator keeps them under the API's DATA_DIR.
+const dataDir = resolve(env.DATA_DIR ?? join(root, '.data'));
+const simUrl = env.WECHAT_SIM_URL ?? `http://127.0.0.1:${simPort}`;
+const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://${host}:${apiPort}`;
 const startedAt = Date.now();
 
 if (!existsSync(join(root, 'node_modules'))) {
@@ -86,8 +91,18 @@ process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 const simScript = join(root, 'packages/wechat-sim/dist/main.js');
-if (existsSync(simScript)) run('WeChat simulator', simScript, { WECHAT_SIM_PORT: String(simPort) });
-run('API', join(root, 'apps/api/dist/main.js'), {});
+if (existsSync(simScript)) {
+  run('WeChat simulator', simScript, {
+    WECHAT_SIM_PORT: String(simPort),
+    WECHAT_SIM_DATA_DIR: env.WECHAT_SIM_DATA_DIR ?? join(dataDir, 'wechat-sim'),
+  });
+}
+// The API calls the simulator where it really listens, and tells it where to notify.
+run('API', join(root, 'apps/api/dist/main.js'), {
+  DATA_DIR: dataDir,
+  WECHAT_SIM_URL: simUrl,
+  PUBLIC_BASE_URL: publicBaseUrl,
+});
 
 async function waitForHealth() {
   const url = `http://${host}:${apiPort}/api/health`;
@@ -111,7 +126,8 @@ CloudShelf is up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s
   API docs         ${base}/api/docs
   Health           ${base}/api/health${served('apps/admin/dist') ? `\n  Web admin        ${base}/admin/` : ''}${
     served('apps/miniprogram/dist/h5') ? `\n  Mini-program H5  ${base}/h5/` : ''
-  }${existsSync(simScript) ? `\n  WeChat simulator http://127.0.0.1:${simPort}/sim/` : ''}
-  Database         ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL in .data/pg (port ${env.EMBEDDED_PG_PORT ?? 54329})`}
+  }${existsSync(simScript) ? `\n  WeChat simulator ${simUrl}/sim/` : ''}
+  Data             ${dataDir}
+  Database         ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL (port ${env.EMBEDDED_PG_PORT ?? 54329})`}
 Press Ctrl-C to stop.`);
 }

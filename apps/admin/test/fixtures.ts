@@ -77,8 +77,9 @@ export class Fixtures {
     ).data!;
     const pay = (await buyer.api.POST('/api/app/orders/{id}/pay', { params: { path: { id: order.id } } }))
       .data!;
-    const prepayId = pay.requestPayment.package.replace('prepay_id=', '');
-    await this.sim('POST', '/sim/pay/confirm', { prepayId, openid: buyer.openid });
+    // wx.requestPayment as the mini-program calls it: the API's signed parameters plus the app id.
+    const { appId } = await this.sim<{ appId: string }>('GET', '/sim/app');
+    await this.sim('POST', '/sim/pay/confirm', { appId, ...pay.requestPayment, openid: buyer.openid });
     for (let i = 0; i < 80; i++) {
       const o = (await buyer.api.GET('/api/app/orders/{id}', { params: { path: { id: order.id } } })).data!;
       if (o.status !== 'PENDING_PAYMENT') return o;

@@ -7,6 +7,11 @@ import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppErrorFilter } from './common/error.filter';
+import { DataSource } from 'typeorm';
+import { TokenService } from './common/auth/token.service';
+import { setExportMaxRows } from './common/csv';
+import { registerRateLimits } from './common/rate-limit';
+import { clientErrorHandler, frameworkErrors, jsonBodyParser, refuseNulInput } from './common/http-edge';
 import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -29,7 +34,10 @@ export async function createApp(
     logger: false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
+    // Errors raised before routing or by Node's HTTP parser answer in the error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, opts.extraModules),
@@ -42,13 +50,23 @@ export async function createApp(
     },
   );
   if (!opts.preview) app.useLogger(app.get(Logger));
+  setExportMaxRows(config.exportMaxRows);
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON with a nesting limit and no NUL characters (replaces Nest's default JSON parser).
+  app.useBodyParser('application/json', { bodyLimit: 2 * 1024 * 1024 }, jsonBodyParser(fastify));
+  fastify.addHook('preValidation', refuseNulInput);
   // Image uploads (catalog); limits are set again per route. Parts arrive only through request.file().
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
   if (!opts.preview) await serveWebApps(app, config);
+  if (!opts.preview) {
+    await registerRateLimits(fastify, config.rateLimits, {
+      dataSource: app.get(DataSource),
+      userOf: (token) => app.get(TokenService).verify(token)?.sub ?? null,
+    });
+  }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppErrorFilter());
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     // pino-http reads `id` from the raw request; the header answers every response.
     (request.raw as typeof request.raw & { id?: string }).id = String(request.id);

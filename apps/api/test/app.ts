@@ -29,6 +29,12 @@ export async function bootTestApp(
       LOG_LEVEL: 'silent',
       JOBS_POLL_SECONDS: '0.5',
       DATA_DIR: process.env.CLOUDSHELF_TEST_DATA_DIR ?? '',
+      // Tests log in and upload far faster than a person; the limits have their own test.
+      RATE_LIMIT_LOGIN: 'off',
+      RATE_LIMIT_REFRESH: 'off',
+      RATE_LIMIT_UPLOAD: 'off',
+      RATE_LIMIT_SHARE_OPEN: 'off',
+      RATE_LIMIT_ANONYMOUS: 'off',
       ...env,
     }),
     databaseUrl: db.url,

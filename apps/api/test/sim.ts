@@ -5,11 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootTestApp, type TestApp } from './app';
 import { freePort } from './pg-server';
+import { WECHAT_CONFIG } from '../src/wechat/wechat.module';
+import { WechatPayClient } from '../src/wechat/wechat-pay.client';
+import type { WechatConfig } from '../src/wechat/wechat.config';
 
 export interface SimControl {
   url: string;
   /** JSON call to the simulator's /sim/* control surface. */
   control<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+  /**
+   * The buyer taps 支付 in WeChat's payment sheet: posts the `wx.requestPayment`
+   * parameters the API signs for this prepay id (exactly what the pay endpoint returns
+   * to the mini-program) and the payer's openid to `/sim/pay/confirm`.
+   */
+  pay<T = any>(prepayId: string | null, openid: string, opts?: { fail?: boolean }): Promise<T>;
 }
 
 export interface TestAppWithSim extends TestApp {
@@ -43,20 +52,28 @@ export async function bootTestAppWithSim(
     extraModules,
   );
   if (opts.listen) await t.app.listen({ port, host: '127.0.0.1' });
+  const control: SimControl['control'] = async (method, path, body) => {
+    const res = await fetch(sim.url + path, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`sim ${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
   return {
     ...t,
     sim: {
       url: sim.url,
-      async control(method, path, body) {
-        const res = await fetch(sim.url + path, {
-          method,
-          headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await res.text();
-        if (!res.ok) throw new Error(`sim ${method} ${path}: ${res.status} ${text}`);
-        return text ? JSON.parse(text) : undefined;
-      },
+      control,
+      pay: (prepayId, openid, opts = {}) =>
+        control('POST', '/sim/pay/confirm', {
+          appId: t.app.get<WechatConfig>(WECHAT_CONFIG).appId,
+          ...t.app.get(WechatPayClient).requestPaymentParams(prepayId ?? 'missing-prepay-id'),
+          openid,
+          ...(opts.fail ? { fail: true } : {}),
+        }),
     },
     close: async () => {
       await t.close();

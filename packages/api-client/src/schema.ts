@@ -636,6 +636,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/products/{id}/my-earning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I earn per SKU when my share sells this product (approved resellers only) */
+        get: operations["ResellerEarningController_earning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/wallet/accounts": {
         parameters: {
             query?: never;
@@ -729,7 +746,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export withdrawals (filters as the list; at most 10 000 rows) as CSV for Excel */
+        /** Export withdrawals (filters as the list) as CSV; above EXPORT_MAX_ROWS refused */
         get: operations["WithdrawalsAdminController_exportCsv"];
         put?: never;
         post?: never;
@@ -1864,7 +1881,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export orders (filters as the list; at most 10 000) as CSV for Excel */
+        /** Export orders (filters as the list) as CSV for Excel; above EXPORT_MAX_ROWS refused */
         get: operations["OrdersAdminController_exportCsv"];
         put?: never;
         post?: never;
@@ -2121,7 +2138,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export reward records (filters as the list; at most 10 000 rows) as CSV for Excel */
+        /** Export reward records (filters as the list) as CSV; above EXPORT_MAX_ROWS refused */
         get: operations["RewardsController_exportCsv"];
         put?: never;
         post?: never;
@@ -2544,6 +2561,17 @@ export interface components {
             /** @description an approved reseller’s user id */
             resellerId: string;
         };
+        SkuEarningDto: {
+            /** Format: uuid */
+            skuId: string;
+            /** @description What the reseller earns (L1) when a customer they brought buys one at list price */
+            earnFen: number;
+        };
+        ProductEarningDto: {
+            /** Format: uuid */
+            productId: string;
+            skus: components["schemas"]["SkuEarningDto"][];
+        };
         EarnerAccountDto: {
             /** @enum {string} */
             earnerType: "store" | "reseller" | "agent";
@@ -2921,6 +2949,38 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        AppSkuDto: {
+            /** Format: uuid */
+            id: string;
+            specs: {
+                [key: string]: string;
+            };
+            priceFen: number;
+            originalPriceFen: number | null;
+            /** @description Platform stock (express draws from it) */
+            stock: number;
+        };
+        AppProductDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            subtitle: string | null;
+            /** Format: uuid */
+            categoryId: string;
+            /** @description First image */
+            coverUrl: string | null;
+            /** @enum {string} */
+            status: "draft" | "on_sale" | "off_sale";
+            fulfilmentModes: ("express" | "pickup" | "take_away")[];
+            /** @description Lowest SKU price */
+            minPriceFen: number | null;
+            salesCount: number;
+            createdAt: string;
+            images: string[];
+            descriptionHtml: string;
+            skus: components["schemas"]["AppSkuDto"][];
+            updatedAt: string;
         };
         UploadDto: {
             /** @description Content-addressed key */
@@ -3738,7 +3798,9 @@ export interface components {
          *     CATEGORY_NOT_FOUND (404): 分类不存在
          *     CATEGORY_TOO_DEEP (400): 分类最多两级
          *     CONFLICT (409): 数据已被修改，请刷新后重试
+         *     EXPORT_TOO_LARGE (422): 导出的数据超过上限，请缩小筛选范围（如按日期）后分批导出
          *     FORBIDDEN (403): 没有权限执行此操作
+         *     HEADERS_TOO_LARGE (431): 请求头过大
          *     IDEMPOTENCY_KEY_REUSED (409): 重复的请求标识，但请求内容不同
          *     INTERNAL (500): 系统繁忙，请稍后再试
          *     LEDGER_ACCOUNT_NOT_YOURS (403): 这不是您的收益账户，无权查看或操作
@@ -3746,6 +3808,7 @@ export interface components {
          *     LEDGER_UNBALANCED (500): 账务不平衡
          *     MEMBER_CODE_INVALID (404): 会员码无效或已过期，请让顾客刷新
          *     METHOD_NOT_ALLOWED (405): 不支持的请求方法
+         *     NOT_ACCEPTABLE (406): 无法提供所请求的内容格式
          *     NOT_FOUND (404): 资源不存在
          *     OFFLINE_SALE_INVALID (400): 线下销售记录有误
          *     ORDER_ADDRESS_REQUIRED (400): 快递配送需要收货地址
@@ -3783,6 +3846,7 @@ export interface components {
          *     REFERRAL_SHARE_CODE_NOT_FOUND (404): 分享链接不存在或已失效
          *     REFUND_EXCEEDS_PAID (400): 退款金额超过可退金额
          *     REFUND_NOT_FOUND (404): 退款记录不存在
+         *     REQUEST_TIMEOUT (408): 请求超时，请重试
          *     SCAN_CODE_ALREADY_ACTIVE (409): 该货架（货位）已有在用的二维码
          *     SCAN_CODE_DISABLED (410): 该二维码已停用
          *     SCAN_CODE_NOT_FOUND (404): 二维码无效，请确认后重新扫码
@@ -3799,6 +3863,7 @@ export interface components {
          *     STAFF_INVITE_INVALID (404): 邀请码无效或已过期
          *     STORE_NOT_FOUND (404): 门店不存在
          *     STORE_NOT_OWNER (403): 只有店主可以邀请店员
+         *     STORE_PAYEE_CHANGE_FORBIDDEN (403): 门店的店主和代理商只能由平台运营人员更改
          *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
          *     STORE_SUSPENDED (409): 门店已暂停营业
          *     TOO_MANY_REQUESTS (429): 操作太频繁，请稍后再试
@@ -3806,6 +3871,7 @@ export interface components {
          *     UNSUPPORTED_MEDIA_TYPE (415): 不支持的内容类型
          *     UPLOAD_INVALID (400): 请上传 JPG、PNG、WebP 或 GIF 图片
          *     UPLOAD_NOT_FOUND (404): 文件不存在
+         *     URI_TOO_LONG (414): 请求地址过长
          *     USER_NOT_FOUND (404): 用户不存在
          *     VALIDATION_FAILED (400): 请求参数有误
          *     WITHDRAWAL_BELOW_MINIMUM (400): 提现金额低于最低提现额
@@ -3817,7 +3883,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "HEADERS_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -4758,6 +4824,27 @@ export interface operations {
             };
         };
     };
+    ResellerEarningController_earning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductEarningDto"];
+                };
+            };
+        };
+    };
     WithdrawalsAppController_accounts: {
         parameters: {
             query?: never;
@@ -5495,7 +5582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductDto"];
+                    "application/json": components["schemas"]["AppProductDto"];
                 };
             };
         };

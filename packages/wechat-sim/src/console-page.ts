@@ -1,3 +1,4 @@
+import { devRequestPayment } from './request-payment';
 import type { SimContext } from './context';
 import { cstTime } from './state';
 
@@ -47,8 +48,12 @@ export function renderConsole(ctx: SimContext): string {
       `<code>${esc(o.openid)}</code>`,
       esc(o.created_at),
       o.trade_state === 'NOTPAY' || o.trade_state === 'PAYERROR'
-        ? form('/sim/pay/confirm', '确认支付', { prepayId: o.prepay_id, openid: o.openid }) +
-          form('/sim/pay/confirm', '支付失败', { prepayId: o.prepay_id, openid: o.openid, fail: 'true' })
+        ? form('/sim/pay/confirm', '确认支付', { ...devRequestPayment(ctx, o.prepay_id), openid: o.openid }) +
+          form('/sim/pay/confirm', '支付失败', {
+            ...devRequestPayment(ctx, o.prepay_id),
+            openid: o.openid,
+            fail: 'true',
+          })
         : '',
     ]);
   const refunds = Object.values(s.refunds)

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SimContext } from './context';
 import { randomAlnum, randomDigits } from './crypto';
+import { checkRequestPayment } from './request-payment';
 import { SimError } from './errors';
 import { issueCode } from './mini-routes';
 import type { DeliveryVariant } from './notifier';
 import { completeRefund, refundView } from './pay-refunds';
-import { expireIfDue, orderView } from './pay-transactions';
+import { orderView } from './pay-transactions';
 import { finishTransfer, transferView } from './pay-transfers';
 import { cstTime, type SimUser } from './state';
 import { renderConsole } from './console-page';
@@ -71,18 +72,12 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
     return done(req, reply, { code: issueCode(ctx, 'phoneCodes', user.openid) });
   });
 
+  /** The mini-program's public identity (what a cashier page passes to wx.requestPayment as appId). */
+  app.get('/sim/app', async () => ({ appId: ctx.creds.appId, mchId: ctx.creds.mchId }));
+
   app.post('/sim/pay/confirm', async (req, reply) => {
     const b = body(req);
-    const order = Object.values(state.orders).find((o) => o.prepay_id === b.prepayId);
-    if (!order) throw new SimError(404, 'PREPAY_NOT_FOUND', 'no order with this prepay_id');
-    if (order.openid !== b.openid)
-      throw new SimError(400, 'OPENID_MISMATCH', 'the order belongs to another payer');
-    expireIfDue(ctx, order);
-    if (ctx.store.now() >= order.prepay_expires_at)
-      throw new SimError(400, 'PREPAY_EXPIRED', 'prepay_id expired (2 hours)');
-    if (order.trade_state !== 'NOTPAY' && order.trade_state !== 'PAYERROR') {
-      throw new SimError(409, 'NOT_PAYABLE', `order is ${order.trade_state}`);
-    }
+    const order = checkRequestPayment(ctx, b);
     if (truthy(b.fail)) {
       order.trade_state = 'PAYERROR';
       order.trade_state_desc = '支付失败，请重新下单支付';

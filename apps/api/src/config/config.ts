@@ -14,6 +14,16 @@ export function repoRoot(): string {
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .regex(/^(off|\d{1,7}\/\d{1,6})$/, 'must be `max/seconds` (like 10/60) or `off`')
+    .default(fallback)
+    .transform((v): RateLimitRule | null => {
+      if (v === 'off') return null;
+      const [max, seconds] = v.split('/').map(Number);
+      return { max, windowMs: seconds * 1000 };
+    });
 const pem = z.string().includes('-----BEGIN', { message: 'must be a PEM text (or use the _FILE variant)' });
 
 /**
@@ -33,7 +43,25 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** Run as root with DATA_DIR (or the repository) in a private folder: where PostgreSQL's data and binaries go instead. */
+  EMBEDDED_PG_SHARED_DIR: z.string().min(1).default('/var/lib/cloudshelf'),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (per-IP rate limits,
+   * logs): `true` (any: the API sits behind a load balancer only it can reach), `false`
+   * (none: the API faces clients directly), a hop count, or a comma-separated list of
+   * addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/,
+      'true, false, a hop count or addresses/CIDRs',
+    )
+    .default('true')
+    .transform((v): boolean | number | string[] =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(/,\s*/),
+    ),
   /** Built web admin served at /admin/ and built H5 mini-program at /h5/ (skipped when missing). */
   WEB_ADMIN_DIR: z.string().min(1).optional(),
   WEB_H5_DIR: z.string().min(1).optional(),
@@ -65,6 +93,20 @@ const envSchema = z.object({
     .min(1)
     .max(86400)
     .default(15 * 60),
+  /** An export above this many rows is refused with EXPORT_TOO_LARGE (never cut silently). */
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+  /**
+   * Where rate-limit counters live: `memory` (one process) or `postgres` (shared by every
+   * replica). Default: postgres when DATABASE_URL is set (a deployment that may run replicas),
+   * memory with the embedded database.
+   */
+  RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).optional(),
+  /** Limits as `max/seconds`, e.g. `10/60`; `off` disables a limit. */
+  RATE_LIMIT_LOGIN: rateLimit('10/60'),
+  RATE_LIMIT_REFRESH: rateLimit('30/60'),
+  RATE_LIMIT_UPLOAD: rateLimit('30/60'),
+  RATE_LIMIT_SHARE_OPEN: rateLimit('60/60'),
+  RATE_LIMIT_ANONYMOUS: rateLimit('300/60'),
   WECHAT_API_BASE: z.url().optional(),
   WECHATPAY_API_BASE: z.url().optional(),
   WECHAT_SIM_URL: z.url().default('http://127.0.0.1:3100'),
@@ -106,12 +148,36 @@ export interface AppConfig {
   databaseUrl?: string;
   databasePoolSize: number;
   embeddedPgPort: number;
+  embeddedPgSharedDir: string;
   publicBaseUrl: string;
+  trustProxy: boolean | number | string[];
   /** Folders of the built front ends the API serves (each only when it exists). */
   webApps: { admin: string; h5: string };
   jobsPollSeconds: number;
   wechat: WechatSettings;
   auth: AuthSettings;
+  exportMaxRows: number;
+  rateLimits: RateLimitSettings;
+}
+
+export interface RateLimitRule {
+  max: number;
+  windowMs: number;
+}
+
+/** Per-IP and per-user request limits (null: off); see common/rate-limit.ts. */
+export interface RateLimitSettings {
+  store: 'memory' | 'postgres';
+  /** Login routes (admin password login, WeChat login): per IP. */
+  login: RateLimitRule | null;
+  /** Token refresh: per IP. */
+  refresh: RateLimitRule | null;
+  /** Uploads (buyer photos, admin images): per user. */
+  upload: RateLimitRule | null;
+  /** Opening a share link: per user. */
+  shareOpen: RateLimitRule | null;
+  /** Every route that needs no token: per IP. */
+  anonymous: RateLimitRule | null;
 }
 
 export interface AuthSettings {
@@ -165,12 +231,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    embeddedPgSharedDir: path.resolve(e.EMBEDDED_PG_SHARED_DIR),
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
     webApps: {
       admin: path.resolve(e.WEB_ADMIN_DIR ?? path.join(repoRoot(), 'apps/admin/dist')),
       h5: path.resolve(e.WEB_H5_DIR ?? path.join(repoRoot(), 'apps/miniprogram/dist/h5')),
     },
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    exportMaxRows: e.EXPORT_MAX_ROWS,
+    rateLimits: {
+      store: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? 'postgres' : 'memory'),
+      login: e.RATE_LIMIT_LOGIN,
+      refresh: e.RATE_LIMIT_REFRESH,
+      upload: e.RATE_LIMIT_UPLOAD,
+      shareOpen: e.RATE_LIMIT_SHARE_OPEN,
+      anonymous: e.RATE_LIMIT_ANONYMOUS,
+    },
     wechat,
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },

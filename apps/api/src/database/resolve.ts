@@ -19,6 +19,7 @@ export async function resolveDatabase(
     port: config.embeddedPgPort,
     database: 'cloudshelf',
     persistent: true,
+    sharedDir: config.embeddedPgSharedDir,
     log,
   });
   return { url: db.url, embedded: true, stop: db.stop };

@@ -29,7 +29,7 @@ async function paidOrder(totalFen = 100) {
     openid,
     notifyUrl: NOTIFY,
   });
-  const confirmed = await h.control('POST', '/sim/pay/confirm', { prepayId, openid });
+  const confirmed = await h.pay(prepayId, openid);
   return { outTradeNo, prepayId, transactionId: confirmed.transactionId as string };
 }
 
@@ -120,7 +120,7 @@ describe('JSAPI prepay, query and close', () => {
     await h.control('POST', '/sim/clock', { offsetSeconds: 120 });
     try {
       expect((await pay.queryByOutTradeNo(outTradeNo)).trade_state).toBe('CLOSED');
-      await expect(h.control('POST', '/sim/pay/confirm', { prepayId, openid })).rejects.toThrow(/409/);
+      await expect(h.pay(prepayId, openid)).rejects.toThrow(/409/);
     } finally {
       await h.control('POST', '/sim/clock', { offsetSeconds: 0 });
     }

@@ -55,7 +55,7 @@ async function payOrder(totalFen: number) {
     openid,
     notifyUrl: receiver.url('/api/pay/wechat/notify'),
   });
-  const { notificationId } = await h.control('POST', '/sim/pay/confirm', { prepayId, openid });
+  const { notificationId } = await h.pay(prepayId, openid);
   return { outTradeNo, notificationId: notificationId as string };
 }
 
@@ -184,7 +184,7 @@ describe('notifications', () => {
         openid: buyer,
         notifyUrl: 'http://127.0.0.1:9/x',
       });
-      await auto.control('POST', '/sim/pay/confirm', { prepayId, openid: buyer });
+      await auto.pay(prepayId, buyer);
       await client.refund({ outTradeNo, outRefundNo: `${outTradeNo}R`, refundFen: 10, totalFen: 10 });
       await waitFor(async () =>
         (await client.queryRefund(`${outTradeNo}R`)).status === 'SUCCESS' ? true : undefined,

@@ -331,7 +331,7 @@ describe('admin console support', () => {
       .set(bearer(buyer.token))
       .expect(200);
     const prepayId = pay.body.requestPayment.package.replace('prepay_id=', '');
-    await t.sim.control('POST', '/sim/pay/confirm', { prepayId, openid: buyer.openid });
+    await t.sim.pay(prepayId, buyer.openid);
 
     const finance = await newAdmin('fin.pay', ['finance']);
     let payment: { status: string; outTradeNo: string; transactionId: string | null } | undefined;
@@ -426,7 +426,8 @@ describe('admin console support', () => {
     const paid = await place();
     const pay = await t.http.post(`/api/app/orders/${paid.id}/pay`).set(bearer(buyer.token)).expect(200);
     await t.sim.control('POST', '/sim/pay/confirm', {
-      prepayId: pay.body.requestPayment.package.replace('prepay_id=', ''),
+      appId: (await t.sim.control<{ appId: string }>('GET', '/sim/app')).appId,
+      ...pay.body.requestPayment,
       openid: buyer.openid,
     });
     for (let i = 0; i < 40; i++) {

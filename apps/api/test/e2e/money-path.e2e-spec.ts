@@ -73,7 +73,7 @@ describe('money path: paid order → rewards → settlement → withdrawal → r
     const order = placed.data as Schemas['OrderDto'];
     await buyerApi.POST('/api/app/orders/{id}/pay', { params: { path: { id: order.id } } });
     const prepay = await tx.repo(ctx, Payment).findOneByOrFail({ orderId: order.id });
-    await t.sim.control('POST', '/sim/pay/confirm', { prepayId: prepay.prepayId, openid: buyer.openid });
+    await t.sim.pay(prepay.prepayId, buyer.openid);
 
     // The orders.paid event accrues: store 5 %, agent 1 %, L1 10 %, L2 3 % of 100.00 yuan.
     await eventually(async () => ((await pending('reseller', upline.id)) === 300 ? true : undefined));

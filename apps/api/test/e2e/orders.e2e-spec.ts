@@ -99,10 +99,7 @@ describe('orders through the generated client and the simulator', () => {
   async function pay(api: ApiClient, user: LoggedInUser, orderId: string): Promise<OrderDto> {
     const { data } = await api.POST('/api/app/orders/{id}/pay', { params: { path: { id: orderId } } });
     expect(data!.requestPayment.package).toMatch(/^prepay_id=/);
-    await t.sim.control('POST', '/sim/pay/confirm', {
-      prepayId: (await payment(orderId)).prepayId,
-      openid: user.openid,
-    });
+    await t.sim.pay((await payment(orderId)).prepayId, user.openid);
     return eventually(async () => {
       const o = await orderRow(orderId);
       return o.status !== 'PENDING_PAYMENT'
@@ -441,10 +438,7 @@ describe('orders through the generated client and the simulator', () => {
       items: [{ skuId: p.skus[0].id, qty: 1 }],
     });
     await buyerApi.POST('/api/app/orders/{id}/pay', { params: { path: { id: order.id } } });
-    const { notificationId } = await t.sim.control('POST', '/sim/pay/confirm', {
-      prepayId: (await payment(order.id)).prepayId,
-      openid: buyer.openid,
-    });
+    const { notificationId } = await t.sim.pay((await payment(order.id)).prepayId, buyer.openid);
     await Promise.all(
       Array.from({ length: 5 }, () =>
         t.sim.control('POST', `/sim/notifications/${notificationId}/resend`, { variant: 'duplicate' }),
@@ -496,7 +490,7 @@ describe('orders through the generated client and the simulator', () => {
     expect(await orderRow(order.id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'payment timeout' });
     expect(await skuStock(skuId)).toBe(3);
 
-    await t.sim.control('POST', '/sim/pay/confirm', { prepayId: pay1.prepayId, openid: buyer.openid });
+    await t.sim.pay(pay1.prepayId, buyer.openid);
     const refund = await eventually(() =>
       tx
         .repo(ctx, Refund)
@@ -536,7 +530,7 @@ describe('orders through the generated client and the simulator', () => {
     // A trade closed on our side while WeChat still let the buyer pay it (e.g. a lost close answer).
     await tx.manager(ctx).query(`UPDATE payment SET status = 'CLOSED' WHERE id = $1`, [first.id]);
     await pay(buyerApi, buyer, order.id); // a second trade, paid: the order is PAID
-    await t.sim.control('POST', '/sim/pay/confirm', { prepayId: first.prepayId, openid: buyer.openid });
+    await t.sim.pay(first.prepayId, buyer.openid);
     const refund = await eventually(() =>
       tx
         .repo(ctx, Refund)

@@ -47,10 +47,7 @@ describe('payments through the simulator, with notifications delivered', () => {
     tx.repo(ctx, PaymentNotification).find({ where: { reference }, order: { receivedAt: 'ASC' } });
   const confirm = async (orderId: string) => {
     const p = await payment(orderId);
-    return t.sim.control<{ notificationId: string; transactionId: string }>('POST', '/sim/pay/confirm', {
-      prepayId: p.prepayId,
-      openid,
-    });
+    return t.sim.pay<{ notificationId: string; transactionId: string }>(p.prepayId, openid);
   };
 
   it('prepays, re-issues the same trade on a repeat, and signs wx.requestPayment params', async () => {

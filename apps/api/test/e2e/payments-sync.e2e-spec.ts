@@ -35,8 +35,7 @@ describe('payments without notifications: order-page query, close, reconciliatio
       expiresAt: new Date(Date.now() + 30 * 60_000),
     });
   const payment = (orderId: string) => tx.repo(ctx, Payment).findOneByOrFail({ orderId });
-  const confirm = async (orderId: string) =>
-    t.sim.control('POST', '/sim/pay/confirm', { prepayId: (await payment(orderId)).prepayId, openid });
+  const confirm = async (orderId: string) => t.sim.pay((await payment(orderId)).prepayId, openid);
 
   it('takes a payment when the order page asks WeChat', async () => {
     const orderId = randomUUID();

@@ -5,7 +5,7 @@ import { Ctx, RequestContext } from '../../common/request-context';
 import { UuidParam } from '../../common/uuid-param';
 import { CategoryService } from './category.service';
 import { CategoryTreeListDto } from './dto/category.dto';
-import { ProductDto, ProductPageDto, ProductSearchQueryDto } from './dto/product.dto';
+import { AppProductDto, ProductPageDto, ProductSearchQueryDto } from './dto/product.dto';
 import { ProductService } from './product.service';
 
 /** What a visitor of the mini-program sees before logging in: categories, search, product pages. */
@@ -37,8 +37,8 @@ export class CatalogAppController {
 
   @Get('products/:id')
   @ApiOperation({ summary: 'A product on sale with its SKUs (404 for anything not on sale)' })
-  @ApiOkResponse({ type: ProductDto })
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<ProductDto> {
+  @ApiOkResponse({ type: AppProductDto })
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<AppProductDto> {
     return this.products.getOnSale(ctx, id);
   }
 }

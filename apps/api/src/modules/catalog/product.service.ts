@@ -8,6 +8,7 @@ import { CatalogStockService } from './catalog-stock.service';
 import { CategoryService } from './category.service';
 import type {
   AdminProductQueryDto,
+  AppProductDto,
   CreateProductDto,
   ProductDto,
   ProductSearchQueryDto,
@@ -22,6 +23,24 @@ import { Sku } from './entities/sku.entity';
 import { sanitizeProductHtml } from './rich-text';
 import { likePattern, refreshSearchText, searchTerms } from './search-text';
 import { toSkuDto, toSummary, toProductDto } from './dto/mappers';
+
+/** The shopper's view of a product (no rates, no SKU codes). */
+export function toAppProductDto(p: Product, skus: Sku[]): AppProductDto {
+  const prices = skus.map((s) => s.priceFen);
+  return {
+    ...toSummary(p, prices.length ? Math.min(...prices) : null),
+    images: p.images,
+    descriptionHtml: p.descriptionHtml,
+    skus: skus.map((s) => ({
+      id: s.id,
+      specs: s.specs,
+      priceFen: s.priceFen,
+      originalPriceFen: s.originalPriceFen,
+      stock: s.stock,
+    })),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
 
 interface SearchRow {
   id: string;
@@ -63,10 +82,10 @@ export class ProductService {
   }
 
   /** For consumers: only products on sale exist; anything else is 404. */
-  async getOnSale(ctx: RequestContext, id: string): Promise<ProductDto> {
+  async getOnSale(ctx: RequestContext, id: string): Promise<AppProductDto> {
     const p = await this.tx.repo(ctx, Product).findOneBy({ id, status: 'on_sale' });
     if (!p) throw CatalogErrors.PRODUCT_NOT_FOUND({ id });
-    return toProductDto(p, await this.skusOf(ctx, [id]));
+    return toAppProductDto(p, await this.skusOf(ctx, [id]));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { csvCell, getExportMaxRows } from '../../common/csv';
 import { toAfterSaleDto, toOrderDto, toShippingTemplateDto } from './dto/mappers';
 import {
   Body,
@@ -49,8 +50,6 @@ import { OrderQueryService } from './order-query.service';
 import { OrderErrors } from './orders.errors';
 import { ShippingService } from './checkout/shipping.service';
 
-const csvCell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-
 /** Parses `orderNo,carrier,trackingNo` rows (a header row and blank lines are skipped). */
 export function parseShipCsv(text: string): { orderNo: string; carrier: string; trackingNo: string }[] {
   return text
@@ -87,13 +86,17 @@ export class OrdersAdminController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="orders.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Export orders (filters as the list; at most 10 000) as CSV for Excel' })
+  @ApiOperation({
+    summary: 'Export orders (filters as the list) as CSV for Excel; above EXPORT_MAX_ROWS refused',
+  })
   async exportCsv(@Ctx() ctx: RequestContext, @Query() q: AdminOrdersQuery): Promise<string> {
     const rows = [
       '订单号,渠道,方式,状态,买家,门店,分销员,商品金额(元),优惠(元),运费(元),应付(元),下单时间,支付时间,完成时间',
     ];
-    for (let page = 1; page <= 100; page++) {
+    for (let page = 1; ; page++) {
       const batch = await this.query.adminList(ctx, { ...q, page, pageSize: 100 });
+      if (batch.total > getExportMaxRows())
+        throw CommonErrors.EXPORT_TOO_LARGE({ total: batch.total, maxRows: getExportMaxRows() });
       for (const { order: o } of batch.items) {
         rows.push(
           [
@@ -116,7 +119,7 @@ export class OrdersAdminController {
             .join(','),
         );
       }
-      if (page * 100 >= batch.total) break;
+      if (batch.items.length < 100 || page * 100 >= batch.total) break;
     }
     return `\uFEFF${rows.join('\r\n')}\r\n`;
   }

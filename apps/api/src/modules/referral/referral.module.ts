@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ResellerEarningController } from './reseller-earning.controller';
 import { CatalogModule } from '../catalog/catalog.module';
 import { SCAN_LISTENER } from '../stores/stores.ports';
 import { AdminCustomersController, AdminResellersController } from './referral-admin.controller';
@@ -22,7 +23,12 @@ import { StoreLockService } from './store-lock.service';
 @Global()
 @Module({
   imports: [CatalogModule],
-  controllers: [AppReferralController, AdminResellersController, AdminCustomersController],
+  controllers: [
+    AppReferralController,
+    AdminResellersController,
+    AdminCustomersController,
+    ResellerEarningController,
+  ],
   providers: [
     StoreLockService,
     StoreLockScanListener,

@@ -80,7 +80,7 @@ export class RewardsController {
   @Header('content-disposition', 'attachment; filename="rewards.csv"')
   @ApiProduces('text/csv')
   @ApiOperation({
-    summary: 'Export reward records (filters as the list; at most 10 000 rows) as CSV for Excel',
+    summary: 'Export reward records (filters as the list) as CSV; above EXPORT_MAX_ROWS refused',
   })
   async exportCsv(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<string> {
     const rewards = await allPages((page, pageSize) => this.query.list(ctx, { ...q, page, pageSize }));

@@ -5,6 +5,7 @@ import { inStoreScope, storeScope } from '../../common/auth/store-scope';
 import { pageWindow, toPage, type Page, queryPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
+import { AuditService } from '../audit/audit.service';
 import type {
   AdminStoreDto,
   CreateStoreDto,
@@ -38,7 +39,10 @@ const BOX_SQL = `s.status = 'active'
 /** Stores, their owner and staff. Other modules call `get`, `assertStaff` and `storesOf`. */
 @Injectable()
 export class StoresService {
-  constructor(private readonly tx: TransactionService) {}
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** A store; for a store manager, only one of theirs (another's is 404 like a missing one). */
   async load(ctx: RequestContext, id: string): Promise<Store> {
@@ -86,7 +90,16 @@ export class StoresService {
   async update(ctx: RequestContext, id: string, dto: UpdateStoreDto): Promise<AdminStoreDto> {
     return this.tx.run(ctx, async (ctx) => {
       const s = await this.load(ctx, id);
+      const before = toAdminStoreDto(s);
       const ownerChanged = dto.ownerUserId !== undefined && dto.ownerUserId !== s.ownerUserId;
+      const agentChanged = dto.agentUserId !== undefined && dto.agentUserId !== s.agentUserId;
+      // The owner and the agent receive the store's money: changing them is the operator's
+      // call (stores:write without a store scope), never a store manager's.
+      if ((ownerChanged || agentChanged) && storeScope(ctx) !== null) {
+        throw StoresErrors.STORE_PAYEE_CHANGE_FORBIDDEN({
+          fields: [...(ownerChanged ? ['ownerUserId'] : []), ...(agentChanged ? ['agentUserId'] : [])],
+        });
+      }
       Object.assign(s, {
         ...(dto.name !== undefined && { name: dto.name.trim() }),
         ...(dto.address !== undefined && { address: dto.address.trim() }),
@@ -101,7 +114,15 @@ export class StoresService {
       });
       await this.tx.repo(ctx, Store).save(s);
       if (ownerChanged) await this.setOwner(ctx, id, s.ownerUserId);
-      return toAdminStoreDto(s);
+      const after = toAdminStoreDto(s);
+      await this.audit.record(ctx, {
+        action: ownerChanged || agentChanged ? 'store.payee_changed' : 'store.updated',
+        entityType: 'stores',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
     });
   }
 

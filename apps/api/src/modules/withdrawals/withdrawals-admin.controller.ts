@@ -47,7 +47,7 @@ export class WithdrawalsAdminController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="withdrawals.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Export withdrawals (filters as the list; at most 10 000 rows) as CSV for Excel' })
+  @ApiOperation({ summary: 'Export withdrawals (filters as the list) as CSV; above EXPORT_MAX_ROWS refused' })
   async exportCsv(@Ctx() ctx: RequestContext, @Query() q: WithdrawalListQuery): Promise<string> {
     const list = await allPages((page, pageSize) => this.query.list(ctx, { ...q, page, pageSize }));
     return toCsv(

@@ -268,6 +268,26 @@ export class ProductDto extends ProductSummaryDto {
   @ApiProperty() updatedAt: string;
 }
 
+/** A SKU as a shopper sees it: no internal codes, no sort keys. */
+export class AppSkuDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) specs: Record<string, string>;
+  @ApiProperty() priceFen: number;
+  @ApiProperty({ nullable: true, type: Number }) originalPriceFen: number | null;
+  @ApiProperty({ description: 'Platform stock (express draws from it)' }) stock: number;
+}
+
+/**
+ * A product page for the mini-program: what a shopper should see. Reward and commission
+ * rates are the operator's terms and stay in the admin's ProductDto.
+ */
+export class AppProductDto extends ProductSummaryDto {
+  @ApiProperty({ type: [String] }) images: string[];
+  @ApiProperty() descriptionHtml: string;
+  @ApiProperty({ type: [AppSkuDto] }) skus: AppSkuDto[];
+  @ApiProperty() updatedAt: string;
+}
+
 export class ProductPageDto extends PageDto(ProductSummaryDto) {}
 
 export class SkuStockMovementDto {
