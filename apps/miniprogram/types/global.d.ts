@@ -1,0 +1,14 @@
+/// <reference types="@tarojs/taro" />
+
+declare const API_BASE: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5';
+  }
+}
+
+declare module '*.png' {
+  const src: string;
+  export default src;
+}
