@@ -8,17 +8,7 @@ import { Rewards1795691733765 } from './1795691733765-rewards';
 import { Orders1795691828341 } from './1795691828341-orders';
 import { StoreManagerScope1795693007381 } from './1795693007381-store-manager-scope';
 import { AfterSaleShippingRefund1795694734721 } from './1795694734721-after-sale-shipping-refund';
+import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
-export const MIGRATIONS = [
-  Foundation1795688810762,
-  Payments1795690059036,
-  Identity1795690230300,
-  Catalog1795690301903,
-  Ledger1795690308559,
-  Withdrawals1795690568261,
-  Rewards1795691733765,
-  Orders1795691828341,
-  StoreManagerScope1795693007381,
-  AfterSaleShippingRefund1795694734721,
-];
+export const MIGRATIONS = [Foundation1795688810762, Payments1795690059036, Identity1795690230300, Catalog1795690301903, Ledger1795690308559, Withdrawals1795690568261, Rewards1795691733765, Orders1795691828341, StoreManagerScope1795693007381, AfterSaleShippingRefund1795694734721, ShopperApp1796098895974];

@@ -11,6 +11,7 @@ import { CheckoutService } from './checkout.service';
 import { FulfilmentService } from './fulfilment.service';
 import { OfflineSalesService } from './offline-sales.service';
 import { OrderPaymentListener } from './order-payment.listener';
+import { OrderCountsController, OrderCountsService } from './order-counts';
 import { OrderQueryService } from './order-query.service';
 import { REWARD_ORDER_SOURCE } from './orders.contract';
 import { OrdersAdminController } from './orders-admin.controller';
@@ -27,8 +28,9 @@ import { AppUploadsController } from './uploads-app.controller';
 @Global()
 @Module({
   imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule],
-  controllers: [OrdersAppController, OrdersAdminController, AppUploadsController],
+  controllers: [OrdersAppController, OrdersAdminController, AppUploadsController, OrderCountsController],
   providers: [
+    OrderCountsService,
     CartService,
     ShippingService,
     QuoteService,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ReferralModule } from '../referral/referral.module';
 import { StoreLockScanListener } from '../referral/store-lock.scan-listener';
+import { NearbyStockController, NearbyStockService } from './nearby-stock';
 import { QrService } from './qr.service';
 import { ScanCodeService } from './scan-code.service';
 import { SCAN_LISTENER } from './scan-listener';
@@ -19,10 +20,11 @@ import { StoresService } from './stores.service';
  */
 @Module({
   imports: [CatalogModule, ReferralModule],
-  controllers: [StoresAdminController, StoresAppController],
+  controllers: [StoresAdminController, StoresAppController, NearbyStockController],
   providers: [
     StoresService,
     StoreStockService,
+    NearbyStockService,
     ShelfService,
     ScanCodeService,
     ScanService,
