@@ -16,7 +16,9 @@ module.exports = defineConfig({
   cache: { enable: false },
   defineConstants: {
     // weapp: the API host configured in WeChat's request domain list; h5: same origin as the page.
-    API_BASE: JSON.stringify(process.env.CLOUDSHELF_API_BASE || (env === 'h5' ? '' : 'http://127.0.0.1:3000')),
+    API_BASE: JSON.stringify(
+      process.env.CLOUDSHELF_API_BASE || (env === 'h5' ? '' : 'http://127.0.0.1:3000'),
+    ),
   },
   mini: {
     postcss: {
@@ -35,7 +37,12 @@ module.exports = defineConfig({
       chain.optimization.splitChunks({
         chunks: 'all',
         cacheGroups: {
-          vendors: { test: /[\\/]node_modules[\\/]/, name: 'vendors', priority: 10, reuseExistingChunk: true },
+          vendors: {
+            test: /[\\/]node_modules[\\/]/,
+            name: 'vendors',
+            priority: 10,
+            reuseExistingChunk: true,
+          },
           common: { minChunks: 2, name: 'common', priority: 5, reuseExistingChunk: true },
         },
       });

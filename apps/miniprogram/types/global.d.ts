@@ -12,3 +12,9 @@ declare module '*.png' {
   const src: string;
   export default src;
 }
+
+declare module 'whatwg-fetch' {
+  export const Headers: typeof globalThis.Headers;
+  export const Request: typeof globalThis.Request;
+  export const Response: typeof globalThis.Response;
+}

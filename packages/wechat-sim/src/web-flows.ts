@@ -124,7 +124,10 @@ export function registerWebFlows(app: FastifyInstance, ctx: SimContext): void {
       ctx.store.save();
     }
     const code = issueCode(ctx, 'loginCodes', user.openid);
-    reply.header('set-cookie', `${COOKIE}=${encodeURIComponent(user.openid)}; Path=/sim; HttpOnly; SameSite=Lax`);
+    reply.header(
+      'set-cookie',
+      `${COOKIE}=${encodeURIComponent(user.openid)}; Path=/sim; HttpOnly; SameSite=Lax`,
+    );
     return reply.redirect(withQuery(redirect, { code, state: b.state ?? '' }), 302);
   });
 

@@ -28,7 +28,12 @@ export function matchSku(skus: PickSku[], chosen: Record<string, string>): PickS
 }
 
 /** A value is selectable when some in-stock SKU has it together with the other chosen values. */
-export function valueAvailable(skus: PickSku[], chosen: Record<string, string>, name: string, value: string): boolean {
+export function valueAvailable(
+  skus: PickSku[],
+  chosen: Record<string, string>,
+  name: string,
+  value: string,
+): boolean {
   return skus.some(
     (s) =>
       s.stock > 0 &&

@@ -35,8 +35,14 @@ export function SkuSheet(props: SkuSheetProps) {
         <View className="sheet__head">
           <Cover url={props.coverUrl} title={props.title} className="sheet__cover" />
           <View className="sheet__info">
-            <Price fen={sku?.priceFen ?? props.skus[0]?.priceFen ?? 0} originalFen={sku?.originalPriceFen} size="lg" />
-            <Text className="sheet__stock">{sku ? (stock > 0 ? props.stockLabel(stock) : S.common.soldOut) : S.sku.chooseSpec}</Text>
+            <Price
+              fen={sku?.priceFen ?? props.skus[0]?.priceFen ?? 0}
+              originalFen={sku?.originalPriceFen}
+              size="lg"
+            />
+            <Text className="sheet__stock">
+              {sku ? (stock > 0 ? props.stockLabel(stock) : S.common.soldOut) : S.sku.chooseSpec}
+            </Text>
             <Text className="sheet__spec">
               {props.modeLabel ? `${props.modeLabel} · ` : ''}
               {sku ? specText(sku.specs) : S.sku.chooseSpec}

@@ -1,6 +1,12 @@
 import Taro from '@tarojs/taro';
 import './web-globals';
-import { ApiError, createApiClient, requestFetch, type MiniRequest, type Schemas } from '@cloudshelf/api-client';
+import {
+  ApiError,
+  createApiClient,
+  requestFetch,
+  type MiniRequest,
+  type Schemas,
+} from '@cloudshelf/api-client';
 import { getLoginCode } from './platform';
 import { load, remove, save } from './storage';
 
@@ -66,7 +72,9 @@ function renew(): Promise<void> {
     setSession(undefined);
     if (old?.refreshToken) {
       try {
-        const { data } = await api.POST('/api/app/auth/refresh', { body: { refreshToken: old.refreshToken } });
+        const { data } = await api.POST('/api/app/auth/refresh', {
+          body: { refreshToken: old.refreshToken },
+        });
         setSession({ accessToken: data!.accessToken, refreshToken: data!.refreshToken, userId: old.userId });
         return;
       } catch {

@@ -13,7 +13,11 @@ export async function uploadImage(filePath: string): Promise<string> {
   });
   const body = JSON.parse(res.data || '{}') as { url?: string; code?: string; message?: string };
   if (res.statusCode >= 300 || !body.url) {
-    throw new ApiError(res.statusCode, (body.code ?? 'INTERNAL') as ApiError['code'], body.message ?? '上传失败');
+    throw new ApiError(
+      res.statusCode,
+      (body.code ?? 'INTERNAL') as ApiError['code'],
+      body.message ?? '上传失败',
+    );
   }
   return body.url;
 }

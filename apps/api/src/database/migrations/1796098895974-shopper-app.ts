@@ -15,13 +15,27 @@ export class ShopperApp1796098895974 implements MigrationInterface {
           CROSS JOIN LATERAL generate_series(1, greatest(char_length(s.w) - 1, 1)) AS g(i)
          WHERE s.w <> ''
       $fn$`);
-    await queryRunner.query(`CREATE TABLE "user_address" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "user_id" uuid NOT NULL, "name" character varying(40) NOT NULL, "phone" character varying(20) NOT NULL, "province_code" character varying(2) NOT NULL, "city_code" character varying(4) NOT NULL, "district_code" character varying(6), "province" character varying(20) NOT NULL, "city" character varying(20) NOT NULL, "district" character varying(20) NOT NULL DEFAULT '', "detail" character varying(120) NOT NULL, "is_default" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_302d96673413455481d5ff4022a" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_user_address_default" ON "user_address"  ("user_id") WHERE "is_default"`);
-    await queryRunner.query(`CREATE INDEX "IDX_user_address_user" ON "user_address"  ("user_id", "created_at") `);
-    await queryRunner.query(`CREATE TABLE "home_content" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "kind" character varying(10) NOT NULL, "title" character varying(60) NOT NULL, "image_url" character varying(300), "link" character varying(200), "sort_order" integer NOT NULL DEFAULT '0', "active" boolean NOT NULL DEFAULT true, "starts_at" TIMESTAMP WITH TIME ZONE, "ends_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0538ebd94d81ba89f8ea85318f4" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "IDX_home_content_kind" ON "home_content"  ("kind", "active", "sort_order") `);
-    await queryRunner.query(`CREATE TABLE "product_flag" ("product_id" uuid NOT NULL, "flag" character varying(12) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_cf62421761d482f9d19b7294731" PRIMARY KEY ("product_id", "flag"))`);
-    await queryRunner.query(`CREATE INDEX "IDX_product_flag_list" ON "product_flag"  ("flag", "sort_order") `);
+    await queryRunner.query(
+      `CREATE TABLE "user_address" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "user_id" uuid NOT NULL, "name" character varying(40) NOT NULL, "phone" character varying(20) NOT NULL, "province_code" character varying(2) NOT NULL, "city_code" character varying(4) NOT NULL, "district_code" character varying(6), "province" character varying(20) NOT NULL, "city" character varying(20) NOT NULL, "district" character varying(20) NOT NULL DEFAULT '', "detail" character varying(120) NOT NULL, "is_default" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_302d96673413455481d5ff4022a" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_user_address_default" ON "user_address"  ("user_id") WHERE "is_default"`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_user_address_user" ON "user_address"  ("user_id", "created_at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "home_content" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "kind" character varying(10) NOT NULL, "title" character varying(60) NOT NULL, "image_url" character varying(300), "link" character varying(200), "sort_order" integer NOT NULL DEFAULT '0', "active" boolean NOT NULL DEFAULT true, "starts_at" TIMESTAMP WITH TIME ZONE, "ends_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0538ebd94d81ba89f8ea85318f4" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_home_content_kind" ON "home_content"  ("kind", "active", "sort_order") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "product_flag" ("product_id" uuid NOT NULL, "flag" character varying(12) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_cf62421761d482f9d19b7294731" PRIMARY KEY ("product_id", "flag"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_product_flag_list" ON "product_flag"  ("flag", "sort_order") `,
+    );
     await queryRunner.query(`ALTER TABLE "product" ADD "search_bigrams" tsvector`);
     // Kept by PostgreSQL on every write of the title or search_text, like a generated column.
     await queryRunner.query(`CREATE FUNCTION cs_product_search_bigrams() RETURNS trigger
@@ -37,7 +51,9 @@ export class ShopperApp1796098895974 implements MigrationInterface {
       `UPDATE "product" SET "search_bigrams" = setweight(cs_bigrams("title"), 'A') || setweight(cs_bigrams("search_text"), 'D')`,
     );
     // Bigram search needs a GIN index TypeORM cannot declare (entity: synchronize: false).
-    await queryRunner.query(`CREATE INDEX "IDX_product_search_bigrams" ON "product" USING gin ("search_bigrams")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_product_search_bigrams" ON "product" USING gin ("search_bigrams")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -11,4 +11,16 @@ import { AfterSaleShippingRefund1795694734721 } from './1795694734721-after-sale
 import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
-export const MIGRATIONS = [Foundation1795688810762, Payments1795690059036, Identity1795690230300, Catalog1795690301903, Ledger1795690308559, Withdrawals1795690568261, Rewards1795691733765, Orders1795691828341, StoreManagerScope1795693007381, AfterSaleShippingRefund1795694734721, ShopperApp1796098895974];
+export const MIGRATIONS = [
+  Foundation1795688810762,
+  Payments1795690059036,
+  Identity1795690230300,
+  Catalog1795690301903,
+  Ledger1795690308559,
+  Withdrawals1795690568261,
+  Rewards1795691733765,
+  Orders1795691828341,
+  StoreManagerScope1795693007381,
+  AfterSaleShippingRefund1795694734721,
+  ShopperApp1796098895974,
+];

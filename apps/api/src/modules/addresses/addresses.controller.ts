@@ -23,7 +23,8 @@ export class AddressesController {
   @Post()
   @UserRoute()
   @ApiOperation({
-    summary: 'Add an address; the region code is checked against the dataset, names come from it. 400 ADDRESS_REGION_INVALID',
+    summary:
+      'Add an address; the region code is checked against the dataset, names come from it. 400 ADDRESS_REGION_INVALID',
   })
   @ApiCreatedResponse({ type: AddressBookEntryDto })
   async create(@Ctx() ctx: RequestContext, @Body() dto: AddressInputDto): Promise<AddressBookEntryDto> {

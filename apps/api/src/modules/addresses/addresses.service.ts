@@ -26,7 +26,9 @@ export class AddressesService {
 
   /** Default first, then newest. */
   list(ctx: RequestContext, userId: string): Promise<UserAddress[]> {
-    return this.tx.repo(ctx, UserAddress).find({ where: { userId }, order: { isDefault: 'DESC', createdAt: 'DESC' } });
+    return this.tx
+      .repo(ctx, UserAddress)
+      .find({ where: { userId }, order: { isDefault: 'DESC', createdAt: 'DESC' } });
   }
 
   async get(ctx: RequestContext, userId: string, id: string): Promise<UserAddress> {

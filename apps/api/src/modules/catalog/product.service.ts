@@ -368,10 +368,10 @@ export class ProductService {
       sort === 'relevance' && rank
         ? `${rank} DESC, p.sales_count DESC, p.created_at DESC, p.id`
         : q.sort === 'price'
-        ? `min_price_fen ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.created_at DESC, p.id`
-        : sort === 'newest'
-          ? 'p.created_at DESC, p.id'
-          : 'p.sales_count DESC, p.created_at DESC, p.id';
+          ? `min_price_fen ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.created_at DESC, p.id`
+          : sort === 'newest'
+            ? 'p.created_at DESC, p.id'
+            : 'p.sales_count DESC, p.created_at DESC, p.id';
     const { skip, take } = pageWindow(q);
     const rows: SearchRow[] = await this.tx.manager(ctx).query(
       `SELECT p.id, (SELECT min(s.price_fen) FROM sku s WHERE s.product_id = p.id) AS min_price_fen,

@@ -55,7 +55,12 @@ export class MiniappController {
   @ApiProduces('image/png')
   @ApiOkResponse({ content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } })
   async qr(@Query() q: QrQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const png = await QRCode.toBuffer(q.text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
+    const png = await QRCode.toBuffer(q.text, {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 360,
+    });
     reply.header('content-type', 'image/png').header('cache-control', 'no-store');
     return png;
   }

@@ -44,7 +44,9 @@ export function shippingFee(
 ): number {
   if (t.freeOverFen !== null && goodsFen >= t.freeOverFen) return 0;
   const pc = destinationProvince(to);
-  const region = pc ? t.regions.find((r) => r.provinces.some((p) => provinceCodeOfRule(p) === pc)) : undefined;
+  const region = pc
+    ? t.regions.find((r) => r.provinces.some((p) => provinceCodeOfRule(p) === pc))
+    : undefined;
   const first = region?.firstFeeFen ?? t.firstFeeFen;
   const extra = region?.extraFeeFen ?? t.extraFeeFen;
   const over = Math.max(0, weightGrams - t.firstWeightGrams);

@@ -21,7 +21,9 @@ export class RegionDto {
 export class RegionsController {
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Provinces, or the cities / districts under a code (GB/T 2260, the address picker)' })
+  @ApiOperation({
+    summary: 'Provinces, or the cities / districts under a code (GB/T 2260, the address picker)',
+  })
   @ApiOkResponse({ type: [RegionDto] })
   list(@Query() q: RegionQueryDto): RegionDto[] {
     return regionChildren(q.parentCode);

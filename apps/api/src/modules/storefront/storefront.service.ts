@@ -41,9 +41,16 @@ export class StorefrontService {
       const rows = await this.tx
         .repo(ctx, ProductFlag)
         .find({ where: { flag }, order: { sortOrder: 'ASC', createdAt: 'DESC' }, take: 40 });
-      return this.products.onSaleSummaries(ctx, rows.map((r) => r.productId));
+      return this.products.onSaleSummaries(
+        ctx,
+        rows.map((r) => r.productId),
+      );
     };
-    const [hot, fresh, recommended] = await Promise.all([flagged('hot'), flagged('new'), flagged('recommended')]);
+    const [hot, fresh, recommended] = await Promise.all([
+      flagged('hot'),
+      flagged('new'),
+      flagged('recommended'),
+    ]);
     const fallback = (sort: 'sales' | 'newest', size: number) =>
       this.products.appSearch(ctx, { sort, page: 1, pageSize: size }).then((p) => p.items);
     return {
@@ -62,7 +69,9 @@ export class StorefrontService {
   }
 
   list(ctx: RequestContext): Promise<HomeContent[]> {
-    return this.tx.repo(ctx, HomeContent).find({ order: { kind: 'ASC', sortOrder: 'ASC', createdAt: 'DESC' } });
+    return this.tx
+      .repo(ctx, HomeContent)
+      .find({ order: { kind: 'ASC', sortOrder: 'ASC', createdAt: 'DESC' } });
   }
 
   private check(c: Pick<HomeContent, 'kind' | 'imageUrl' | 'startsAt' | 'endsAt'>): void {
@@ -87,7 +96,12 @@ export class StorefrontService {
       });
       this.check(c);
       const saved = await repo.save(c);
-      await this.audit.record(ctx, { action: 'home_content.create', entityType: 'home_content', entityId: saved.id, after: saved });
+      await this.audit.record(ctx, {
+        action: 'home_content.create',
+        entityType: 'home_content',
+        entityId: saved.id,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -107,7 +121,13 @@ export class StorefrontService {
       if (input.endsAt !== undefined) c.endsAt = input.endsAt ? new Date(input.endsAt) : null;
       this.check(c);
       const saved = await repo.save(c);
-      await this.audit.record(ctx, { action: 'home_content.update', entityType: 'home_content', entityId: id, before, after: saved });
+      await this.audit.record(ctx, {
+        action: 'home_content.update',
+        entityType: 'home_content',
+        entityId: id,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -118,7 +138,12 @@ export class StorefrontService {
       const c = await repo.findOne({ where: { id } });
       if (!c) throw StorefrontErrors.HOME_CONTENT_NOT_FOUND();
       await repo.delete({ id });
-      await this.audit.record(ctx, { action: 'home_content.delete', entityType: 'home_content', entityId: id, before: c });
+      await this.audit.record(ctx, {
+        action: 'home_content.delete',
+        entityType: 'home_content',
+        entityId: id,
+        before: c,
+      });
     });
   }
 
@@ -129,14 +154,23 @@ export class StorefrontService {
   }
 
   /** Replaces a product's flags (an empty list clears them). */
-  setFlags(ctx: RequestContext, productId: string, flags: ProductFlagName[], sortOrder = 0): Promise<ProductFlag[]> {
+  setFlags(
+    ctx: RequestContext,
+    productId: string,
+    flags: ProductFlagName[],
+    sortOrder = 0,
+  ): Promise<ProductFlag[]> {
     return this.tx.run(ctx, async (ctx) => {
-      const exists: unknown[] = await this.tx.manager(ctx).query('SELECT 1 FROM product WHERE id = $1', [productId]);
+      const exists: unknown[] = await this.tx
+        .manager(ctx)
+        .query('SELECT 1 FROM product WHERE id = $1', [productId]);
       if (!exists.length) throw CommonErrors.NOT_FOUND({ productId });
       const repo = this.tx.repo(ctx, ProductFlag);
       const before = await repo.find({ where: { productId } });
       await repo.delete({ productId });
-      const after = await repo.save([...new Set(flags)].map((flag) => repo.create({ productId, flag, sortOrder })));
+      const after = await repo.save(
+        [...new Set(flags)].map((flag) => repo.create({ productId, flag, sortOrder })),
+      );
       await this.audit.record(ctx, {
         action: 'product.flags',
         entityType: 'product',

@@ -62,7 +62,9 @@ export class NearbyStockController {
 
   @Get('nearby-stock')
   @Public()
-  @ApiOperation({ summary: 'Active stores near a point that have a SKU in stock, nearest first, with that stock' })
+  @ApiOperation({
+    summary: 'Active stores near a point that have a SKU in stock, nearest first, with that stock',
+  })
   @ApiOkResponse({ type: NearbyStockPageDto })
   find(@Ctx() ctx: RequestContext, @Query() q: NearbyStockQueryDto): Promise<NearbyStockPageDto> {
     return this.nearby.find(ctx, q);

@@ -10,15 +10,24 @@ import './index.css';
 
 export default function CartPage() {
   const c = useCart();
-  if (c.cart.status === 'error' && !c.cart.data) return <ErrorView message={c.cart.error} onRetry={c.cart.reload} />;
+  if (c.cart.status === 'error' && !c.cart.data)
+    return <ErrorView message={c.cart.error} onRetry={c.cart.reload} />;
   if (!c.cart.data) return <Skeleton rows={3} />;
-  if (!c.items.length) return <Empty text={S.cart.empty} onAction={() => Taro.switchTab({ url: '/pages/index/index' })} />;
+  if (!c.items.length)
+    return <Empty text={S.cart.empty} onAction={() => Taro.switchTab({ url: '/pages/index/index' })} />;
   return (
     <View className="cart">
       {c.mixed && <View className="cart__tip">{S.cart.mixedTip}</View>}
       {c.items.map((i) => (
-        <View key={i.id} className={`card cart-item ${i.available ? '' : 'cart-item--off'}`} data-testid="cart-item">
-          <View className={`check ${i.available && !c.unchecked.has(i.id) ? 'check--on' : ''}`} onClick={() => i.available && c.toggle(i.id)}>
+        <View
+          key={i.id}
+          className={`card cart-item ${i.available ? '' : 'cart-item--off'}`}
+          data-testid="cart-item"
+        >
+          <View
+            className={`check ${i.available && !c.unchecked.has(i.id) ? 'check--on' : ''}`}
+            onClick={() => i.available && c.toggle(i.id)}
+          >
             ✓
           </View>
           <View className="cart-item__img">
@@ -31,9 +40,16 @@ export default function CartPage() {
               <Text className="muted">{specText(i.specs as Record<string, string>)}</Text>
             </View>
             <View className="cart-item__foot">
-              {i.available ? <Price fen={i.priceFen ?? 0} size="sm" /> : <Text className="tag-soldout">{S.cart.unavailable}</Text>}
+              {i.available ? (
+                <Price fen={i.priceFen ?? 0} size="sm" />
+              ) : (
+                <Text className="tag-soldout">{S.cart.unavailable}</Text>
+              )}
               <View className="stepper">
-                <Text className="stepper__btn" onClick={() => (i.qty > 1 ? c.setQty(i, i.qty - 1) : c.remove(i))}>
+                <Text
+                  className="stepper__btn"
+                  onClick={() => (i.qty > 1 ? c.setQty(i, i.qty - 1) : c.remove(i))}
+                >
                   −
                 </Text>
                 <Text className="stepper__num">{i.qty}</Text>

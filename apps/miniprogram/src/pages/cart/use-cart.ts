@@ -17,7 +17,9 @@ export function cartCheckout(items: CartItem[]): Schemas['CheckoutDto'] | undefi
     mode: first.mode as Mode,
     storeId: items.find((i) => i.storeId)?.storeId ?? undefined,
     scanCode: items.find((i) => i.scanCode)?.scanCode ?? undefined,
-    items: items.map((i) => (modes.size > 1 ? { skuId: i.skuId, qty: i.qty, mode: i.mode as Mode } : { skuId: i.skuId, qty: i.qty })),
+    items: items.map((i) =>
+      modes.size > 1 ? { skuId: i.skuId, qty: i.qty, mode: i.mode as Mode } : { skuId: i.skuId, qty: i.qty },
+    ),
   };
 }
 
@@ -47,7 +49,9 @@ export function useCart() {
   async function setQty(item: CartItem, qty: number) {
     if (qty < 1) return;
     try {
-      await authed(() => api.PATCH('/api/app/cart/items/{id}', { params: { path: { id: item.id } }, body: { qty } }));
+      await authed(() =>
+        api.PATCH('/api/app/cart/items/{id}', { params: { path: { id: item.id } }, body: { qty } }),
+      );
       await cart.reload();
     } catch (e) {
       Taro.showToast({ title: errorText(e), icon: 'none' });

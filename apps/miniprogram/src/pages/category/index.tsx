@@ -15,7 +15,9 @@ export default function CategoryPage() {
   const current = active ?? cats[0]?.id;
   const products = useRequest(async () => {
     if (!current) return { items: [] };
-    return open(() => api.GET('/api/app/products', { params: { query: { categoryId: current, pageSize: 40 } } }));
+    return open(() =>
+      api.GET('/api/app/products', { params: { query: { categoryId: current, pageSize: 40 } } }),
+    );
   }, [current]);
 
   if (tree.status === 'error' && !tree.data) return <ErrorView message={tree.error} onRetry={tree.reload} />;
@@ -25,7 +27,11 @@ export default function CategoryPage() {
     <View className="cat">
       <ScrollView scrollY className="cat__rail">
         {cats.map((c) => (
-          <Text key={c.id} className={`cat__item ${c.id === current ? 'cat__item--on' : ''}`} onClick={() => setActive(c.id)}>
+          <Text
+            key={c.id}
+            className={`cat__item ${c.id === current ? 'cat__item--on' : ''}`}
+            onClick={() => setActive(c.id)}
+          >
             {c.name}
           </Text>
         ))}
@@ -33,7 +39,12 @@ export default function CategoryPage() {
       <ScrollView scrollY className="cat__panel">
         {products.status === 'error' && <ErrorView message={products.error} onRetry={products.reload} />}
         {products.status === 'loading' && !products.data && <Skeleton rows={3} />}
-        {products.data && (products.data.items.length ? <ProductGrid products={products.data.items} /> : <Empty text={S.search.none} />)}
+        {products.data &&
+          (products.data.items.length ? (
+            <ProductGrid products={products.data.items} />
+          ) : (
+            <Empty text={S.search.none} />
+          ))}
       </ScrollView>
     </View>
   );

@@ -9,7 +9,12 @@ import './index.css';
 
 function openLink(link: string | null | undefined) {
   if (!link) return;
-  if (link.startsWith('/pages/index') || link.startsWith('/pages/category') || link.startsWith('/pages/cart') || link.startsWith('/pages/mine')) {
+  if (
+    link.startsWith('/pages/index') ||
+    link.startsWith('/pages/category') ||
+    link.startsWith('/pages/cart') ||
+    link.startsWith('/pages/mine')
+  ) {
     Taro.switchTab({ url: link });
   } else if (link.startsWith('/')) {
     Taro.navigateTo({ url: link });
@@ -46,7 +51,11 @@ export default function HomePage() {
           {categories.data && categories.data.items.length > 0 && (
             <View className="home-cats">
               {categories.data.items.slice(0, 10).map((c) => (
-                <View key={c.id} className="home-cats__item" onClick={() => Taro.switchTab({ url: '/pages/category/index' })}>
+                <View
+                  key={c.id}
+                  className="home-cats__item"
+                  onClick={() => Taro.switchTab({ url: '/pages/category/index' })}
+                >
                   <View className="home-cats__icon">{c.name.slice(0, 1)}</View>
                   <Text className="home-cats__name">{c.name}</Text>
                 </View>
@@ -77,7 +86,11 @@ export default function HomePage() {
             </>
           )}
           <View className="section-title">{S.home.recommended}</View>
-          {h.recommended.length > 0 ? <ProductGrid products={h.recommended} /> : <Empty text={S.common.empty} />}
+          {h.recommended.length > 0 ? (
+            <ProductGrid products={h.recommended} />
+          ) : (
+            <Empty text={S.common.empty} />
+          )}
         </>
       )}
     </View>

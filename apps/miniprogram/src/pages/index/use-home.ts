@@ -25,7 +25,10 @@ export function useHome() {
   }, []);
   useShareAppMessage(() => ({ title: S.share.timelineTitle, path }));
   // Timeline shares open the home page itself; the share code rides in its query.
-  useShareTimeline(() => ({ title: S.share.timelineTitle, query: path.includes('scene=') ? `sc=${path.split('scene=')[1]}` : '' }));
+  useShareTimeline(() => ({
+    title: S.share.timelineTitle,
+    query: path.includes('scene=') ? `sc=${path.split('scene=')[1]}` : '',
+  }));
 
   return { home, categories, stores };
 }

@@ -26,12 +26,18 @@ export default function MinePage() {
       <View className="mine-head">
         <View className="mine-head__avatar">{(p?.nickname ?? '云').slice(0, 1)}</View>
         <View className="mine-head__info">
-          <Text className="mine-head__name">{p?.nickname ?? (me.status === 'loading' ? S.common.loading : S.mine.login)}</Text>
+          <Text className="mine-head__name">
+            {p?.nickname ?? (me.status === 'loading' ? S.common.loading : S.mine.login)}
+          </Text>
           {p?.phone ? (
             <Text className="mine-head__phone">{S.mine.phoneBound(maskPhone(p.phone))}</Text>
           ) : (
             p && (
-              <Button className="mine-head__bind" openType="getPhoneNumber" onGetPhoneNumber={(e) => bindPhone((e.detail as { code?: string }).code)}>
+              <Button
+                className="mine-head__bind"
+                openType="getPhoneNumber"
+                onGetPhoneNumber={(e) => bindPhone((e.detail as { code?: string }).code)}
+              >
                 {S.mine.phoneBind}
               </Button>
             )
@@ -52,14 +58,25 @@ export default function MinePage() {
           {ORDER_ENTRIES.map((e) => {
             const n = counts.data?.[e.status] ?? 0;
             return (
-              <View key={e.status} className="mine-orders__item" onClick={() => go(`/packages/order/list/index?status=${e.status}`)}>
+              <View
+                key={e.status}
+                className="mine-orders__item"
+                onClick={() => go(`/packages/order/list/index?status=${e.status}`)}
+              >
                 <Text className="mine-orders__icon">{e.icon}</Text>
-                {n > 0 && <Text className="mine-orders__badge" data-testid={`count-${e.status}`}>{n > 99 ? '99+' : n}</Text>}
+                {n > 0 && (
+                  <Text className="mine-orders__badge" data-testid={`count-${e.status}`}>
+                    {n > 99 ? '99+' : n}
+                  </Text>
+                )}
                 <Text className="mine-orders__label">{e.label}</Text>
               </View>
             );
           })}
-          <View className="mine-orders__item" onClick={() => go('/packages/order/list/index?tab=after-sales')}>
+          <View
+            className="mine-orders__item"
+            onClick={() => go('/packages/order/list/index?tab=after-sales')}
+          >
             <Text className="mine-orders__icon">🔁</Text>
             <Text className="mine-orders__label">{S.mine.afterSales}</Text>
           </View>

@@ -22,7 +22,9 @@ function ItemRow(props: { item: ScanItem; onMode: (mode: Mode) => void }) {
   const cheapest = item.skus.find((s) => s.priceFen === minPrice);
   const storeStock = item.skus.reduce((n, s) => n + s.storeStock, 0);
   const platformStock = item.skus.reduce((n, s) => n + s.platformStock, 0);
-  const hint = stockHint(item.modes.includes('take_away') || item.modes.includes('pickup') ? storeStock : platformStock);
+  const hint = stockHint(
+    item.modes.includes('take_away') || item.modes.includes('pickup') ? storeStock : platformStock,
+  );
   const modes = MODE_ORDER.filter((m) => item.modes.includes(m));
   return (
     <View className={`scan-item ${hint?.soldOut ? 'scan-item--out' : ''}`} data-testid="scan-item">
@@ -71,8 +73,20 @@ export default function ScanPage() {
     return (
       <View className="scan-gone" data-testid="scan-error">
         <ErrorView
-          title={result.code === 'SCAN_CODE_DISABLED' ? S.scan.disabledTitle : known ? S.scan.unknownTitle : S.common.loadFailed}
-          message={result.code === 'SCAN_CODE_DISABLED' ? S.scan.disabledBody : known ? S.scan.unknownBody : result.error}
+          title={
+            result.code === 'SCAN_CODE_DISABLED'
+              ? S.scan.disabledTitle
+              : known
+                ? S.scan.unknownTitle
+                : S.common.loadFailed
+          }
+          message={
+            result.code === 'SCAN_CODE_DISABLED'
+              ? S.scan.disabledBody
+              : known
+                ? S.scan.unknownBody
+                : result.error
+          }
           onRetry={known ? undefined : result.reload}
         />
         {known && (

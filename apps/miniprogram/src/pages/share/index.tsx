@@ -28,7 +28,14 @@ export default function ShareOpenPage() {
     return opened;
   }, [scene]);
 
-  if (r.status === 'error') return <ErrorView title={S.share.invalid} message={r.error} onRetry={() => Taro.switchTab({ url: '/pages/index/index' })} />;
+  if (r.status === 'error')
+    return (
+      <ErrorView
+        title={S.share.invalid}
+        message={r.error}
+        onRetry={() => Taro.switchTab({ url: '/pages/index/index' })}
+      />
+    );
   if (!r.data) return <Skeleton rows={1} />;
   const name = r.data.resellerNickname ?? '推广员';
   const goOn = () =>

@@ -10,7 +10,8 @@ export class AddressInputDto {
   @ApiProperty({ description: 'mobile (11 digits) or a landline' }) @IsString() @Matches(PHONE) phone: string;
   @ApiProperty({
     example: '650102',
-    description: 'district code (6 digits, GB/T 2260, = wx.chooseAddress nationalCode); a city code for a city without districts',
+    description:
+      'district code (6 digits, GB/T 2260, = wx.chooseAddress nationalCode); a city code for a city without districts',
   })
   @Matches(REGION_CODE)
   regionCode: string;
@@ -26,7 +27,9 @@ export class AddressPatchDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(PHONE) phone?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(REGION_CODE) regionCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 120) detail?: string;
-  @ApiPropertyOptional({ description: 'true makes it the default; false is ignored (choose another instead)' })
+  @ApiPropertyOptional({
+    description: 'true makes it the default; false is ignored (choose another instead)',
+  })
   @IsOptional()
   @IsBoolean()
   isDefault?: boolean;

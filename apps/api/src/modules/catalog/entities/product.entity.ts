@@ -83,7 +83,14 @@ export class Product {
    * column because TypeORM tracks generated expressions per database name, which breaks on
    * databases cloned from a template (tests) or renamed (restores). Never written by the app.
    */
-  @Column({ name: 'search_bigrams', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  @Column({
+    name: 'search_bigrams',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
   searchBigrams?: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -57,7 +57,8 @@ export class AddressDto {
   @ApiProperty() @IsString() @Length(1, 120) detail: string;
   @ApiPropertyOptional({
     example: '650102',
-    description: 'district code (GB/T 2260; wx.chooseAddress nationalCode); when given, express fees go by it',
+    description:
+      'district code (GB/T 2260; wx.chooseAddress nationalCode); when given, express fees go by it',
   })
   @IsOptional()
   @IsRegionCode()

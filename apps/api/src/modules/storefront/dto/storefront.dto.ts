@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { ProductSummaryDto } from '../../catalog/dto/product.dto';
 import { HOME_CONTENT_KINDS, type HomeContent, type HomeContentKind } from '../entities/home-content.entity';
 import { PRODUCT_FLAGS, type ProductFlagName } from '../entities/product-flag.entity';
@@ -20,17 +34,21 @@ export class HomeContentInputDto {
   link?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(9999) sortOrder?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsDateString() startsAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsDateString() startsAt?:
+    string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsDateString() endsAt?: string | null;
 }
 
 export class HomeContentPatchDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) title?: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Matches(IMAGE_URL) imageUrl?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Matches(PAGE_LINK) link?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Matches(IMAGE_URL) imageUrl?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Matches(PAGE_LINK) link?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(9999) sortOrder?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsDateString() startsAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsDateString() startsAt?:
+    string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsDateString() endsAt?: string | null;
 }
 
@@ -101,8 +119,10 @@ export class HomeNoticeDto {
 export class HomeDto {
   @ApiProperty({ type: [HomeBannerDto] }) banners: HomeBannerDto[];
   @ApiProperty({ type: [HomeNoticeDto] }) notices: HomeNoticeDto[];
-  @ApiProperty({ type: [ProductSummaryDto], description: '热卖: flagged hot, else best sellers' }) hot: ProductSummaryDto[];
-  @ApiProperty({ type: [ProductSummaryDto], description: '新品: flagged new, else newest' }) fresh: ProductSummaryDto[];
+  @ApiProperty({ type: [ProductSummaryDto], description: '热卖: flagged hot, else best sellers' })
+  hot: ProductSummaryDto[];
+  @ApiProperty({ type: [ProductSummaryDto], description: '新品: flagged new, else newest' })
+  fresh: ProductSummaryDto[];
   @ApiProperty({ type: [ProductSummaryDto], description: '推荐: flagged recommended, else more on sale' })
   recommended: ProductSummaryDto[];
 }

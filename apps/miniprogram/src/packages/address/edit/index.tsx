@@ -10,7 +10,12 @@ import { useRegionColumns } from './use-regions';
 import './index.css';
 
 /** What the form checks before sending (the API validates again, including the region code). */
-export function validateAddress(f: { name: string; phone: string; regionCode?: string; detail: string }): string | null {
+export function validateAddress(f: {
+  name: string;
+  phone: string;
+  regionCode?: string;
+  detail: string;
+}): string | null {
   if (!f.name.trim()) return S.address.invalidName;
   if (!/^1\d{10}$/.test(f.phone.trim())) return S.address.invalidPhone;
   if (!f.regionCode || !/^\d{6}$/.test(f.regionCode)) return S.address.invalidRegion;
@@ -51,7 +56,13 @@ export default function AddressEditPage() {
     if (problem) return Taro.showToast({ title: problem, icon: 'none' });
     setBusy(true);
     try {
-      const body = { name: name.trim(), phone: phone.trim(), regionCode: regionCode!, detail: detail.trim(), isDefault };
+      const body = {
+        name: name.trim(),
+        phone: phone.trim(),
+        regionCode: regionCode!,
+        detail: detail.trim(),
+        isDefault,
+      };
       const saved = id
         ? await authed(() => api.PATCH('/api/app/addresses/{id}', { params: { path: { id } }, body }))
         : await authed(() => api.POST('/api/app/addresses', { body }));
@@ -84,11 +95,26 @@ export default function AddressEditPage() {
       <View className="card">
         <View className="row">
           <Text className="addr-edit__label">{S.address.name}</Text>
-          <Input className="addr-edit__input" data-testid="addr-name" value={name} maxlength={40} placeholder={S.address.name} onInput={(e) => setName(e.detail.value)} />
+          <Input
+            className="addr-edit__input"
+            data-testid="addr-name"
+            value={name}
+            maxlength={40}
+            placeholder={S.address.name}
+            onInput={(e) => setName(e.detail.value)}
+          />
         </View>
         <View className="row">
           <Text className="addr-edit__label">{S.address.phone}</Text>
-          <Input className="addr-edit__input" data-testid="addr-phone" type="number" value={phone} maxlength={11} placeholder={S.address.phone} onInput={(e) => setPhone(e.detail.value)} />
+          <Input
+            className="addr-edit__input"
+            data-testid="addr-phone"
+            type="number"
+            value={phone}
+            maxlength={11}
+            placeholder={S.address.phone}
+            onInput={(e) => setPhone(e.detail.value)}
+          />
         </View>
         <Picker
           mode="multiSelector"
@@ -108,7 +134,14 @@ export default function AddressEditPage() {
         </Picker>
         <View className="row">
           <Text className="addr-edit__label">{S.address.detail}</Text>
-          <Input className="addr-edit__input" data-testid="addr-detail" value={detail} maxlength={120} placeholder={S.address.detailPlaceholder} onInput={(e) => setDetail(e.detail.value)} />
+          <Input
+            className="addr-edit__input"
+            data-testid="addr-detail"
+            value={detail}
+            maxlength={120}
+            placeholder={S.address.detailPlaceholder}
+            onInput={(e) => setDetail(e.detail.value)}
+          />
         </View>
         <View className="row">
           <Text>{S.address.isDefault}</Text>
@@ -116,7 +149,13 @@ export default function AddressEditPage() {
         </View>
       </View>
       <View className="addr-edit__actions">
-        <Button className="btn btn--primary" data-testid="addr-save" loading={busy} disabled={busy} onClick={submit}>
+        <Button
+          className="btn btn--primary"
+          data-testid="addr-save"
+          loading={busy}
+          disabled={busy}
+          onClick={submit}
+        >
           {S.address.save}
         </Button>
         {id && (

@@ -11,7 +11,9 @@ export function regionChildren(parent: string): Promise<Region[]> {
   if (!cache.has(parent)) {
     cache.set(
       parent,
-      open(() => api.GET('/api/app/regions', { params: { query: parent ? { parentCode: parent } : {} } })).catch((e) => {
+      open(() =>
+        api.GET('/api/app/regions', { params: { query: parent ? { parentCode: parent } : {} } }),
+      ).catch((e) => {
         cache.delete(parent);
         throw e;
       }),
@@ -31,13 +33,25 @@ export function useRegionColumns(initialCode?: string) {
   async function load(at: number[], seed?: string) {
     const provinces = await regionChildren('');
     let p = at[0];
-    if (seed) p = Math.max(0, provinces.findIndex((r) => seed.startsWith(r.code)));
+    if (seed)
+      p = Math.max(
+        0,
+        provinces.findIndex((r) => seed.startsWith(r.code)),
+      );
     const cities = provinces[p] ? await regionChildren(provinces[p].code) : [];
     let c = Math.min(at[1], Math.max(0, cities.length - 1));
-    if (seed) c = Math.max(0, cities.findIndex((r) => seed.startsWith(r.code)));
+    if (seed)
+      c = Math.max(
+        0,
+        cities.findIndex((r) => seed.startsWith(r.code)),
+      );
     const districts = cities[c] ? await regionChildren(cities[c].code) : [];
     let d = Math.min(at[2], Math.max(0, districts.length - 1));
-    if (seed) d = Math.max(0, districts.findIndex((r) => r.code === seed));
+    if (seed)
+      d = Math.max(
+        0,
+        districts.findIndex((r) => r.code === seed),
+      );
     setCols([provinces, cities, districts]);
     setIdx([p, c, d]);
   }

@@ -36,7 +36,8 @@ export default function AddressListPage() {
       if (pick) choose(created);
       else await list.reload();
     } catch (e) {
-      if (!/cancel/.test((e as { errMsg?: string }).errMsg ?? '')) Taro.showToast({ title: errorText(e), icon: 'none' });
+      if (!/cancel/.test((e as { errMsg?: string }).errMsg ?? ''))
+        Taro.showToast({ title: errorText(e), icon: 'none' });
     }
   }
 
@@ -75,7 +76,11 @@ export default function AddressListPage() {
             {S.address.importWechat}
           </Button>
         )}
-        <Button className="btn btn--primary addr-bar__btn" data-testid="address-add" onClick={() => Taro.navigateTo({ url: `/packages/address/edit/index${pick ? '?pick=1' : ''}` })}>
+        <Button
+          className="btn btn--primary addr-bar__btn"
+          data-testid="address-add"
+          onClick={() => Taro.navigateTo({ url: `/packages/address/edit/index${pick ? '?pick=1' : ''}` })}
+        >
           {S.address.add}
         </Button>
       </View>

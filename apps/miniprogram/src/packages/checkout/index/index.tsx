@@ -10,7 +10,13 @@ import './index.css';
 
 export default function CheckoutPage() {
   const c = useCheckout();
-  if (!c.draft) return <ErrorView message={S.common.loadFailed} onRetry={() => Taro.switchTab({ url: '/pages/index/index' })} />;
+  if (!c.draft)
+    return (
+      <ErrorView
+        message={S.common.loadFailed}
+        onRetry={() => Taro.switchTab({ url: '/pages/index/index' })}
+      />
+    );
   const q = c.quote.data;
   if (!q && c.quote.status === 'error') return <ErrorView message={c.quote.error} onRetry={c.quote.reload} />;
   if (!q) return <Skeleton rows={3} />;
@@ -18,7 +24,11 @@ export default function CheckoutPage() {
   return (
     <View className="checkout">
       {c.needsAddress && (
-        <View className="card co-address" data-testid="checkout-address" onClick={() => Taro.navigateTo({ url: '/packages/address/list/index?pick=1' })}>
+        <View
+          className="card co-address"
+          data-testid="checkout-address"
+          onClick={() => Taro.navigateTo({ url: '/packages/address/list/index?pick=1' })}
+        >
           {c.address ? (
             <View>
               <Text className="co-address__who">
@@ -37,10 +47,17 @@ export default function CheckoutPage() {
         </View>
       )}
       {c.needsStore && (
-        <View className="card co-address" onClick={() => Taro.navigateTo({ url: `/packages/checkout/stores/index?skuId=${c.draft!.items[0].skuId}` })}>
+        <View
+          className="card co-address"
+          onClick={() =>
+            Taro.navigateTo({ url: `/packages/checkout/stores/index?skuId=${c.draft!.items[0].skuId}` })
+          }
+        >
           <View>
             <Text className="co-address__who">{S.checkout.pickupStore}</Text>
-            <Text className="co-address__where">{c.store ? `${c.store.name} · ${c.store.address}` : S.checkout.chooseStore}</Text>
+            <Text className="co-address__where">
+              {c.store ? `${c.store.name} · ${c.store.address}` : S.checkout.chooseStore}
+            </Text>
           </View>
           <Text className="co-arrow">›</Text>
         </View>
@@ -49,7 +66,13 @@ export default function CheckoutPage() {
         <View className="card" key={i} data-testid="checkout-group">
           <View className="co-group__head">
             <Text className="badge">{S.modeLong[g.mode]}</Text>
-            <Text className="muted">{g.mode === 'take_away' ? S.checkout.takeAwayTip : g.mode === 'pickup' ? S.checkout.pickupTip : ''}</Text>
+            <Text className="muted">
+              {g.mode === 'take_away'
+                ? S.checkout.takeAwayTip
+                : g.mode === 'pickup'
+                  ? S.checkout.pickupTip
+                  : ''}
+            </Text>
           </View>
           {g.lines.map((l) => (
             <View className="co-line" key={l.skuId}>
@@ -87,7 +110,13 @@ export default function CheckoutPage() {
         )}
         <View className="row">
           <Text className="row__label">{S.checkout.remark}</Text>
-          <Input className="co-remark" placeholder={S.checkout.remarkPlaceholder} value={c.remark} onInput={(e) => c.setRemark(e.detail.value)} maxlength={200} />
+          <Input
+            className="co-remark"
+            placeholder={S.checkout.remarkPlaceholder}
+            value={c.remark}
+            onInput={(e) => c.setRemark(e.detail.value)}
+            maxlength={200}
+          />
         </View>
       </View>
       <View className="bar__spacer" />
@@ -98,7 +127,13 @@ export default function CheckoutPage() {
             <Price fen={q.payableFen} size="lg" />
           </View>
         </View>
-        <Button className="btn btn--primary" data-testid="submit-order" loading={c.submitting} disabled={c.submitting || c.quote.status === 'loading'} onClick={c.submit}>
+        <Button
+          className="btn btn--primary"
+          data-testid="submit-order"
+          loading={c.submitting}
+          disabled={c.submitting || c.quote.status === 'loading'}
+          onClick={c.submit}
+        >
           {c.submitting ? S.checkout.submitting : S.checkout.submit}
         </Button>
       </View>

@@ -73,7 +73,9 @@ export function useCheckout() {
       storeId,
       scanCode: draft.scanCode,
       shareCode: openedShareCode(),
-      items: draft.items.map((i) => (mixed ? { skuId: i.skuId, qty: i.qty, mode: i.mode } : { skuId: i.skuId, qty: i.qty })),
+      items: draft.items.map((i) =>
+        mixed ? { skuId: i.skuId, qty: i.qty, mode: i.mode } : { skuId: i.skuId, qty: i.qty },
+      ),
       address: address ? toCheckoutAddress(address) : undefined,
       remark: remark || undefined,
     };
@@ -84,10 +86,22 @@ export function useCheckout() {
     if (!b) throw new Error('no draft');
     if (draft!.mode === 'mixed') {
       const split = await authed(() => api.POST('/api/app/checkout/split-quote', { body: b }));
-      return { groups: split.groups, payableFen: split.payableFen, goodsFen: split.goodsFen, shippingFen: split.shippingFen, discountFen: split.discountFen };
+      return {
+        groups: split.groups,
+        payableFen: split.payableFen,
+        goodsFen: split.goodsFen,
+        shippingFen: split.shippingFen,
+        discountFen: split.discountFen,
+      };
     }
     const q: Quote = await authed(() => api.POST('/api/app/checkout/quote', { body: b }));
-    return { groups: [q], payableFen: q.payableFen, goodsFen: q.goodsFen, shippingFen: q.shippingFen, discountFen: q.discountFen };
+    return {
+      groups: [q],
+      payableFen: q.payableFen,
+      goodsFen: q.goodsFen,
+      shippingFen: q.shippingFen,
+      discountFen: q.discountFen,
+    };
   }, [draft, address?.id, storeId]);
 
   async function submit() {
@@ -102,8 +116,17 @@ export function useCheckout() {
     try {
       const orders =
         draft!.mode === 'mixed'
-          ? await authed(() => api.POST('/api/app/checkout/orders', { body: b, params: { header: { 'Idempotency-Key': key } } }))
-          : [await authed(() => api.POST('/api/app/orders', { body: b, params: { header: { 'Idempotency-Key': key } } }))];
+          ? await authed(() =>
+              api.POST('/api/app/checkout/orders', {
+                body: b,
+                params: { header: { 'Idempotency-Key': key } },
+              }),
+            )
+          : [
+              await authed(() =>
+                api.POST('/api/app/orders', { body: b, params: { header: { 'Idempotency-Key': key } } }),
+              ),
+            ];
       const total = orders.reduce((n, o) => n + o.payableFen, 0);
       if (total !== quote.data.payableFen) Taro.showToast({ title: S.checkout.priceChanged, icon: 'none' });
       for (const id of draft!.cartItemIds ?? []) {
@@ -120,5 +143,17 @@ export function useCheckout() {
     }
   }
 
-  return { draft, quote, address, store, storeId, needsAddress, needsStore, remark, setRemark, submit, submitting };
+  return {
+    draft,
+    quote,
+    address,
+    store,
+    storeId,
+    needsAddress,
+    needsStore,
+    remark,
+    setRemark,
+    submit,
+    submitting,
+  };
 }

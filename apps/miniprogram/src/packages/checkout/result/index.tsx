@@ -48,7 +48,14 @@ export default function PayResultPage() {
       .catch((e) => setError(errorText(e)));
   }, [params.orderIds, outcome]);
 
-  if (!orders) return error ? <View className="result"><Text>{error}</Text></View> : <Skeleton rows={2} />;
+  if (!orders)
+    return error ? (
+      <View className="result">
+        <Text>{error}</Text>
+      </View>
+    ) : (
+      <Skeleton rows={2} />
+    );
   const paid = orders.filter((o) => o.status !== 'PENDING_PAYMENT' && o.status !== 'CANCELLED');
   const unpaid = orders.filter((o) => o.status === 'PENDING_PAYMENT');
   const first = orders[0];
@@ -56,7 +63,9 @@ export default function PayResultPage() {
 
   return (
     <View className="result" data-testid="pay-result">
-      <View className={`result__icon ${ok ? 'result__icon--ok' : 'result__icon--fail'}`}>{ok ? '✓' : '!'}</View>
+      <View className={`result__icon ${ok ? 'result__icon--ok' : 'result__icon--fail'}`}>
+        {ok ? '✓' : '!'}
+      </View>
       <Text className="result__title" data-testid="pay-result-title">
         {ok ? S.pay.success : outcome === 'cancel' ? S.pay.cancelled : S.pay.failed}
       </Text>
@@ -75,11 +84,30 @@ export default function PayResultPage() {
         ))}
       <View className="result__actions">
         {unpaid.length > 0 && (
-          <Button className="btn btn--wechat" data-testid="pay-again" onClick={() => payOrder(unpaid[0].id, ids).then((r) => Taro.redirectTo({ url: `/packages/checkout/result/index?orderIds=${ids.join(',')}&pay=${r}` }))}>
+          <Button
+            className="btn btn--wechat"
+            data-testid="pay-again"
+            onClick={() =>
+              payOrder(unpaid[0].id, ids).then((r) =>
+                Taro.redirectTo({
+                  url: `/packages/checkout/result/index?orderIds=${ids.join(',')}&pay=${r}`,
+                }),
+              )
+            }
+          >
             {S.pay.retry}
           </Button>
         )}
-        <Button className="btn btn--plain" data-testid="view-order" onClick={() => Taro.redirectTo({ url: ids.length === 1 ? `/packages/order/detail/index?id=${ids[0]}` : '/packages/order/list/index' })}>
+        <Button
+          className="btn btn--plain"
+          data-testid="view-order"
+          onClick={() =>
+            Taro.redirectTo({
+              url:
+                ids.length === 1 ? `/packages/order/detail/index?id=${ids[0]}` : '/packages/order/list/index',
+            })
+          }
+        >
           {S.pay.viewOrder}
         </Button>
         <Button className="btn btn--plain" onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>

@@ -15,7 +15,9 @@ export default function StorePickerPage() {
   const { skuId } = useNavParams();
   const stores = useRequest(async () => {
     const { lat, lng } = await whereAmI();
-    return open(() => api.GET('/api/app/stores/nearby-stock', { params: { query: { lat, lng, skuId: skuId! } } }));
+    return open(() =>
+      api.GET('/api/app/stores/nearby-stock', { params: { query: { lat, lng, skuId: skuId! } } }),
+    );
   }, [skuId]);
   if (stores.status === 'error') return <ErrorView message={stores.error} onRetry={stores.reload} />;
   if (!stores.data) return <Skeleton rows={3} />;

@@ -12,7 +12,8 @@ import './index.css';
 export default function GoodsDetailPage() {
   const d = useDetail();
   const p = d.product.data;
-  if (d.product.status === 'error' && !p) return <ErrorView message={d.product.error} onRetry={d.product.reload} />;
+  if (d.product.status === 'error' && !p)
+    return <ErrorView message={d.product.error} onRetry={d.product.reload} />;
   if (!p) return <Skeleton rows={2} />;
   const images = p.images.length ? p.images : [p.coverUrl];
   const totalStock = p.skus.reduce((n, s) => n + s.stock, 0);
@@ -41,11 +42,17 @@ export default function GoodsDetailPage() {
           <Text className="row__label">{S.goods.modes}</Text>
           <View className="goods__modes">
             {d.modes.map((m) => (
-              <Text key={m} className={`chip ${m === d.current ? 'chip--active' : ''}`} onClick={() => d.setMode(m)}>
+              <Text
+                key={m}
+                className={`chip ${m === d.current ? 'chip--active' : ''}`}
+                onClick={() => d.setMode(m)}
+              >
                 {S.modeLong[m]}
               </Text>
             ))}
-            {p.fulfilmentModes.includes('take_away') && <Text className="badge badge--gray">{S.modeLong.take_away}</Text>}
+            {p.fulfilmentModes.includes('take_away') && (
+              <Text className="badge badge--gray">{S.modeLong.take_away}</Text>
+            )}
           </View>
         </View>
       </View>
@@ -65,7 +72,11 @@ export default function GoodsDetailPage() {
       )}
       <View className="card">
         <Text className="card__title">{S.goods.detail}</Text>
-        {p.descriptionHtml ? <RichText nodes={p.descriptionHtml} /> : <Text className="muted">{p.subtitle}</Text>}
+        {p.descriptionHtml ? (
+          <RichText nodes={p.descriptionHtml} />
+        ) : (
+          <Text className="muted">{p.subtitle}</Text>
+        )}
       </View>
       <View className="bar__spacer" />
       <View className="bar">
@@ -77,10 +88,18 @@ export default function GoodsDetailPage() {
           <Text className="goods__icon-glyph">↗</Text>
           <Text>{S.goods.share}</Text>
         </Button>
-        <Button className="btn btn--ghost goods__btn" disabled={!d.current || totalStock <= 0} onClick={() => d.setSheet('cart')}>
+        <Button
+          className="btn btn--ghost goods__btn"
+          disabled={!d.current || totalStock <= 0}
+          onClick={() => d.setSheet('cart')}
+        >
           {S.sku.addToCart}
         </Button>
-        <Button className="btn btn--primary goods__btn" disabled={!d.current || totalStock <= 0} onClick={() => d.setSheet('buy')}>
+        <Button
+          className="btn btn--primary goods__btn"
+          disabled={!d.current || totalStock <= 0}
+          onClick={() => d.setSheet('buy')}
+        >
           {totalStock > 0 ? S.sku.buyNow : S.common.soldOut}
         </Button>
       </View>

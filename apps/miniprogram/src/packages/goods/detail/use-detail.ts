@@ -12,7 +12,10 @@ import { S } from '../../../strings';
 /** Product detail: gallery, modes (take-away is only at the shelf), SKU sheet, stores that have it. */
 export function useDetail() {
   const { id } = useNavParams();
-  const product = useRequest(() => open(() => api.GET('/api/app/products/{id}', { params: { path: { id: id! } } })), [id]);
+  const product = useRequest(
+    () => open(() => api.GET('/api/app/products/{id}', { params: { path: { id: id! } } })),
+    [id],
+  );
   const modes = (product.data?.fulfilmentModes ?? []).filter((m) => m !== 'take_away') as Mode[];
   const [mode, setMode] = useState<Mode | undefined>(undefined);
   const current = mode ?? modes[0];
@@ -25,7 +28,11 @@ export function useDetail() {
   const stores = useRequest(async () => {
     if (!firstSku || !product.data?.fulfilmentModes.includes('pickup')) return null;
     const { lat, lng } = await whereAmI();
-    return open(() => api.GET('/api/app/stores/nearby-stock', { params: { query: { lat, lng, skuId: firstSku, pageSize: 3 } } }));
+    return open(() =>
+      api.GET('/api/app/stores/nearby-stock', {
+        params: { query: { lat, lng, skuId: firstSku, pageSize: 3 } },
+      }),
+    );
   }, [firstSku]);
 
   useShareAppMessage(() => ({
@@ -46,7 +53,9 @@ export function useDetail() {
   function buy(sku: PickSku, qty: number) {
     setSheet(null);
     if (!current) return;
-    Taro.navigateTo({ url: `/packages/checkout/index/index?${draftQuery({ mode: current, items: [{ skuId: sku.id, qty, mode: current }] })}` });
+    Taro.navigateTo({
+      url: `/packages/checkout/index/index?${draftQuery({ mode: current, items: [{ skuId: sku.id, qty, mode: current }] })}`,
+    });
   }
 
   async function addToCart(sku: PickSku, qty: number) {

@@ -26,7 +26,9 @@ export default function SearchPage() {
     if (!keyword) return null;
     return open(() =>
       api.GET('/api/app/products', {
-        params: { query: { keyword, sort, order: sort === 'price' ? (asc ? 'asc' : 'desc') : 'desc', pageSize: 40 } },
+        params: {
+          query: { keyword, sort, order: sort === 'price' ? (asc ? 'asc' : 'desc') : 'desc', pageSize: 40 },
+        },
       }),
     );
   }, [keyword, sort, asc]);
@@ -44,7 +46,16 @@ export default function SearchPage() {
   return (
     <View className="search">
       <View className="search__bar">
-        <Input className="search__input" data-testid="search-input" focus placeholder={S.home.search} value={input} confirmType="search" onInput={(e) => setInput(e.detail.value)} onConfirm={(e) => submit(e.detail.value)} />
+        <Input
+          className="search__input"
+          data-testid="search-input"
+          focus
+          placeholder={S.home.search}
+          value={input}
+          confirmType="search"
+          onInput={(e) => setInput(e.detail.value)}
+          onConfirm={(e) => submit(e.detail.value)}
+        />
         <Text className="search__go" onClick={() => submit(input)}>
           {S.search.submit}
         </Text>
@@ -69,7 +80,11 @@ export default function SearchPage() {
       {keyword && (
         <View className="search__sorts">
           {(['sales', 'price', 'newest'] as Sort[]).map((s) => (
-            <Text key={s} className={`search__sort ${s === sort ? 'search__sort--on' : ''}`} onClick={() => (s === 'price' && sort === 'price' ? setAsc(!asc) : setSort(s))}>
+            <Text
+              key={s}
+              className={`search__sort ${s === sort ? 'search__sort--on' : ''}`}
+              onClick={() => (s === 'price' && sort === 'price' ? setAsc(!asc) : setSort(s))}
+            >
               {S.search.sorts[s]}
               {s === 'price' && sort === 'price' ? (asc ? ' ↑' : ' ↓') : ''}
             </Text>
@@ -78,7 +93,14 @@ export default function SearchPage() {
       )}
       {results.status === 'error' && <ErrorView message={results.error} onRetry={results.reload} />}
       {keyword && results.status === 'loading' && !results.data && <Skeleton grid rows={4} />}
-      {results.data && (results.data.items.length ? <View className="search__results"><ProductGrid products={results.data.items} /></View> : <Empty text={S.search.none} icon="🔍" />)}
+      {results.data &&
+        (results.data.items.length ? (
+          <View className="search__results">
+            <ProductGrid products={results.data.items} />
+          </View>
+        ) : (
+          <Empty text={S.search.none} icon="🔍" />
+        ))}
     </View>
   );
 }

@@ -16,7 +16,10 @@ type Kind = 'refund_only' | 'return_refund';
 /** One line's after-sale: type, quantity, reason, up to nine photos (uploaded first), one key per tap. */
 export default function AfterSalePage() {
   const { orderId, lineId } = useNavParams();
-  const order = useRequest(() => authed(() => api.GET('/api/app/orders/{id}', { params: { path: { id: orderId! } } })), [orderId]);
+  const order = useRequest(
+    () => authed(() => api.GET('/api/app/orders/{id}', { params: { path: { id: orderId! } } })),
+    [orderId],
+  );
   const line = order.data?.lines.find((l) => l.id === lineId);
   const shipped = order.data && ['SHIPPED', 'COMPLETED'].includes(order.data.status);
   const [type, setType] = useState<Kind | undefined>(undefined);
@@ -27,21 +30,27 @@ export default function AfterSalePage() {
   const [busy, setBusy] = useState(false);
   const key = useRef(newIdempotencyKey());
 
-  if (order.status === 'error' && !order.data) return <ErrorView message={order.error} onRetry={order.reload} />;
+  if (order.status === 'error' && !order.data)
+    return <ErrorView message={order.error} onRetry={order.reload} />;
   if (!order.data || !line) return <Skeleton rows={2} />;
   const kind: Kind = type ?? (shipped ? 'return_refund' : 'refund_only');
   const maxQty = line.qty - line.afterSaleQty;
 
   async function addPhotos() {
     try {
-      const r = await Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      const r = await Taro.chooseImage({
+        count: 9 - photos.length,
+        sizeType: ['compressed'],
+        sourceType: ['album', 'camera'],
+      });
       setBusy(true);
       Taro.showLoading({ title: S.afterSale.uploading });
       const urls: string[] = [];
       for (const p of r.tempFilePaths) urls.push(await uploadImage(p));
       setPhotos([...photos, ...urls].slice(0, 9));
     } catch (e) {
-      if (!/cancel/.test((e as { errMsg?: string }).errMsg ?? '')) Taro.showToast({ title: errorText(e), icon: 'none' });
+      if (!/cancel/.test((e as { errMsg?: string }).errMsg ?? ''))
+        Taro.showToast({ title: errorText(e), icon: 'none' });
     } finally {
       Taro.hideLoading();
       setBusy(false);
@@ -76,7 +85,9 @@ export default function AfterSalePage() {
         </View>
         <View className="as-line__body">
           <Text className="ellipsis-2">{line.title}</Text>
-          <Text className="muted">{specText(line.specs)} ×{line.qty}</Text>
+          <Text className="muted">
+            {specText(line.specs)} ×{line.qty}
+          </Text>
         </View>
       </View>
       <View className="card">
@@ -84,7 +95,11 @@ export default function AfterSalePage() {
           <Text className="row__label">{S.afterSale.type}</Text>
           <View>
             {(['refund_only', 'return_refund'] as Kind[]).map((k) => (
-              <Text key={k} className={`chip as-chip ${k === kind ? 'chip--active' : ''}`} onClick={() => setType(k)}>
+              <Text
+                key={k}
+                className={`chip as-chip ${k === kind ? 'chip--active' : ''}`}
+                onClick={() => setType(k)}
+              >
                 {S.afterSale.types[k]}
               </Text>
             ))}
@@ -102,19 +117,37 @@ export default function AfterSalePage() {
             </Text>
           </View>
         </View>
-        <Picker mode="selector" range={S.afterSale.reasons} value={reasonIdx} onChange={(e) => setReasonIdx(Number(e.detail.value))}>
+        <Picker
+          mode="selector"
+          range={S.afterSale.reasons}
+          value={reasonIdx}
+          onChange={(e) => setReasonIdx(Number(e.detail.value))}
+        >
           <View className="row">
             <Text className="row__label">{S.afterSale.reason}</Text>
             <Text>{S.afterSale.reasons[reasonIdx]} ›</Text>
           </View>
         </Picker>
-        <Textarea className="as-note" placeholder="补充说明（选填）" value={note} maxlength={200} onInput={(e) => setNote(e.detail.value)} />
+        <Textarea
+          className="as-note"
+          placeholder="补充说明（选填）"
+          value={note}
+          maxlength={200}
+          onInput={(e) => setNote(e.detail.value)}
+        />
       </View>
       <View className="card">
         <Text className="card__title">{S.afterSale.photos}</Text>
         <View className="as-photos">
           {photos.map((p) => (
-            <Image key={p} className="as-photo" src={absoluteUrl(p)!} mode="aspectFill" data-testid="as-photo" onClick={() => setPhotos(photos.filter((x) => x !== p))} />
+            <Image
+              key={p}
+              className="as-photo"
+              src={absoluteUrl(p)!}
+              mode="aspectFill"
+              data-testid="as-photo"
+              onClick={() => setPhotos(photos.filter((x) => x !== p))}
+            />
           ))}
           {photos.length < 9 && (
             <View className="as-photo as-photo--add" data-testid="add-photo" onClick={addPhotos}>
@@ -126,7 +159,13 @@ export default function AfterSalePage() {
       </View>
       <View className="bar__spacer" />
       <View className="bar">
-        <Button className="btn btn--primary as-submit" data-testid="submit-after-sale" disabled={busy} loading={busy} onClick={submit}>
+        <Button
+          className="btn btn--primary as-submit"
+          data-testid="submit-after-sale"
+          disabled={busy}
+          loading={busy}
+          onClick={submit}
+        >
           {S.afterSale.submit}
         </Button>
       </View>

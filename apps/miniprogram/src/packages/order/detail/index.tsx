@@ -27,7 +27,9 @@ export default function OrderDetailPage() {
         <Text className="od-head__status" data-testid="order-status">
           {S.order.status[o.status]}
         </Text>
-        {o.status === 'PENDING_PAYMENT' && o.payDeadline && <Text className="od-head__tip">{S.order.payBefore(cstTime(o.payDeadline))}</Text>}
+        {o.status === 'PENDING_PAYMENT' && o.payDeadline && (
+          <Text className="od-head__tip">{S.order.payBefore(cstTime(o.payDeadline))}</Text>
+        )}
       </View>
       {o.status === 'AWAITING_PICKUP' && o.pickupCode && (
         <View className="card od-pickup" data-testid="pickup">
@@ -76,11 +78,23 @@ export default function OrderDetailPage() {
                 <Text className="muted">×{l.qty}</Text>
               </View>
               {AFTER_SALE_OPEN.includes(o.status) && l.afterSaleQty < l.qty && (
-                <Button className="btn btn--plain btn--sm od-line__as" data-testid="after-sale-btn" onClick={() => Taro.navigateTo({ url: `/packages/order/after-sale/index?orderId=${o.id}&lineId=${l.id}` })}>
+                <Button
+                  className="btn btn--plain btn--sm od-line__as"
+                  data-testid="after-sale-btn"
+                  onClick={() =>
+                    Taro.navigateTo({
+                      url: `/packages/order/after-sale/index?orderId=${o.id}&lineId=${l.id}`,
+                    })
+                  }
+                >
                   {S.order.afterSale}
                 </Button>
               )}
-              {l.refundedQty > 0 && <Text className="tag-low">已退 {l.refundedQty} 件 {yuan(l.refundedFen)}</Text>}
+              {l.refundedQty > 0 && (
+                <Text className="tag-low">
+                  已退 {l.refundedQty} 件 {yuan(l.refundedFen)}
+                </Text>
+              )}
             </View>
           </View>
         ))}
@@ -157,7 +171,11 @@ export default function OrderDetailPage() {
             </>
           )}
           {o.status === 'SHIPPED' && (
-            <Button className="btn btn--primary btn--sm od-bar__main" data-testid="receive-order" onClick={receive}>
+            <Button
+              className="btn btn--primary btn--sm od-bar__main"
+              data-testid="receive-order"
+              onClick={receive}
+            >
               {S.order.receive}
             </Button>
           )}

@@ -7,7 +7,10 @@ import { S } from '../../../strings';
 
 export function useOrder() {
   const { id } = useNavParams();
-  const order = useRequest(() => authed(() => api.GET('/api/app/orders/{id}', { params: { path: { id: id! } } })), [id]);
+  const order = useRequest(
+    () => authed(() => api.GET('/api/app/orders/{id}', { params: { path: { id: id! } } })),
+    [id],
+  );
   const afterSales = useRequest(
     async () => (await authed(() => api.GET('/api/app/after-sales'))).filter((a) => a.orderId === id),
     [id],
@@ -30,9 +33,19 @@ export function useOrder() {
   }
 
   const cancel = () =>
-    confirmThen(S.order.cancel, S.order.cancelConfirm, () => authed(() => api.POST('/api/app/orders/{id}/cancel', { params: { path: { id: id! } } })), S.order.cancelled);
+    confirmThen(
+      S.order.cancel,
+      S.order.cancelConfirm,
+      () => authed(() => api.POST('/api/app/orders/{id}/cancel', { params: { path: { id: id! } } })),
+      S.order.cancelled,
+    );
   const receive = () =>
-    confirmThen(S.order.receive, S.order.receiveConfirm, () => authed(() => api.POST('/api/app/orders/{id}/receive', { params: { path: { id: id! } } })), S.order.received);
+    confirmThen(
+      S.order.receive,
+      S.order.receiveConfirm,
+      () => authed(() => api.POST('/api/app/orders/{id}/receive', { params: { path: { id: id! } } })),
+      S.order.received,
+    );
 
   async function pay() {
     try {

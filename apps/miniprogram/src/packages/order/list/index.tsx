@@ -18,7 +18,11 @@ function OrderCard(props: { o: Schemas['OrderDto'] }) {
   const { o } = props;
   const qty = o.lines.reduce((n, l) => n + l.qty, 0);
   return (
-    <View className="card ocard" data-testid="order-card" onClick={() => Taro.navigateTo({ url: `/packages/order/detail/index?id=${o.id}` })}>
+    <View
+      className="card ocard"
+      data-testid="order-card"
+      onClick={() => Taro.navigateTo({ url: `/packages/order/detail/index?id=${o.id}` })}
+    >
       <View className="ocard__head">
         <Text className="badge">{S.modeLong[o.mode]}</Text>
         <Text className="muted ocard__no">{o.orderNo}</Text>
@@ -48,12 +52,21 @@ function AfterSaleList() {
   return (
     <View>
       {list.data.map((a) => (
-        <View key={a.id} className="card" data-testid="after-sale-card" onClick={() => Taro.navigateTo({ url: `/packages/order/detail/index?id=${a.orderId}` })}>
+        <View
+          key={a.id}
+          className="card"
+          data-testid="after-sale-card"
+          onClick={() => Taro.navigateTo({ url: `/packages/order/detail/index?id=${a.orderId}` })}
+        >
           <View className="row">
-            <Text>{S.afterSale.types[a.type]} × {a.qty}</Text>
+            <Text>
+              {S.afterSale.types[a.type]} × {a.qty}
+            </Text>
             <Text className="ocard__status">{S.afterSale.status[a.status] ?? a.status}</Text>
           </View>
-          <Text className="muted">{a.reason} · {yuan(a.amountFen + a.shippingRefundFen)}</Text>
+          <Text className="muted">
+            {a.reason} · {yuan(a.amountFen + a.shippingRefundFen)}
+          </Text>
         </View>
       ))}
     </View>
@@ -63,11 +76,17 @@ function AfterSaleList() {
 /** Orders by status tab, with counts on the tabs; an extra tab for after-sales. */
 export default function OrderListPage() {
   const params = useNavParams();
-  const [tab, setTab] = useState<string>(params.tab === 'after-sales' ? 'after-sales' : (params.status ?? ''));
+  const [tab, setTab] = useState<string>(
+    params.tab === 'after-sales' ? 'after-sales' : (params.status ?? ''),
+  );
   const counts = useRequest(() => authed(() => api.GET('/api/app/orders/counts')), []);
   const orders = useRequest(async () => {
     if (tab === 'after-sales') return null;
-    return authed(() => api.GET('/api/app/orders', { params: { query: { status: (tab || undefined) as Status | undefined, pageSize: 50 } } }));
+    return authed(() =>
+      api.GET('/api/app/orders', {
+        params: { query: { status: (tab || undefined) as Status | undefined, pageSize: 50 } },
+      }),
+    );
   }, [tab]);
   useDidShow(() => {
     void counts.reload();
@@ -82,9 +101,16 @@ export default function OrderListPage() {
     <View>
       <ScrollView scrollX className="otabs">
         {tabs.map((t) => {
-          const n = t.key && t.key !== 'after-sales' && t.key !== 'COMPLETED' ? (counts.data?.[t.key as keyof typeof counts.data] ?? 0) : 0;
+          const n =
+            t.key && t.key !== 'after-sales' && t.key !== 'COMPLETED'
+              ? (counts.data?.[t.key as keyof typeof counts.data] ?? 0)
+              : 0;
           return (
-            <View key={t.key} className={`otabs__item ${t.key === tab ? 'otabs__item--on' : ''}`} onClick={() => setTab(t.key)}>
+            <View
+              key={t.key}
+              className={`otabs__item ${t.key === tab ? 'otabs__item--on' : ''}`}
+              onClick={() => setTab(t.key)}
+            >
               <Text>{t.label}</Text>
               {n > 0 && <Text className="otabs__count">{n}</Text>}
             </View>

@@ -34,7 +34,11 @@ export default function PosterPage() {
 
   return (
     <View className="poster">
-      {img.src ? <Image className="poster__img" src={img.src} mode="widthFix" showMenuByLongpress /> : <Skeleton rows={1} />}
+      {img.src ? (
+        <Image className="poster__img" src={img.src} mode="widthFix" showMenuByLongpress />
+      ) : (
+        <Skeleton rows={1} />
+      )}
       <Button className="btn btn--primary poster__btn" disabled={!img.src} onClick={saveToAlbum}>
         {S.share.savePoster}
       </Button>
