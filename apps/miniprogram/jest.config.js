@@ -16,5 +16,6 @@ module.exports = {
     ],
   },
   moduleNameMapper: { '^@tarojs/taro$': '<rootDir>/test/taro-stub.ts' },
+  testRegex: '\\.(spec|e2e-spec)\\.tsx?$',
   testTimeout: 240000,
 };

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Btn } from './btn';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { specText } from '../format';
 import { S } from '../strings';
@@ -88,21 +89,21 @@ export function SkuSheet(props: SkuSheetProps) {
         </View>
         <View className="sheet__actions">
           {props.onAddToCart && (
-            <Button
+            <Btn
               className="btn btn--ghost"
               disabled={!canBuy}
               onClick={() => sku && props.onAddToCart!(sku, clampQty(qty, stock))}
             >
               {S.sku.addToCart}
-            </Button>
+            </Btn>
           )}
-          <Button
+          <Btn
             className="btn btn--primary"
             disabled={!canBuy}
             onClick={() => sku && props.onConfirm(sku, clampQty(qty, stock))}
           >
             {canBuy ? (props.confirmText ?? S.sku.buyNow) : S.common.soldOut}
-          </Button>
+          </Btn>
         </View>
       </View>
     </View>

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Btn } from './btn';
+import { Text, View } from '@tarojs/components';
 import { S } from '../strings';
 import './states.css';
 
@@ -26,9 +27,9 @@ export function Empty(props: { text?: string; action?: string; onAction?: () => 
       <Text className="state__icon">{props.icon ?? '🛒'}</Text>
       <Text className="state__text">{props.text ?? S.common.empty}</Text>
       {props.onAction && (
-        <Button className="state__btn" onClick={props.onAction}>
+        <Btn className="state__btn" onClick={props.onAction}>
           {props.action ?? S.common.goShopping}
-        </Button>
+        </Btn>
       )}
     </View>
   );
@@ -41,9 +42,9 @@ export function ErrorView(props: { message: string; onRetry?: () => void; title?
       {props.title && <Text className="state__title">{props.title}</Text>}
       <Text className="state__text">{props.message}</Text>
       {props.onRetry && (
-        <Button className="state__btn" onClick={props.onRetry}>
+        <Btn className="state__btn" onClick={props.onRetry}>
           {S.common.retry}
-        </Button>
+        </Btn>
       )}
     </View>
   );

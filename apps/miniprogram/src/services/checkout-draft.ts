@@ -6,6 +6,8 @@ export type Mode = Schemas['CheckoutDto']['mode'];
 export interface CheckoutDraft {
   mode: Mode | 'mixed';
   storeId?: string;
+  /** Shown on the checkout for take-away and pickup (the store the shopper scanned). */
+  storeName?: string;
   scanCode?: string;
   items: { skuId: string; qty: number; mode: Mode }[];
   /** Cart item ids to remove once the order is placed. */
@@ -17,6 +19,7 @@ export function draftQuery(d: CheckoutDraft): string {
   const items = d.items.map((i) => `${i.skuId}:${i.qty}:${i.mode}`).join(',');
   const q: Record<string, string> = { mode: d.mode, items };
   if (d.storeId) q.storeId = d.storeId;
+  if (d.storeName) q.storeName = d.storeName;
   if (d.scanCode) q.scanCode = d.scanCode;
   if (d.cartItemIds?.length) q.cart = d.cartItemIds.join(',');
   return Object.entries(q)
@@ -41,6 +44,7 @@ export function parseDraft(p: Record<string, string | undefined>): CheckoutDraft
   return {
     mode: mode as Mode | 'mixed',
     storeId: p.storeId || undefined,
+    storeName: p.storeName || undefined,
     scanCode: p.scanCode || undefined,
     items,
     cartItemIds: p.cart ? p.cart.split(',').filter(Boolean) : undefined,

@@ -15,3 +15,12 @@ export async function whereAmI(): Promise<{ lat: number; lng: number; located: b
     return { ...FALLBACK, located: false };
   }
 }
+
+/** Straight-line distance in metres (haversine), for "1.2km" beside a store. */
+export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const r = (d: number) => (d * Math.PI) / 180;
+  const h =
+    Math.sin(r(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.sin(r(b.lng - a.lng) / 2) ** 2;
+  return Math.round(2 * 6371008.8 * Math.asin(Math.sqrt(h)));
+}

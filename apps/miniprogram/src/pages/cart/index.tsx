@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Btn } from '../../components/btn';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cover } from '../../components/cover';
 import { Price } from '../../components/price';
@@ -67,9 +68,9 @@ export default function CartPage() {
           <Text>{S.cart.total}</Text>
           <Price fen={c.quote.data?.payableFen ?? 0} />
         </View>
-        <Button className="btn btn--primary" disabled={!c.chosen.length} onClick={c.settle}>
+        <Btn className="btn btn--primary" disabled={!c.chosen.length} onClick={c.settle}>
           {S.cart.settle(c.chosen.reduce((n, i) => n + i.qty, 0))}
-        </Button>
+        </Btn>
       </View>
     </View>
   );

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Btn } from '../../components/btn';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cover } from '../../components/cover';
 import { Price } from '../../components/price';
@@ -45,15 +46,15 @@ function ItemRow(props: { item: ScanItem; onMode: (mode: Mode) => void }) {
           {modes.map((m) => {
             const stock = m === 'express' ? platformStock : storeStock;
             return (
-              <Button
+              <Btn
                 key={m}
                 className={`mode-btn ${m === 'take_away' ? 'mode-btn--main' : ''}`}
                 disabled={stock <= 0}
                 data-mode={m}
                 onClick={() => props.onMode(m)}
               >
-                {S.modeBuy[m]}
-              </Button>
+                {S.modes[m]}
+              </Btn>
             );
           })}
         </View>
@@ -63,7 +64,7 @@ function ItemRow(props: { item: ScanItem; onMode: (mode: Mode) => void }) {
 }
 
 export default function ScanPage() {
-  const { code, result, sheet, setSheet, buy, addToCart } = useScan();
+  const { code, result, sheet, setSheet, buy, addToCart, distance } = useScan();
 
   if (!code) {
     return <ErrorView title={S.appName} message={S.scan.noScene} onRetry={goHome} />;
@@ -90,9 +91,9 @@ export default function ScanPage() {
           onRetry={known ? undefined : result.reload}
         />
         {known && (
-          <Button className="btn btn--primary scan-gone__home" onClick={goHome}>
+          <Btn className="btn btn--primary scan-gone__home" onClick={goHome}>
             {S.common.backHome}
-          </Button>
+          </Btn>
         )}
       </View>
     );
@@ -106,6 +107,7 @@ export default function ScanPage() {
         <Text className="scan-store__name">{data.store.name}</Text>
         <Text className="scan-store__meta">
           {S.scan.hours} {data.store.openingHours || '—'}
+          {distance !== undefined ? ` · 距你 ${S.common.distance(distance)}` : ''}
         </Text>
         <Text className="scan-store__meta ellipsis">{data.store.address}</Text>
         <View className="scan-store__shelf">

@@ -1,5 +1,5 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Schemas } from '@cloudshelf/api-client';
 import { ApiError, api, authed, errorText, open } from '../../services/api';
 import { draftQuery, type Mode } from '../../services/checkout-draft';
@@ -7,6 +7,7 @@ import { useNavParams } from '../../hooks/use-nav-params';
 import { useRequest } from '../../hooks/use-request';
 import type { PickSku } from '../../components/sku-select';
 import { S } from '../../strings';
+import { distanceM, whereAmI } from '../../services/location';
 
 export type ScanItem = Schemas['ScanItemDto'];
 
@@ -42,6 +43,14 @@ export function useScan() {
     }
   }, [code]);
 
+  // How far the store is, when the shopper lets us know where they are (never blocks the page).
+  const [distance, setDistance] = useState<number | undefined>(undefined);
+  const store = result.data?.store;
+  useEffect(() => {
+    if (!store) return;
+    void whereAmI().then((here) => here.located && setDistance(distanceM(here, store)));
+  }, [store?.id]);
+
   useShareAppMessage(() => ({
     title: result.data ? `${result.data.store.name} · ${result.data.shelf.name}` : S.appName,
     path: `/pages/scan/index?scene=${code ?? ''}`,
@@ -55,6 +64,7 @@ export function useScan() {
       url: `/packages/checkout/index/index?${draftQuery({
         mode,
         storeId: mode === 'express' ? undefined : result.data.store.id,
+        storeName: mode === 'express' ? undefined : result.data.store.name,
         scanCode: result.data.code,
         items: [{ skuId: sku.id, qty, mode }],
       })}`,
@@ -83,5 +93,5 @@ export function useScan() {
     }
   }
 
-  return { code, result, sheet, setSheet, buy, addToCart };
+  return { code, result, sheet, setSheet, buy, addToCart, distance };
 }

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Btn } from '../../components/btn';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ErrorView, Skeleton } from '../../components/states';
 import { api, authed } from '../../services/api';
@@ -49,9 +50,9 @@ export default function ShareOpenPage() {
       <Text className="share-open__text" data-testid="share-outcome">
         {outcomeText(r.data.outcome, name)}
       </Text>
-      <Button className="btn btn--primary share-open__btn" onClick={goOn}>
+      <Btn className="btn btn--primary share-open__btn" onClick={goOn}>
         {r.data.productId ? S.share.viewProduct : S.common.goShopping}
-      </Button>
+      </Btn>
     </View>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { Btn } from '../../../components/btn';
+import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api, authed, errorText } from '../../../services/api';
@@ -149,7 +150,7 @@ export default function AddressEditPage() {
         </View>
       </View>
       <View className="addr-edit__actions">
-        <Button
+        <Btn
           className="btn btn--primary"
           data-testid="addr-save"
           loading={busy}
@@ -157,11 +158,11 @@ export default function AddressEditPage() {
           onClick={submit}
         >
           {S.address.save}
-        </Button>
+        </Btn>
         {id && (
-          <Button className="btn btn--plain addr-edit__del" onClick={remove}>
+          <Btn className="btn btn--plain addr-edit__del" onClick={remove}>
             {S.address.delete}
-          </Button>
+          </Btn>
         )}
       </View>
     </View>

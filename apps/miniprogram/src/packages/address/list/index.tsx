@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Btn } from '../../../components/btn';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Schemas } from '@cloudshelf/api-client';
 import { Empty, ErrorView, Skeleton } from '../../../components/states';
@@ -72,17 +73,17 @@ export default function AddressListPage() {
       <View className="bar__spacer" />
       <View className="bar addr-bar">
         {process.env.TARO_ENV === 'weapp' && (
-          <Button className="btn btn--wechat addr-bar__btn" onClick={importWechat}>
+          <Btn className="btn btn--wechat addr-bar__btn" onClick={importWechat}>
             {S.address.importWechat}
-          </Button>
+          </Btn>
         )}
-        <Button
+        <Btn
           className="btn btn--primary addr-bar__btn"
           data-testid="address-add"
           onClick={() => Taro.navigateTo({ url: `/packages/address/edit/index${pick ? '?pick=1' : ''}` })}
         >
           {S.address.add}
-        </Button>
+        </Btn>
       </View>
     </View>
   );

@@ -1,4 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Btn } from '../../../components/btn';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cover } from '../../../components/cover';
 import { Price } from '../../../components/price';
@@ -44,6 +45,14 @@ export default function CheckoutPage() {
             <Text className="co-address__empty">{S.checkout.chooseAddress}</Text>
           )}
           <Text className="co-arrow">›</Text>
+        </View>
+      )}
+      {c.draft.storeName && (
+        <View className="card co-address" data-testid="checkout-store">
+          <View>
+            <Text className="co-address__who">🏪 {c.draft.storeName}</Text>
+            <Text className="co-address__where">{S.modeLong[c.draft.items[0].mode]}</Text>
+          </View>
         </View>
       )}
       {c.needsStore && (
@@ -127,7 +136,7 @@ export default function CheckoutPage() {
             <Price fen={q.payableFen} size="lg" />
           </View>
         </View>
-        <Button
+        <Btn
           className="btn btn--primary"
           data-testid="submit-order"
           loading={c.submitting}
@@ -135,7 +144,7 @@ export default function CheckoutPage() {
           onClick={c.submit}
         >
           {c.submitting ? S.checkout.submitting : S.checkout.submit}
-        </Button>
+        </Btn>
       </View>
     </View>
   );

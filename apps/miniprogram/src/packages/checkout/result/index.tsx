@@ -1,4 +1,5 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Btn } from '../../../components/btn';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Schemas } from '@cloudshelf/api-client';
@@ -84,7 +85,7 @@ export default function PayResultPage() {
         ))}
       <View className="result__actions">
         {unpaid.length > 0 && (
-          <Button
+          <Btn
             className="btn btn--wechat"
             data-testid="pay-again"
             onClick={() =>
@@ -96,9 +97,9 @@ export default function PayResultPage() {
             }
           >
             {S.pay.retry}
-          </Button>
+          </Btn>
         )}
-        <Button
+        <Btn
           className="btn btn--plain"
           data-testid="view-order"
           onClick={() =>
@@ -109,10 +110,10 @@ export default function PayResultPage() {
           }
         >
           {S.pay.viewOrder}
-        </Button>
-        <Button className="btn btn--plain" onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>
+        </Btn>
+        <Btn className="btn btn--plain" onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>
           {S.pay.continueShopping}
-        </Button>
+        </Btn>
       </View>
     </View>
   );

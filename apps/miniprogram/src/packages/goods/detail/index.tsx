@@ -1,3 +1,4 @@
+import { Btn } from '../../../components/btn';
 import { Button, RichText, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cover } from '../../../components/cover';
@@ -88,20 +89,20 @@ export default function GoodsDetailPage() {
           <Text className="goods__icon-glyph">↗</Text>
           <Text>{S.goods.share}</Text>
         </Button>
-        <Button
+        <Btn
           className="btn btn--ghost goods__btn"
           disabled={!d.current || totalStock <= 0}
           onClick={() => d.setSheet('cart')}
         >
           {S.sku.addToCart}
-        </Button>
-        <Button
+        </Btn>
+        <Btn
           className="btn btn--primary goods__btn"
           disabled={!d.current || totalStock <= 0}
           onClick={() => d.setSheet('buy')}
         >
           {totalStock > 0 ? S.sku.buyNow : S.common.soldOut}
-        </Button>
+        </Btn>
       </View>
       {d.sheet && (
         <SkuSheet

@@ -1,4 +1,5 @@
-import { Button, Image, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../components/btn';
+import { Image, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { absoluteUrl, Cover } from '../../../components/cover';
@@ -159,7 +160,7 @@ export default function AfterSalePage() {
       </View>
       <View className="bar__spacer" />
       <View className="bar">
-        <Button
+        <Btn
           className="btn btn--primary as-submit"
           data-testid="submit-after-sale"
           disabled={busy}
@@ -167,7 +168,7 @@ export default function AfterSalePage() {
           onClick={submit}
         >
           {S.afterSale.submit}
-        </Button>
+        </Btn>
       </View>
     </View>
   );

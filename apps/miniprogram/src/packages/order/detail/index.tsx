@@ -1,4 +1,5 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Btn } from '../../../components/btn';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cover } from '../../../components/cover';
 import { Price } from '../../../components/price';
@@ -78,7 +79,7 @@ export default function OrderDetailPage() {
                 <Text className="muted">×{l.qty}</Text>
               </View>
               {AFTER_SALE_OPEN.includes(o.status) && l.afterSaleQty < l.qty && (
-                <Button
+                <Btn
                   className="btn btn--plain btn--sm od-line__as"
                   data-testid="after-sale-btn"
                   onClick={() =>
@@ -88,7 +89,7 @@ export default function OrderDetailPage() {
                   }
                 >
                   {S.order.afterSale}
-                </Button>
+                </Btn>
               )}
               {l.refundedQty > 0 && (
                 <Text className="tag-low">
@@ -162,22 +163,22 @@ export default function OrderDetailPage() {
           <View className="bar__sum" />
           {o.status === 'PENDING_PAYMENT' && (
             <>
-              <Button className="btn btn--plain btn--sm" data-testid="cancel-order" onClick={cancel}>
+              <Btn className="btn btn--plain btn--sm" data-testid="cancel-order" onClick={cancel}>
                 {S.order.cancel}
-              </Button>
-              <Button className="btn btn--wechat btn--sm od-bar__main" data-testid="pay-order" onClick={pay}>
+              </Btn>
+              <Btn className="btn btn--wechat btn--sm od-bar__main" data-testid="pay-order" onClick={pay}>
                 {S.order.pay}
-              </Button>
+              </Btn>
             </>
           )}
           {o.status === 'SHIPPED' && (
-            <Button
+            <Btn
               className="btn btn--primary btn--sm od-bar__main"
               data-testid="receive-order"
               onClick={receive}
             >
               {S.order.receive}
-            </Button>
+            </Btn>
           )}
         </View>
       )}

@@ -1,4 +1,5 @@
-import { Button, Image, View } from '@tarojs/components';
+import { Btn } from '../../../components/btn';
+import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { Skeleton } from '../../../components/states';
@@ -39,9 +40,9 @@ export default function PosterPage() {
       ) : (
         <Skeleton rows={1} />
       )}
-      <Button className="btn btn--primary poster__btn" disabled={!img.src} onClick={saveToAlbum}>
+      <Btn className="btn btn--primary poster__btn" disabled={!img.src} onClick={saveToAlbum}>
         {S.share.savePoster}
-      </Button>
+      </Btn>
     </View>
   );
 }
