@@ -159,6 +159,27 @@ describe('H5 mini-program', () => {
     await page.waitForSelector('[data-testid=order-after-sales]', { timeout: 20_000 });
     await expect(page.locator('[data-testid=order-after-sales]').innerText()).resolves.toContain('1 张凭证');
     await shot(page, 'after-sale-submitted');
+  }, 120_000);
+
+  it('renders the tab pages and the order list for the signed-in buyer', async () => {
+    const { page } = buyer;
+    const visit = async (path: string, ready: string, name: string) => {
+      await page.goto(`${stack.apiUrl}/h5/#${path}`);
+      await page.waitForSelector(ready, { timeout: 20_000 });
+      await page.waitForTimeout(400);
+      await shot(page, name);
+    };
+    await visit('/pages/index/index', '[data-testid=product-card]', 'home');
+    await visit('/pages/category/index', '[data-testid=product-card]', 'category');
+    await visit('/pages/mine/index', '.mine-orders', 'mine');
+    await visit('/packages/order/list/index', '[data-testid=order-card]', 'order-list');
+    expect(await page.locator('[data-testid=order-card]').count()).toBe(1);
+    await visit('/packages/goods/search/index', '[data-testid=search-input]', 'search');
+    await page.locator('[data-testid=search-input] input').fill('茅台');
+    await page.locator('[data-testid=search-input] input').press('Enter');
+    await page.waitForSelector('[data-testid=product-card]', { timeout: 20_000 });
+    await expect(page.locator('[data-testid=product-card]').first().innerText()).resolves.toContain('茅台');
+    await shot(page, 'search');
     await buyer.ctx.close();
   }, 120_000);
 
@@ -197,6 +218,8 @@ describe('H5 mini-program', () => {
     // The picker opens on 北京市 / 市辖区 / 东城区 (the dataset's first district): confirm it.
     await page.locator('[data-testid=addr-region]').click();
     await page.waitForTimeout(500); // the columns load from /api/app/regions
+    await expect(page.locator('.weui-picker__item', { hasText: '东城区' }).first().isVisible()).resolves.toBe(true);
+    await shot(page, 'address-picker');
     await page.locator('.weui-picker__action', { hasText: '确定' }).first().click();
     await expect(page.locator('[data-testid=addr-region]').innerText()).resolves.toContain('东城区');
     await shot(page, 'address-form');

@@ -24,7 +24,7 @@ export function Skeleton(props: { rows?: number; grid?: boolean }) {
 export function Empty(props: { text?: string; action?: string; onAction?: () => void; icon?: string }) {
   return (
     <View className="state">
-      <Text className="state__icon">{props.icon ?? '🛒'}</Text>
+      <Text className="state__icon">{props.icon ?? '空'}</Text>
       <Text className="state__text">{props.text ?? S.common.empty}</Text>
       {props.onAction && (
         <Btn className="state__btn" onClick={props.onAction}>
@@ -38,7 +38,7 @@ export function Empty(props: { text?: string; action?: string; onAction?: () => 
 export function ErrorView(props: { message: string; onRetry?: () => void; title?: string }) {
   return (
     <View className="state state--error">
-      <Text className="state__icon">⚠️</Text>
+      <Text className="state__icon state__icon--warn">!</Text>
       {props.title && <Text className="state__title">{props.title}</Text>}
       <Text className="state__text">{props.message}</Text>
       {props.onRetry && (

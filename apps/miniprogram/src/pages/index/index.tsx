@@ -27,7 +27,7 @@ export default function HomePage() {
   return (
     <View className="home">
       <View className="home-search" onClick={() => Taro.navigateTo({ url: '/packages/goods/search/index' })}>
-        <Text className="home-search__box">🔍 {S.home.search}</Text>
+        <Text className="home-search__box">{S.home.search}</Text>
       </View>
       {home.status === 'error' && !h && <ErrorView message={home.error} onRetry={home.reload} />}
       {!h && home.status === 'loading' && <Skeleton grid rows={4} />}
@@ -75,13 +75,13 @@ export default function HomePage() {
           )}
           {h.hot.length > 0 && (
             <>
-              <View className="section-title">🔥 {S.home.hot}</View>
+              <View className="section-title">{S.home.hot}</View>
               <ProductGrid products={h.hot} />
             </>
           )}
           {h.fresh.length > 0 && (
             <>
-              <View className="section-title">✨ {S.home.fresh}</View>
+              <View className="section-title">{S.home.fresh}</View>
               <ProductGrid products={h.fresh} />
             </>
           )}

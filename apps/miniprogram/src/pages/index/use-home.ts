@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import { api, open } from '../../services/api';
-import { sharePath } from '../../services/share';
+import { api, authed, open } from '../../services/api';
+import { rememberOpenedShare, sharePath } from '../../services/share';
+import { useNavParams } from '../../hooks/use-nav-params';
 import { whereAmI } from '../../services/location';
 import { useRequest } from '../../hooks/use-request';
 import { useState, useEffect } from 'react';
@@ -19,6 +20,18 @@ export function useHome() {
     await Promise.all([home.reload(), categories.reload(), stores.reload()]);
     Taro.stopPullDownRefresh();
   });
+  // A timeline share opens the home page with the sharer's code: bind like a share link.
+  const { sc } = useNavParams();
+  useEffect(() => {
+    if (!sc) return;
+    authed(() =>
+      api.GET('/api/app/r/{shareCode}', {
+        params: { path: { shareCode: sc }, query: { via: 'share_link' } },
+      }),
+    )
+      .then((r) => rememberOpenedShare(r.shareCode))
+      .catch(() => undefined);
+  }, [sc]);
   const [path, setPath] = useState('/pages/index/index');
   useEffect(() => {
     void sharePath().then(setPath);

@@ -7,10 +7,10 @@ import { useMine } from './use-mine';
 import './index.css';
 
 const ORDER_ENTRIES = [
-  { status: 'PENDING_PAYMENT', label: '待付款', icon: '💳' },
-  { status: 'PAID', label: '待发货', icon: '📦' },
-  { status: 'SHIPPED', label: '待收货', icon: '🚚' },
-  { status: 'AWAITING_PICKUP', label: '待自提', icon: '🏪' },
+  { status: 'PENDING_PAYMENT', label: '待付款', icon: '付' },
+  { status: 'PAID', label: '待发货', icon: '发' },
+  { status: 'SHIPPED', label: '待收货', icon: '收' },
+  { status: 'AWAITING_PICKUP', label: '待自提', icon: '提' },
 ] as const;
 
 function go(url: string) {
@@ -44,7 +44,7 @@ export default function MinePage() {
           )}
         </View>
         <View className="mine-head__code" onClick={() => go('/packages/member/code/index')}>
-          <Text className="mine-head__qr">▦</Text>
+          <Text className="mine-head__qr">码</Text>
           <Text>{S.mine.memberCode}</Text>
         </View>
       </View>
@@ -77,7 +77,7 @@ export default function MinePage() {
             className="mine-orders__item"
             onClick={() => go('/packages/order/list/index?tab=after-sales')}
           >
-            <Text className="mine-orders__icon">🔁</Text>
+            <Text className="mine-orders__icon">售</Text>
             <Text className="mine-orders__label">{S.mine.afterSales}</Text>
           </View>
         </View>

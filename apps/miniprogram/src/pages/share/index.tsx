@@ -45,7 +45,7 @@ export default function ShareOpenPage() {
       : Taro.switchTab({ url: '/pages/index/index' });
   return (
     <View className="share-open" data-testid="share-open">
-      <Text className="share-open__icon">🤝</Text>
+      <Text className="share-open__icon">✓</Text>
       <Text className="share-open__title">{S.share.boundTitle}</Text>
       <Text className="share-open__text" data-testid="share-outcome">
         {outcomeText(r.data.outcome, name)}

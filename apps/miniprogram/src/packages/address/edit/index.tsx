@@ -119,8 +119,7 @@ export default function AddressEditPage() {
         </View>
         <Picker
           mode="multiSelector"
-          range={regions.cols}
-          rangeKey="name"
+          range={regions.cols.map((c) => c.map((r) => r.name))}
           value={regions.idx}
           onColumnChange={(e) => regions.onColumn(e.detail.column, e.detail.value)}
           onChange={(e) => {

@@ -46,7 +46,7 @@ export default function AddressListPage() {
   if (!list.data) return <Skeleton rows={2} />;
   return (
     <View className="addr">
-      {list.data.length === 0 && <Empty text={S.address.none} icon="📍" />}
+      {list.data.length === 0 && <Empty text={S.address.none} icon="址" />}
       {list.data.map((a) => (
         <View key={a.id} className="card addr-item" data-testid="address-item" onClick={() => choose(a)}>
           <View className="addr-item__main">
@@ -66,7 +66,7 @@ export default function AddressListPage() {
               Taro.navigateTo({ url: `/packages/address/edit/index?id=${a.id}` });
             }}
           >
-            ✎
+            {S.address.edit.slice(0, 2)}
           </Text>
         </View>
       ))}

@@ -50,7 +50,7 @@ export default function CheckoutPage() {
       {c.draft.storeName && (
         <View className="card co-address" data-testid="checkout-store">
           <View>
-            <Text className="co-address__who">🏪 {c.draft.storeName}</Text>
+            <Text className="co-address__who">{c.draft.storeName}</Text>
             <Text className="co-address__where">{S.modeLong[c.draft.items[0].mode]}</Text>
           </View>
         </View>

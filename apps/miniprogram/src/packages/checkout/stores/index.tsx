@@ -21,7 +21,7 @@ export default function StorePickerPage() {
   }, [skuId]);
   if (stores.status === 'error') return <ErrorView message={stores.error} onRetry={stores.reload} />;
   if (!stores.data) return <Skeleton rows={3} />;
-  if (!stores.data.items.length) return <Empty text={S.stores.none} icon="🏪" />;
+  if (!stores.data.items.length) return <Empty text={S.stores.none} icon="店" />;
   return (
     <View>
       {stores.data.items.map((s) => (

@@ -57,6 +57,15 @@ export default function GoodsDetailPage() {
           </View>
         </View>
       </View>
+      {d.reseller && (
+        <View
+          className="card row"
+          onClick={() => Taro.navigateTo({ url: `/pages/share/poster/index?productId=${p.id}` })}
+        >
+          <Text>{S.share.poster}</Text>
+          <Text className="muted">›</Text>
+        </View>
+      )}
       {d.stores.data && (
         <View className="card">
           <Text className="card__title">{S.goods.storesWithStock}</Text>
@@ -82,11 +91,11 @@ export default function GoodsDetailPage() {
       <View className="bar__spacer" />
       <View className="bar">
         <View className="goods__icon" onClick={() => Taro.switchTab({ url: '/pages/cart/index' })}>
-          <Text className="goods__icon-glyph">🛒</Text>
+          <Text className="goods__icon-glyph">购</Text>
           <Text>{S.goods.cart}</Text>
         </View>
         <Button className="goods__icon goods__share" openType="share">
-          <Text className="goods__icon-glyph">↗</Text>
+          <Text className="goods__icon-glyph">享</Text>
           <Text>{S.goods.share}</Text>
         </Button>
         <Btn

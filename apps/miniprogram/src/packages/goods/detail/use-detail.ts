@@ -2,7 +2,7 @@ import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api, authed, errorText, open } from '../../../services/api';
 import { draftQuery, type Mode } from '../../../services/checkout-draft';
-import { sharePath } from '../../../services/share';
+import { isReseller, sharePath } from '../../../services/share';
 import { whereAmI } from '../../../services/location';
 import { useNavParams } from '../../../hooks/use-nav-params';
 import { useRequest } from '../../../hooks/use-request';
@@ -69,5 +69,18 @@ export function useDetail() {
     }
   }
 
-  return { product, modes, current, setMode, sheet, setSheet, skus, buy, addToCart, stores, id };
+  return {
+    reseller: isReseller(),
+    product,
+    modes,
+    current,
+    setMode,
+    sheet,
+    setSheet,
+    skus,
+    buy,
+    addToCart,
+    stores,
+    id,
+  };
 }

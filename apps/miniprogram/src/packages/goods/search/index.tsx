@@ -99,7 +99,7 @@ export default function SearchPage() {
             <ProductGrid products={results.data.items} />
           </View>
         ) : (
-          <Empty text={S.search.none} icon="🔍" />
+          <Empty text={S.search.none} icon="搜" />
         ))}
     </View>
   );

@@ -27,7 +27,7 @@ export default function MemberCodePage() {
         </Text>
         <Text className="muted">{S.mine.memberCodeTip}</Text>
         <Text className="mcode__refresh" onClick={() => void code.reload()}>
-          ↻ {S.mine.refreshCode}
+          {S.mine.refreshCode}
         </Text>
       </View>
     </View>

@@ -61,7 +61,9 @@ export default function OrderDetailPage() {
           </View>
           <View className="row">
             <Text className="row__label">{S.order.trackingNo}</Text>
-            <Text onClick={() => Taro.setClipboardData({ data: o.trackingNo! })}>{o.trackingNo} ⧉</Text>
+            <Text onClick={() => Taro.setClipboardData({ data: o.trackingNo! })}>
+              {o.trackingNo} <Text className="od-copy">{S.common.copy}</Text>
+            </Text>
           </View>
         </View>
       )}
@@ -130,7 +132,9 @@ export default function OrderDetailPage() {
       <View className="card">
         <View className="row">
           <Text className="row__label">{S.order.no}</Text>
-          <Text onClick={() => Taro.setClipboardData({ data: o.orderNo })}>{o.orderNo} ⧉</Text>
+          <Text onClick={() => Taro.setClipboardData({ data: o.orderNo })}>
+            {o.orderNo} <Text className="od-copy">{S.common.copy}</Text>
+          </Text>
         </View>
         <View className="row">
           <Text className="row__label">{S.order.createdAt}</Text>

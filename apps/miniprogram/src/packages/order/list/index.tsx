@@ -48,7 +48,7 @@ function AfterSaleList() {
   const list = useRequest(() => authed(() => api.GET('/api/app/after-sales')), []);
   if (list.status === 'error') return <ErrorView message={list.error} onRetry={list.reload} />;
   if (!list.data) return <Skeleton rows={2} />;
-  if (!list.data.length) return <Empty text={S.order.none} icon="🔁" />;
+  if (!list.data.length) return <Empty text={S.order.none} icon="售" />;
   return (
     <View>
       {list.data.map((a) => (
