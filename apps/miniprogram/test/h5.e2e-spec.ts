@@ -218,7 +218,9 @@ describe('H5 mini-program', () => {
     // The picker opens on 北京市 / 市辖区 / 东城区 (the dataset's first district): confirm it.
     await page.locator('[data-testid=addr-region]').click();
     await page.waitForTimeout(500); // the columns load from /api/app/regions
-    await expect(page.locator('.weui-picker__item', { hasText: '东城区' }).first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('.weui-picker__item', { hasText: '东城区' }).first().isVisible()).resolves.toBe(
+      true,
+    );
     await shot(page, 'address-picker');
     await page.locator('.weui-picker__action', { hasText: '确定' }).first().click();
     await expect(page.locator('[data-testid=addr-region]').innerText()).resolves.toContain('东城区');
