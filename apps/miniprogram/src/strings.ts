@@ -221,6 +221,7 @@ export const S = {
   },
   mine: {
     login: '点击登录',
+    wechatUser: '微信用户',
     phoneBind: '绑定手机号',
     phoneBound: (p: string) => `手机号 ${p}`,
     orders: '我的订单',

@@ -165,7 +165,8 @@ describe('H5 mini-program', () => {
     const { page } = buyer;
     const visit = async (path: string, ready: string, name: string) => {
       await page.goto(`${stack.apiUrl}/h5/#${path}`);
-      await page.waitForSelector(ready, { timeout: 20_000 });
+      // Taro's H5 router keeps earlier pages in the DOM, hidden: look at the visible one only.
+      await page.locator(`${ready} >> visible=true`).first().waitFor({ timeout: 20_000 });
       await page.waitForTimeout(400);
       await shot(page, name);
     };
@@ -173,12 +174,13 @@ describe('H5 mini-program', () => {
     await visit('/pages/category/index', '[data-testid=product-card]', 'category');
     await visit('/pages/mine/index', '.mine-orders', 'mine');
     await visit('/packages/order/list/index', '[data-testid=order-card]', 'order-list');
-    expect(await page.locator('[data-testid=order-card]').count()).toBe(1);
+    expect(await page.locator('[data-testid=order-card] >> visible=true').count()).toBe(1);
     await visit('/packages/goods/search/index', '[data-testid=search-input]', 'search');
     await page.locator('[data-testid=search-input] input').fill('茅台');
     await page.locator('[data-testid=search-input] input').press('Enter');
-    await page.waitForSelector('[data-testid=product-card]', { timeout: 20_000 });
-    await expect(page.locator('[data-testid=product-card]').first().innerText()).resolves.toContain('茅台');
+    const results = page.locator('.search__results [data-testid=product-card] >> visible=true');
+    await results.first().waitFor({ timeout: 20_000 });
+    await expect(results.first().innerText()).resolves.toContain('茅台');
     await shot(page, 'search');
     await buyer.ctx.close();
   }, 120_000);
@@ -198,10 +200,19 @@ describe('H5 mini-program', () => {
         regions: [{ provinces: ['北京'], firstFeeFen: 2500, extraFeeFen: 1000 }],
       },
     });
+    // A parcel within the first kilogram, so the fee is the rule's first-weight fee exactly.
     const products = await api<{ items: { id: string; fulfilmentModes: string[] }[] }>(
       '/api/app/products?pageSize=50',
     );
-    const product = products.items.find((p) => p.fulfilmentModes.includes('express'))!;
+    let product: { id: string } | undefined;
+    for (const p of products.items.filter((x) => x.fulfilmentModes.includes('express'))) {
+      const detail = await api<{ skus: { weightGrams: number }[] }>(`/api/app/products/${p.id}`);
+      if (detail.skus.length === 1 && detail.skus[0].weightGrams <= 1000) {
+        product = p;
+        break;
+      }
+    }
+    if (!product) throw new Error('the demo catalog has no light express product');
 
     const { ctx, page } = await newPhone();
     // Browsing needs no login; the checkout's quote does (the simulator's authorise page).

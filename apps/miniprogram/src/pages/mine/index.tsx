@@ -27,7 +27,11 @@ export default function MinePage() {
         <View className="mine-head__avatar">{(p?.nickname ?? '云').slice(0, 1)}</View>
         <View className="mine-head__info">
           <Text className="mine-head__name">
-            {p?.nickname ?? (me.status === 'loading' ? S.common.loading : S.mine.login)}
+            {p
+              ? (p.nickname ?? S.mine.wechatUser)
+              : me.status === 'loading'
+                ? S.common.loading
+                : S.mine.login}
           </Text>
           {p?.phone ? (
             <Text className="mine-head__phone">{S.mine.phoneBound(maskPhone(p.phone))}</Text>
