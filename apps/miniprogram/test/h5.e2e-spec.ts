@@ -76,7 +76,11 @@ async function authorizeAsNewUser(page: Page): Promise<void> {
   });
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+/** After Taro's page transition has settled. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
 
 beforeAll(async () => {
   stack = await startStack();
@@ -216,7 +220,25 @@ describe('H5 mini-program', () => {
 
     const { ctx, page } = await newPhone();
     // Browsing needs no login; the checkout's quote does (the simulator's authorise page).
+    // First load of the H5 build in a fresh browser: bytes of /h5/ assets and time to a usable page.
+    const assets: { url: string; bytes: number; encoding?: string }[] = [];
+    page.on('response', (r) => {
+      if (!r.url().includes('/h5/')) return;
+      void r
+        .body()
+        .then((b) =>
+          assets.push({ url: r.url(), bytes: b.length, encoding: r.headers()['content-encoding'] }),
+        )
+        .catch(() => undefined);
+    });
+    const t0 = Date.now();
     await page.goto(`${stack.apiUrl}/h5/#/packages/goods/detail/index?id=${product.id}`);
+    await page.locator('.goods__btn.btn--primary >> visible=true').waitFor({ timeout: 20_000 });
+    const firstLoadMs = Date.now() - t0;
+    writeFileSync(
+      join(shots, 'h5-first-load.json'),
+      JSON.stringify({ firstLoadMs, bytes: assets.reduce((n, a) => n + a.bytes, 0), assets }, null, 2),
+    );
     await page.locator('.goods__btn.btn--primary').click();
     await page.locator('[data-testid=sku-sheet] .btn--primary').click();
     await authorizeAsNewUser(page);
