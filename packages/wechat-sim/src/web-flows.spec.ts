@@ -47,7 +47,8 @@ describe('web authorisation by redirect', () => {
     const cookie = res.headers.get('set-cookie')!;
     const openid = /sim_openid=([^;]+)/.exec(cookie)![1];
 
-    const session = (url: string) => fetch(url).then((r) => r.json());
+    const session = (url: string) =>
+      fetch(url).then((r) => r.json() as Promise<{ openid?: string; errcode?: number }>);
     const q = `appid=${creds.appId}&secret=${creds.appSecret}&grant_type=authorization_code&js_code=${code}`;
     expect((await session(`${sim.url}/sns/jscode2session?${q}`)).openid).toBe(openid);
     expect((await session(`${sim.url}/sns/jscode2session?${q}`)).errcode).toBe(40163);
