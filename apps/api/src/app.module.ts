@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ENTITIES } from './app.entities';
 import { AuthModule } from './common/auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { loggerParams } from './common/logging';
@@ -25,7 +26,7 @@ import { MiniappModule } from './modules/miniapp/miniapp.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { StorefrontModule } from './modules/storefront/storefront.module';
 import { WechatModule } from './wechat/wechat.module';
-import { resolveWechatConfig } from './wechat/wechat.settings';
+import { resolveWechatConfig } from './app.wechat';
 
 @Module({})
 export class AppModule {
@@ -37,7 +38,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
+          ...dataSourceOptions(config.databaseUrl, config.databasePoolSize, ENTITIES),
           retryAttempts: 2,
           retryDelay: 1000,
         }),

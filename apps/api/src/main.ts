@@ -3,7 +3,7 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/data-source';
 import { resolveDatabase } from './database/resolve';
-import { runSeeds } from './database/seed';
+import { runSeeds } from './app.seed';
 
 async function main(): Promise<void> {
   let config;

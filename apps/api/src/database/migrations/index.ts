@@ -8,6 +8,7 @@ import { Rewards1795691733765 } from './1795691733765-rewards';
 import { Orders1795691828341 } from './1795691828341-orders';
 import { StoreManagerScope1795693007381 } from './1795693007381-store-manager-scope';
 import { AfterSaleShippingRefund1795694734721 } from './1795694734721-after-sale-shipping-refund';
+import { HistoryBase1796098445749 } from './1796098445749-history-base';
 import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   Orders1795691828341,
   StoreManagerScope1795693007381,
   AfterSaleShippingRefund1795694734721,
+  HistoryBase1796098445749,
   ShopperApp1796098895974,
 ];

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRoute } from '../../common/auth/auth.decorators';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
 import { UuidParam } from '../../common/uuid-param';
 import { OkDto } from '../identity/dto/auth.dto';
 import { AddressesService } from './addresses.service';
@@ -16,8 +16,8 @@ export class AddressesController {
   @UserRoute()
   @ApiOperation({ summary: 'My address book, the default first' })
   @ApiOkResponse({ type: [AddressBookEntryDto] })
-  async list(@Ctx() ctx: RequestContext): Promise<AddressBookEntryDto[]> {
-    return (await this.addresses.list(ctx, ctx.actor!.id)).map(AddressBookEntryDto.of);
+  async list(@Ctx() ctx: RequestContext, @CurrentUserId() userId: string): Promise<AddressBookEntryDto[]> {
+    return (await this.addresses.list(ctx, userId)).map(AddressBookEntryDto.of);
   }
 
   @Post()
@@ -27,8 +27,12 @@ export class AddressesController {
       'Add an address; the region code is checked against the dataset, names come from it. 400 ADDRESS_REGION_INVALID',
   })
   @ApiCreatedResponse({ type: AddressBookEntryDto })
-  async create(@Ctx() ctx: RequestContext, @Body() dto: AddressInputDto): Promise<AddressBookEntryDto> {
-    return AddressBookEntryDto.of(await this.addresses.create(ctx, ctx.actor!.id, dto));
+  async create(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Body() dto: AddressInputDto,
+  ): Promise<AddressBookEntryDto> {
+    return AddressBookEntryDto.of(await this.addresses.create(ctx, userId, dto));
   }
 
   @Patch(':id')
@@ -37,10 +41,11 @@ export class AddressesController {
   @ApiOkResponse({ type: AddressBookEntryDto })
   async update(
     @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
     @Param('id', UuidParam) id: string,
     @Body() dto: AddressPatchDto,
   ): Promise<AddressBookEntryDto> {
-    return AddressBookEntryDto.of(await this.addresses.update(ctx, ctx.actor!.id, id, dto));
+    return AddressBookEntryDto.of(await this.addresses.update(ctx, userId, id, dto));
   }
 
   @Delete(':id')
@@ -48,8 +53,12 @@ export class AddressesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete an address (deleting the default promotes the newest one)' })
   @ApiOkResponse({ type: OkDto })
-  async remove(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<OkDto> {
-    await this.addresses.remove(ctx, ctx.actor!.id, id);
+  async remove(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('id', UuidParam) id: string,
+  ): Promise<OkDto> {
+    await this.addresses.remove(ctx, userId, id);
     return { ok: true };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { UserRoute } from '../../common/auth/auth.decorators';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { ORDER_STATUSES, type OrderStatus } from './entities/order.entity';
 
@@ -47,7 +47,7 @@ export class OrderCountsController {
   @UserRoute()
   @ApiOperation({ summary: 'How many of my orders are in each status, and my open after-sales' })
   @ApiOkResponse({ type: OrderCountsDto })
-  mine(@Ctx() ctx: RequestContext): Promise<OrderCountsDto> {
-    return this.counts.forBuyer(ctx, ctx.actor!.id);
+  mine(@Ctx() ctx: RequestContext, @CurrentUserId() userId: string): Promise<OrderCountsDto> {
+    return this.counts.forBuyer(ctx, userId);
   }
 }

@@ -8,7 +8,8 @@ import { Ctx, RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { NearbyQueryDto, NearbyStoreDto } from './dto/store.dto';
 import { Store } from './entities/store.entity';
-import { BOX_SQL, DISTANCE_SQL, toStoreDto } from './stores.service';
+import { toStoreDto } from './dto/mappers';
+import { BOX_SQL, DISTANCE_SQL } from './stores.service';
 
 export class NearbyStockQueryDto extends NearbyQueryDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() skuId: string;

@@ -1,11 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
-import { ReferralModule } from '../referral/referral.module';
-import { StoreLockScanListener } from '../referral/store-lock.scan-listener';
 import { NearbyStockController, NearbyStockService } from './nearby-stock';
 import { QrService } from './qr.service';
 import { ScanCodeService } from './scan-code.service';
-import { SCAN_LISTENER } from './scan-listener';
 import { ScanService } from './scan.service';
 import { ShelfService } from './shelf.service';
 import { StoreStockService } from './store-stock.service';
@@ -16,21 +13,20 @@ import { StoresService } from './stores.service';
 /**
  * Stores, staff, store stock, shelves, scan codes, scan resolution and QR sheets.
  * Exports StoresService (assertStaff, get), StoreStockService (reserve/release)
- * and ScanCodeService; the store lock plugs in through SCAN_LISTENER (scan-listener.ts).
+ * and ScanCodeService. Whoever wants to hear scans (the referral module's store lock)
+ * provides SCAN_LISTENER globally (scan-listener.ts); this module knows none of them.
  */
 @Module({
-  imports: [CatalogModule, ReferralModule],
+  imports: [CatalogModule],
   controllers: [StoresAdminController, StoresAppController, NearbyStockController],
   providers: [
+    NearbyStockService,
     StoresService,
     StoreStockService,
-    NearbyStockService,
     ShelfService,
     ScanCodeService,
     ScanService,
     QrService,
-    // A logged-in scan locks the customer to the store (一键锁客), inside the scan's transaction.
-    { provide: SCAN_LISTENER, useExisting: StoreLockScanListener },
   ],
   exports: [StoresService, StoreStockService, ScanCodeService],
 })
