@@ -1,5 +1,5 @@
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
-import { findCjkFont } from '../stores/cjk-font';
+import { findCjkFont } from '../../common/cjk-font';
 
 /**
  * Product shots for the demo catalog, drawn at seed time with @napi-rs/canvas (already a
