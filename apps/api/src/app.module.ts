@@ -25,6 +25,7 @@ import { AddressesModule } from './modules/addresses/addresses.module';
 import { MiniappModule } from './modules/miniapp/miniapp.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { StorefrontModule } from './modules/storefront/storefront.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './app.wechat';
 
@@ -60,6 +61,7 @@ export class AppModule {
         AddressesModule,
         StorefrontModule,
         MiniappModule,
+        DirectoryModule,
         ...extraModules,
         // Last: a test's stand-in PAYMENT_LISTENER or REWARD_ORDER_SOURCE (an extra module) is found
         // before the orders module's.
