@@ -43,6 +43,9 @@ import { OrderEvent } from './modules/orders/entities/order-event.entity';
 import { OrderLine } from './modules/orders/entities/order-line.entity';
 import { Order } from './modules/orders/entities/order.entity';
 import { ShippingTemplate } from './modules/orders/entities/shipping-template.entity';
+import { UserAddress } from './modules/addresses/entities/user-address.entity';
+import { HomeContent } from './modules/storefront/entities/home-content.entity';
+import { ProductFlag } from './modules/storefront/entities/product-flag.entity';
 
 /** Every entity of every module, in one list for the data source and the drift test. */
 export const ENTITIES = [
@@ -94,4 +97,7 @@ export const ENTITIES = [
   AfterSale,
   AfterSaleEvent,
   MemberCode,
+  UserAddress,
+  HomeContent,
+  ProductFlag,
 ];

@@ -21,6 +21,10 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { RewardsModule } from './modules/rewards/rewards.module';
+import { AddressesModule } from './modules/addresses/addresses.module';
+import { MiniappModule } from './modules/miniapp/miniapp.module';
+import { RegionsModule } from './modules/regions/regions.module';
+import { StorefrontModule } from './modules/storefront/storefront.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './app.wechat';
@@ -53,6 +57,10 @@ export class AppModule {
         WithdrawalsModule,
         CatalogModule,
         StoresModule,
+        RegionsModule,
+        AddressesModule,
+        StorefrontModule,
+        MiniappModule,
         DirectoryModule,
         ...extraModules,
         // Last: a test's stand-in PAYMENT_LISTENER or REWARD_ORDER_SOURCE (an extra module) is found

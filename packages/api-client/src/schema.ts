@@ -1547,6 +1547,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/stores/nearby-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active stores near a point that have a SKU in stock, nearest first, with that stock */
+        get: operations["NearbyStockController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provinces, or the cities / districts under a code (GB/T 2260, the address picker) */
+        get: operations["RegionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My address book, the default first */
+        get: operations["AddressesController_list"];
+        put?: never;
+        /** Add an address; the region code is checked against the dataset, names come from it. 400 ADDRESS_REGION_INVALID */
+        post: operations["AddressesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an address (deleting the default promotes the newest one) */
+        delete: operations["AddressesController_remove"];
+        options?: never;
+        head?: never;
+        /** Change an address or make it the default */
+        patch: operations["AddressesController_update"];
+        trace?: never;
+    };
+    "/api/app/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home page: live banners and notices, hot / new / recommended products */
+        get: operations["StorefrontAppController_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/home-contents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Home banners and notices, live or not */
+        get: operations["StorefrontAdminController_list"];
+        put?: never;
+        /** Add a banner (needs an image) or a notice; audited */
+        post: operations["StorefrontAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/home-contents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a banner or notice; audited */
+        delete: operations["StorefrontAdminController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a banner or notice; audited with before and after */
+        patch: operations["StorefrontAdminController_update"];
+        trace?: never;
+    };
+    "/api/admin/product-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products flagged hot / new / recommended */
+        get: operations["StorefrontAdminController_flags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/products/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a product’s home-page flags (replaces them); audited */
+        put: operations["StorefrontAdminController_setFlags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/h5/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the H5 build logs in and pays: the simulator’s authorise and cashier pages (development and tests only; 404 in production) */
+        get: operations["MiniappController_h5Config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A QR image of a digit string (the member code page); never cached */
+        get: operations["MiniappController_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/names": {
         parameters: {
             query?: never;
@@ -2057,6 +2248,23 @@ export interface paths {
         put?: never;
         /** Upload one photo (JPG, PNG, WebP, GIF; at most 5 MiB) as multipart field `file` */
         post: operations["AppUploadsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/orders/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my orders are in each status, and my open after-sales */
+        get: operations["OrderCountsController_mine"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3339,6 +3547,150 @@ export interface components {
             storeId: string;
             expiresAt: string;
         };
+        NearbyStockStoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            city: string | null;
+            phone: string | null;
+            lat: number;
+            lng: number;
+            openingHours: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** @description Great-circle distance in metres */
+            distanceM: number;
+            /** @description the store’s own stock of the SKU (what pickup draws from) */
+            stock: number;
+        };
+        NearbyStockPageDto: {
+            items: components["schemas"]["NearbyStockStoreDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RegionDto: {
+            /** @example 65 */
+            code: string;
+            /** @example 新疆维吾尔自治区 */
+            name: string;
+        };
+        AddressBookEntryDto: {
+            id: string;
+            name: string;
+            phone: string;
+            /** @example 65 */
+            provinceCode: string;
+            /** @example 6501 */
+            cityCode: string;
+            /** @example 650102 */
+            districtCode: string | null;
+            /** @example 新疆维吾尔自治区 */
+            province: string;
+            /** @example 乌鲁木齐市 */
+            city: string;
+            /** @example 天山区 */
+            district: string;
+            detail: string;
+            isDefault: boolean;
+            createdAt: string;
+        };
+        AddressInputDto: {
+            name: string;
+            /** @description mobile (11 digits) or a landline */
+            phone: string;
+            /**
+             * @description district code (6 digits, GB/T 2260, = wx.chooseAddress nationalCode); a city code for a city without districts
+             * @example 650102
+             */
+            regionCode: string;
+            detail: string;
+            /** @description make it the default (the first address always is) */
+            isDefault?: boolean;
+        };
+        AddressPatchDto: {
+            name?: string;
+            phone?: string;
+            regionCode?: string;
+            detail?: string;
+            /** @description true makes it the default; false is ignored (choose another instead) */
+            isDefault?: boolean;
+        };
+        HomeBannerDto: {
+            id: string;
+            title: string;
+            imageUrl: string;
+            link: string | null;
+        };
+        HomeNoticeDto: {
+            id: string;
+            title: string;
+            link: string | null;
+        };
+        HomeDto: {
+            banners: components["schemas"]["HomeBannerDto"][];
+            notices: components["schemas"]["HomeNoticeDto"][];
+            /** @description 热卖: flagged hot, else best sellers */
+            hot: components["schemas"]["ProductSummaryDto"][];
+            /** @description 新品: flagged new, else newest */
+            fresh: components["schemas"]["ProductSummaryDto"][];
+            /** @description 推荐: flagged recommended, else more on sale */
+            recommended: components["schemas"]["ProductSummaryDto"][];
+        };
+        HomeContentDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "banner" | "notice";
+            title: string;
+            imageUrl: string | null;
+            link: string | null;
+            sortOrder: number;
+            active: boolean;
+            startsAt: string | null;
+            endsAt: string | null;
+        };
+        HomeContentInputDto: {
+            /** @enum {string} */
+            kind: "banner" | "notice";
+            title: string;
+            /** @description an uploaded image (banners need one) */
+            imageUrl?: string | null;
+            /** @example /packages/goods/detail/index?id=… */
+            link?: string | null;
+            sortOrder?: number;
+            active?: boolean;
+            startsAt?: string | null;
+            endsAt?: string | null;
+        };
+        HomeContentPatchDto: {
+            title?: string;
+            imageUrl?: string | null;
+            link?: string | null;
+            sortOrder?: number;
+            active?: boolean;
+            startsAt?: string | null;
+            endsAt?: string | null;
+        };
+        FlaggedProductDto: {
+            productId: string;
+            /** @enum {string} */
+            flag: "hot" | "new" | "recommended";
+            sortOrder: number;
+        };
+        ProductFlagsDto: {
+            flags: ("hot" | "new" | "recommended")[];
+            /** @description position in the flagged lists (smaller first) */
+            sortOrder?: number;
+        };
+        H5ConfigDto: {
+            /** @description the mini-program app id (the first field signed by paySign) */
+            appId: string;
+            /** @description the simulator’s web authorisation page (redirects back with ?code=) */
+            authorizeUrl: string;
+            /** @description the simulator’s cashier page (redirects back with pay=success|fail|cancel) */
+            cashierUrl: string;
+        };
         UserNameDto: {
             id: string;
             nickname: string | null;
@@ -3482,6 +3834,11 @@ export interface components {
             city: string;
             district: string;
             detail: string;
+            /**
+             * @description district code (GB/T 2260; wx.chooseAddress nationalCode); when given, express fees go by it
+             * @example 650102
+             */
+            regionCode?: string;
         };
         CheckoutDto: {
             /** @enum {string} */
@@ -3706,6 +4063,7 @@ export interface components {
             reason: string;
         };
         RegionFeeDto: {
+            /** @description provinces by name (新疆 or 新疆维吾尔自治区) or 2-digit code (65); matched by code */
             provinces: string[];
             firstFeeFen: number;
             extraFeeFen: number;
@@ -3730,6 +4088,16 @@ export interface components {
             extraFeeFen: number;
             freeOverFen?: number | null;
             regions?: components["schemas"]["RegionFeeDto"][];
+        };
+        OrderCountsDto: {
+            PENDING_PAYMENT: number;
+            PAID: number;
+            SHIPPED: number;
+            AWAITING_PICKUP: number;
+            COMPLETED: number;
+            CANCELLED: number;
+            /** @description after-sales still being handled (awaiting approval or refunding) */
+            afterSalesOpen: number;
         };
         RewardDto: {
             id: string;
@@ -3772,7 +4140,10 @@ export interface components {
             settled: number;
         };
         /**
-         * @description ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
+         * @description ADDRESS_LIMIT_REACHED (409): 最多保存 20 个收货地址
+         *     ADDRESS_NOT_FOUND (404): 收货地址不存在
+         *     ADDRESS_REGION_INVALID (400): 所在地区无效，请重新选择省市区
+         *     ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
          *     ADMIN_CANNOT_REMOVE_LAST_ADMIN (409): 至少保留一个可用的超级管理员
          *     ADMIN_INVALID_CREDENTIALS (401): 用户名或密码错误
          *     ADMIN_PASSWORD_UNCHANGED (400): 新密码不能与当前密码相同
@@ -3800,7 +4171,11 @@ export interface components {
          *     CONFLICT (409): 数据已被修改，请刷新后重试
          *     EXPORT_TOO_LARGE (422): 导出的数据超过上限，请缩小筛选范围（如按日期）后分批导出
          *     FORBIDDEN (403): 没有权限执行此操作
+         *     H5_WEB_FLOWS_UNAVAILABLE (404): H5 版仅在模拟器环境下可用，请在微信中打开小程序
          *     HEADERS_TOO_LARGE (431): 请求头过大
+         *     HOME_BANNER_IMAGE_REQUIRED (400): 轮播图需要图片
+         *     HOME_CONTENT_NOT_FOUND (404): 首页内容不存在
+         *     HOME_CONTENT_TIME_INVALID (400): 结束时间必须晚于开始时间
          *     IDEMPOTENCY_KEY_REUSED (409): 重复的请求标识，但请求内容不同
          *     INTERNAL (500): 系统繁忙，请稍后再试
          *     LEDGER_ACCOUNT_NOT_YOURS (403): 这不是您的收益账户，无权查看或操作
@@ -3883,7 +4258,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "HEADERS_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -5546,7 +5921,8 @@ export interface operations {
                 keyword?: string;
                 /** @description A category; a root category includes its children */
                 categoryId?: string;
-                sort?: "sales" | "price" | "newest";
+                /** @description default: relevance when a keyword is given (title matches first), else sales */
+                sort?: "relevance" | "sales" | "price" | "newest";
                 /** @description Only for sort=price; default asc */
                 order?: "asc" | "desc";
             };
@@ -6267,6 +6643,337 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyStoreDto"];
+                };
+            };
+        };
+    };
+    NearbyStockController_find: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                lat: number;
+                lng: number;
+                /** @description Only stores within this many km (default 50) */
+                radiusKm?: number;
+                skuId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NearbyStockPageDto"];
+                };
+            };
+        };
+    };
+    RegionsController_list: {
+        parameters: {
+            query?: {
+                /** @description a province (2 digits) or city (4 digits) code; omit for provinces */
+                parentCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"][];
+                };
+            };
+        };
+    };
+    AddressesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBookEntryDto"][];
+                };
+            };
+        };
+    };
+    AddressesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddressInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBookEntryDto"];
+                };
+            };
+        };
+    };
+    AddressesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkDto"];
+                };
+            };
+        };
+    };
+    AddressesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddressPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressBookEntryDto"];
+                };
+            };
+        };
+    };
+    StorefrontAppController_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeDto"];
+                };
+            };
+        };
+    };
+    StorefrontAdminController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeContentDto"][];
+                };
+            };
+        };
+    };
+    StorefrontAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeContentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeContentDto"];
+                };
+            };
+        };
+    };
+    StorefrontAdminController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkDto"];
+                };
+            };
+        };
+    };
+    StorefrontAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeContentPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeContentDto"];
+                };
+            };
+        };
+    };
+    StorefrontAdminController_flags: {
+        parameters: {
+            query?: {
+                productId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedProductDto"][];
+                };
+            };
+        };
+    };
+    StorefrontAdminController_setFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductFlagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedProductDto"][];
+                };
+            };
+        };
+    };
+    MiniappController_h5Config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["H5ConfigDto"];
+                };
+            };
+        };
+    };
+    MiniappController_qr: {
+        parameters: {
+            query: {
+                /** @description digits only (a member code) */
+                text: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
                 };
             };
         };
@@ -7119,6 +7826,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UploadDto"];
+                };
+            };
+        };
+    };
+    OrderCountsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCountsDto"];
                 };
             };
         };

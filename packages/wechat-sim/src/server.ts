@@ -11,6 +11,7 @@ import { completeRefund, registerRefundRoutes } from './pay-refunds';
 import { registerTransactionRoutes } from './pay-transactions';
 import { registerTransferRoutes } from './pay-transfers';
 import { registerSimRoutes } from './sim-routes';
+import { registerWebFlows } from './web-flows';
 import { StateStore } from './state';
 
 export interface SimulatorOptions {
@@ -68,6 +69,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   registerTransferRoutes(app, ctx);
   registerBillRoutes(app, ctx);
   registerSimRoutes(app, ctx);
+  registerWebFlows(app, ctx);
 
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ port: opts.port ?? 3100, host });

@@ -271,6 +271,23 @@ describe('catalog e2e: categories, products, SKUs, search, uploads', () => {
       await newProduct(t, { title: '茅台 草稿', categoryId: liquor, onSale: false });
     });
 
+    it('ranks two-character Chinese terms through the bigram index: title hits before subtitle hits', async () => {
+      const only = await newProduct(t, {
+        title: '酱香老酒 珍藏',
+        subtitle: '产自茅台镇',
+        categoryId: tea,
+        skus: [skuInput({ priceFen: 5000 })],
+      });
+      try {
+        const res = await t.http.get('/api/app/products').query({ keyword: '茅台' }).expect(200);
+        const titles: string[] = res.body.items.map((p: { title: string }) => p.title);
+        expect(titles).toHaveLength(3);
+        expect(titles[2]).toBe('酱香老酒 珍藏');
+      } finally {
+        await t.app.get(DataSource).query(`UPDATE product SET status = 'off_sale' WHERE id = $1`, [only.id]);
+      }
+    });
+
     it('finds Chinese substrings ("茅台" finds "贵州茅台酒 53度"), only on-sale products', async () => {
       const res = await t.http.get('/api/app/products').query({ keyword: '茅台' }).expect(200);
       const titles = res.body.items.map((p: { title: string }) => p.title).sort();

@@ -9,6 +9,7 @@ import { Orders1795691828341 } from './1795691828341-orders';
 import { StoreManagerScope1795693007381 } from './1795693007381-store-manager-scope';
 import { AfterSaleShippingRefund1795694734721 } from './1795694734721-after-sale-shipping-refund';
 import { HistoryBase1796098445749 } from './1796098445749-history-base';
+import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counter';
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   StoreManagerScope1795693007381,
   AfterSaleShippingRefund1795694734721,
   HistoryBase1796098445749,
+  ShopperApp1796098895974,
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
 ];

@@ -1,12 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { RequestContext } from '../../common/request-context';
+import type { AppConfig } from '../../config/config';
 import type { Seeder } from '../../common/seeder';
 import { CategoryService } from './category.service';
 import type { FulfilmentMode } from './entities/product.entity';
 import { Category } from './entities/category.entity';
 import { Sku } from './entities/sku.entity';
+import { FILE_STORAGE, type FileStorage } from './file-storage';
+import { Product } from './entities/product.entity';
 import { ProductService } from './product.service';
+import { drawSeedImage } from './seed-images';
+import { uploadUrl } from './image-upload';
 
 type SeedSku = [
   code: string,
@@ -266,8 +271,22 @@ export function seedQty(code: string, min: number, span: number): number {
 /** Idempotent: adds categories and products that are missing (a product is known by its first SKU code). */
 export const catalogSeeder: Seeder = {
   name: 'catalog',
-  async run(app: INestApplicationContext): Promise<void> {
+  async run(app: INestApplicationContext, config: AppConfig): Promise<void> {
     const ctx = RequestContext.system('seed');
+    const storage = app.get<FileStorage>(FILE_STORAGE);
+    // A drawn product shot per product (content-addressed, so re-seeding stores nothing new).
+    const image = async (p: SeedProduct): Promise<string> =>
+      uploadUrl(
+        (
+          await storage.put(
+            drawSeedImage(
+              { title: p.title, subtitle: p.subtitle, spec: p.skus[0][1], category: p.category },
+              config.dataDir,
+            ),
+            'image/png',
+          )
+        ).key,
+      );
     const categories = app.get(CategoryService);
     const products = app.get(ProductService);
     const ds = app.get(DataSource);
@@ -278,7 +297,14 @@ export const catalogSeeder: Seeder = {
       return (await categories.create(ctx, { name, parentId: parentId ?? undefined, sortOrder })).id;
     };
     for (const p of SEED_PRODUCTS) {
-      if (await ds.getRepository(Sku).existsBy({ code: p.skus[0][0] })) continue;
+      const existing = await ds.getRepository(Sku).findOneBy({ code: p.skus[0][0] });
+      if (existing) {
+        // Databases seeded before product images: give the demo product its picture once.
+        const product = await ds.getRepository(Product).findOneBy({ id: existing.productId });
+        if (product && product.images.length === 0)
+          await products.update(ctx, product.id, { images: [await image(p)] });
+        continue;
+      }
       const root = await categoryId(p.category[0], null, ROOT_ORDER.indexOf(p.category[0]));
       const child = await categoryId(p.category[1], root, 0);
       const created = await products.create(ctx, {
@@ -287,6 +313,7 @@ export const catalogSeeder: Seeder = {
         categoryId: child,
         fulfilmentModes: p.modes,
         rewardRateBp: p.rewardRateBp,
+        images: [await image(p)],
         descriptionHtml: `<p>${p.title}</p><p>${p.subtitle ?? ''}</p>`,
         skus: p.skus.map(([code, spec, priceFen, originalPriceFen, weightGrams], i) => ({
           code,

@@ -21,7 +21,7 @@ import type {
 import { Product, type ProductStatus } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
 import { sanitizeProductHtml } from './rich-text';
-import { likePattern, refreshSearchText, searchTerms } from './search-text';
+import { bigramQuery, bigrams, likePattern, refreshSearchText, searchTerms } from './search-text';
 import { toSkuDto, toSummary, toProductDto } from './dto/mappers';
 
 /** The shopper's view of a product (no rates, no SKU codes). */
@@ -298,14 +298,29 @@ export class ProductService {
     return this.search(ctx, { ...q, sort: 'newest' }, { status: q.status });
   }
 
+  /** On-sale products by id, in the order given (unknown or off-sale ids are skipped). */
+  async onSaleSummaries(ctx: RequestContext, ids: string[]): Promise<ProductSummaryDto[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; min_price_fen: string | null }[] = await this.tx.manager(ctx).query(
+      `SELECT p.id, (SELECT min(s.price_fen) FROM sku s WHERE s.product_id = p.id) AS min_price_fen
+         FROM product p WHERE p.id = ANY($1::uuid[]) AND p.status = 'on_sale'`,
+      [ids],
+    );
+    const products = await this.tx.repo(ctx, Product).findBy({ id: In(rows.map((r) => r.id)) });
+    const byId = new Map(products.map((x) => [x.id, x]));
+    const price = new Map(rows.map((r) => [r.id, r.min_price_fen === null ? null : Number(r.min_price_fen)]));
+    return ids.filter((id) => byId.has(id)).map((id) => toSummary(byId.get(id)!, price.get(id) ?? null));
+  }
+
   /** Consumer list and search: on-sale products only. */
   async appSearch(ctx: RequestContext, q: ProductSearchQueryDto): Promise<Page<ProductSummaryDto>> {
     return this.search(ctx, q, { status: 'on_sale' });
   }
 
   /**
-   * Substring search over `search_text` with ILIKE, served by a pg_trgm GIN index
-   * (`gin_trgm_ops` supports LIKE/ILIKE). Each whitespace-separated term must match.
+   * Keyword search: every whitespace-separated term must match. Terms of two or more characters
+   * match the bigram tsvector (GIN) and rank by ts_rank, title hits first; single characters are
+   * a substring match on `search_text` (pg_trgm GIN). Without a keyword: sales, price or newest.
    */
   private async search(
     ctx: RequestContext,
@@ -319,17 +334,32 @@ export class ProductService {
       return `$${params.length}`;
     };
     if (filter.status) where.push(`p.status = ${p(filter.status)}`);
-    for (const term of searchTerms(q.keyword)) where.push(`p.search_text LIKE ${p(likePattern(term))}`);
+    // Terms of two or more characters go through the bigram index (and rank); a single character
+    // cannot be a bigram and stays a substring match.
+    const grams: string[] = [];
+    for (const term of searchTerms(q.keyword)) {
+      if ([...term].length >= 2) grams.push(...bigrams(term));
+      else where.push(`p.search_text LIKE ${p(likePattern(term))}`);
+    }
+    let rank: string | undefined;
+    if (grams.length) {
+      const tsq = p(bigramQuery([...new Set(grams)]));
+      where.push(`p.search_bigrams @@ ${tsq}::tsquery`);
+      rank = `ts_rank(p.search_bigrams, ${tsq}::tsquery)`;
+    }
     if (q.categoryId) {
       const c = p(q.categoryId);
       where.push(`p.category_id IN (SELECT id FROM category WHERE id = ${c} OR parent_id = ${c})`);
     }
+    const sort = q.sort ?? (rank ? 'relevance' : 'sales');
     const order =
-      q.sort === 'price'
-        ? `min_price_fen ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.created_at DESC, p.id`
-        : q.sort === 'newest'
-          ? 'p.created_at DESC, p.id'
-          : 'p.sales_count DESC, p.created_at DESC, p.id';
+      sort === 'relevance' && rank
+        ? `${rank} DESC, p.sales_count DESC, p.created_at DESC, p.id`
+        : q.sort === 'price'
+          ? `min_price_fen ${q.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, p.created_at DESC, p.id`
+          : sort === 'newest'
+            ? 'p.created_at DESC, p.id'
+            : 'p.sales_count DESC, p.created_at DESC, p.id';
     const { skip, take } = pageWindow(q);
     const rows: SearchRow[] = await this.tx.manager(ctx).query(
       `SELECT p.id, (SELECT min(s.price_fen) FROM sku s WHERE s.product_id = p.id) AS min_price_fen,

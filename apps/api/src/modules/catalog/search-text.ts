@@ -37,3 +37,29 @@ export function searchTerms(keyword: string | undefined): string[] {
     .filter(Boolean)
     .slice(0, 5);
 }
+
+/**
+ * What separates words for bigram search, the same in SQL (`cs_bigrams`) and here: whitespace and
+ * common Chinese and ASCII punctuation (quotes, backslash and colon too, which tsvector syntax needs).
+ */
+export const BIGRAM_DELIMITERS = `[[:space:],，。、;；:：/|()（）<>《》【】\\[\\]+\\-_.·!！?？'"“”‘’\\\\]+`;
+const DELIMS_JS = /[\s,，。、;；:：/|()（）<>《》【】[\]+\-_.·!！?？'"“”‘’\\]+/u;
+
+/**
+ * The bigrams of a search term, as `cs_bigrams` cuts them: a one-character word is itself.
+ * `飞天茅台` → [飞天, 天茅, 茅台].
+ */
+export function bigrams(term: string): string[] {
+  const out = new Set<string>();
+  for (const w of term.toLowerCase().split(DELIMS_JS)) {
+    const chars = [...w];
+    if (chars.length === 1) out.add(w);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  }
+  return [...out];
+}
+
+/** Every bigram must match: `'飞天' & '天茅' & '茅台'` (lexemes quoted, so no parser runs). */
+export function bigramQuery(grams: string[]): string {
+  return grams.map((g) => `'${g}'`).join(' & ');
+}

@@ -11,6 +11,7 @@ import { CheckoutService } from './checkout/checkout.service';
 import { FulfilmentService } from './fulfilment/fulfilment.service';
 import { OfflineSalesService } from './fulfilment/offline-sales.service';
 import { OrderPaymentListener } from './order-payment.listener';
+import { OrderCountsController, OrderCountsService } from './order-counts';
 import { OrderQueryService } from './order-query.service';
 import { REWARD_ORDER_SOURCE } from './orders.ports';
 import { OrdersAdminController } from './orders-admin.controller';
@@ -28,8 +29,15 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
 @Global()
 @Module({
   imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule],
-  controllers: [OrdersAppController, StoreStaffAppController, OrdersAdminController, AppUploadsController],
+  controllers: [
+    OrdersAppController,
+    StoreStaffAppController,
+    OrdersAdminController,
+    AppUploadsController,
+    OrderCountsController,
+  ],
   providers: [
+    OrderCountsService,
     CartService,
     ShippingService,
     QuoteService,

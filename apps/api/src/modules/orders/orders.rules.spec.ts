@@ -72,11 +72,22 @@ describe('shippingFee', () => {
     [2000, 0, '西藏自治区', 5000],
     [2000, 9_999, null, 1600],
     [2000, 10_000, '西藏自治区', 0],
-  ])('%i g, goods %i fen, %s → %i fen', (w, goods, province, fee) => {
-    expect(shippingFee(t, w, goods, province)).toBe(fee);
+    [2000, 0, '西藏', 5000],
+    [2000, 0, { regionCode: '540102', province: '拉萨' }, 5000],
+    [2000, 0, { regionCode: '330106', province: '西藏自治区' }, 1600],
+  ])('%i g, goods %i fen, %j → %i fen', (w, goods, to, fee) => {
+    expect(shippingFee(t, w, goods, to)).toBe(fee);
   });
   it('never frees shipping without a threshold', () => {
     expect(shippingFee({ ...t, freeOverFen: null }, 0, 1e9, null)).toBe(1000);
+  });
+  it('matches a rule written with the short name or the code (新疆 = 新疆维吾尔自治区 = 65)', () => {
+    for (const rule of ['新疆', '新疆维吾尔自治区', '65']) {
+      const x = { ...t, regions: [{ provinces: [rule], firstFeeFen: 2500, extraFeeFen: 0 }] };
+      expect(shippingFee(x, 500, 0, '新疆维吾尔自治区')).toBe(2500);
+      expect(shippingFee(x, 500, 0, { regionCode: '650102', province: '新疆' })).toBe(2500);
+      expect(shippingFee(x, 500, 0, '浙江省')).toBe(1000);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { WechatMiniClient } from '../../wechat/wechat-mini.client';
-import { CjkFontMissingError, findCjkFont } from './cjk-font';
+import { CjkFontMissingError, findCjkFont } from '../../common/cjk-font';
 import { QrImage } from './entities/qr-image.entity';
 import { ScanCode } from './entities/scan-code.entity';
 import { ShelfSlot } from './entities/shelf-slot.entity';

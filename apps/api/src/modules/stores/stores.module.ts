@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { NearbyStockController, NearbyStockService } from './nearby-stock';
 import { QrService } from './qr.service';
 import { ScanCodeService } from './scan-code.service';
 import { ScanService } from './scan.service';
@@ -17,8 +18,16 @@ import { StoresService } from './stores.service';
  */
 @Module({
   imports: [CatalogModule],
-  controllers: [StoresAdminController, StoresAppController],
-  providers: [StoresService, StoreStockService, ShelfService, ScanCodeService, ScanService, QrService],
+  controllers: [StoresAdminController, StoresAppController, NearbyStockController],
+  providers: [
+    NearbyStockService,
+    StoresService,
+    StoreStockService,
+    ShelfService,
+    ScanCodeService,
+    ScanService,
+    QrService,
+  ],
   exports: [StoresService, StoreStockService, ScanCodeService],
 })
 export class StoresModule {}

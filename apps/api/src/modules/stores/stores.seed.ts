@@ -144,8 +144,10 @@ export const storesSeeder: Seeder = {
           ORDER BY st.created_at, sh.sort_order, c.created_at LIMIT 1`,
       );
       if (demo) {
+        // The H5 build of the mini-program opens it like WeChat opens the shelf's code.
         console.log(
-          `demo scan (${demo.store} · ${demo.shelf}): ${config.publicBaseUrl}/api/app/scan/${demo.code}`,
+          `demo scan (${demo.store} · ${demo.shelf}): ${config.publicBaseUrl}/h5/#/pages/scan/index?scene=${demo.code}` +
+            `\n  (API: ${config.publicBaseUrl}/api/app/scan/${demo.code})`,
         );
       }
     }

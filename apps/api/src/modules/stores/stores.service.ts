@@ -29,10 +29,10 @@ import { toStoreDto, toAdminStoreDto } from './dto/mappers';
 export const STAFF_INVITE_TTL_MS = 72 * 3600_000;
 
 /** Haversine distance in metres between the row's (lat, lng) and ($1, $2), in SQL. */
-const DISTANCE_SQL = `(2 * 6371008.8 * asin(sqrt(
+export const DISTANCE_SQL = `(2 * 6371008.8 * asin(sqrt(
   power(sin(radians(s.lat - $1::float8) / 2), 2) +
   cos(radians($1::float8)) * cos(radians(s.lat)) * power(sin(radians(s.lng - $2::float8) / 2), 2))))`;
-const BOX_SQL = `s.status = 'active'
+export const BOX_SQL = `s.status = 'active'
   AND s.lat BETWEEN $1::float8 - $3::float8 AND $1::float8 + $3::float8
   AND s.lng BETWEEN $2::float8 - $4::float8 AND $2::float8 + $4::float8`;
 

@@ -204,7 +204,7 @@ export class AdminProductQueryDto extends PageQueryDto {
   status?: ProductStatus;
 }
 
-export const PRODUCT_SORTS = ['sales', 'price', 'newest'] as const;
+export const PRODUCT_SORTS = ['relevance', 'sales', 'price', 'newest'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
 export class ProductSearchQueryDto extends PageQueryDto {
@@ -222,7 +222,10 @@ export class ProductSearchQueryDto extends PageQueryDto {
   @IsUUID()
   categoryId?: string;
 
-  @ApiPropertyOptional({ enum: PRODUCT_SORTS, default: 'sales' })
+  @ApiPropertyOptional({
+    enum: PRODUCT_SORTS,
+    description: 'default: relevance when a keyword is given (title matches first), else sales',
+  })
   @IsOptional()
   @IsIn(PRODUCT_SORTS)
   sort?: ProductSort;

@@ -17,6 +17,7 @@ export type FulfilmentMode = (typeof FULFILMENT_MODES)[number];
 @Entity({ name: 'product' })
 @Index('IDX_product_status_category', ['status', 'categoryId'])
 @Index('IDX_product_search_trgm', { synchronize: false })
+@Index('IDX_product_search_bigrams', { synchronize: false })
 @Check(
   'CHK_product_reward_rate',
   '"reward_rate_bp" IS NULL OR ("reward_rate_bp" >= 0 AND "reward_rate_bp" <= 10000)',
@@ -63,4 +64,22 @@ export class Product extends TimestampedEntity {
 
   @Column({ name: 'search_text', type: 'text', default: '' })
   searchText: string;
+
+  /**
+   * Character bigrams of the title (weight A) and of `search_text` (weight D), computed by
+   * PostgreSQL itself (a trigger calling `cs_bigrams()`, see the ShopperApp migration and
+   * search-text.ts) and indexed with GIN: Chinese has no spaces, so two-character terms such as
+   * 茅台 match and rank without a dictionary or extension. A trigger rather than a generated
+   * column because TypeORM tracks generated expressions per database name, which breaks on
+   * databases cloned from a template (tests) or renamed (restores). Never written by the app.
+   */
+  @Column({
+    name: 'search_bigrams',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchBigrams?: string | null;
 }

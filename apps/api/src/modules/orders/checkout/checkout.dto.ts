@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
+import { IsProvince, IsRegionCode } from '../../regions/is-region-code';
 
 export class CheckoutItemDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4') skuId: string;
@@ -39,6 +40,14 @@ export class AddressDto {
   @ApiProperty() @IsString() @Length(1, 20) city: string;
   @ApiProperty() @IsString() @Length(0, 20) district: string;
   @ApiProperty() @IsString() @Length(1, 120) detail: string;
+  @ApiPropertyOptional({
+    example: '650102',
+    description:
+      'district code (GB/T 2260; wx.chooseAddress nationalCode); when given, express fees go by it',
+  })
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
 }
 
 export class CheckoutDto {
@@ -161,7 +170,15 @@ export class CartDto {
 }
 
 export class RegionFeeDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(40) @IsString({ each: true }) provinces: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'provinces by name (新疆 or 新疆维吾尔自治区) or 2-digit code (65); matched by code',
+  })
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  @IsProvince({ each: true })
+  provinces: string[];
   @ApiProperty() @IsInt() @Min(0) firstFeeFen: number;
   @ApiProperty() @IsInt() @Min(0) extraFeeFen: number;
 }

@@ -195,7 +195,7 @@ export class QuoteService {
             ctx,
             raw.reduce((s, l) => s + l.weightGrams, 0),
             goodsFen - discountFen,
-            input.address?.province ?? null,
+            input.address ?? null,
           )
         : 0;
     const available =

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../../common/request-context';
 import { TransactionService } from '../../../common/transaction.service';
+import { provinceCodeByName, provinceCodeOf, provinceCodeOfRule } from '../../regions/regions';
 import { ShippingTemplate, type RegionFee } from '../entities/shipping-template.entity';
 import { OrderErrors } from '../orders.errors';
 
@@ -15,7 +16,23 @@ export interface ShippingTemplateInput {
   regions?: RegionFee[];
 }
 
-/** The fee of a parcel under a template (pure; table-tested). */
+/** Where a parcel goes, as far as fees care: a region code (preferred) or the province text. */
+export interface FeeDestination {
+  regionCode?: string | null;
+  province?: string | null;
+}
+
+/** The destination's province code: from the region code, else from the name (新疆 = 新疆维吾尔自治区). */
+export function destinationProvince(to: FeeDestination | string | null | undefined): string | undefined {
+  if (!to) return undefined;
+  if (typeof to === 'string') return provinceCodeByName(to);
+  return provinceCodeOf(to.regionCode) ?? provinceCodeByName(to.province);
+}
+
+/**
+ * The fee of a parcel under a template (pure; table-tested). Region rules and the destination are
+ * compared by province code, so a rule written `新疆` applies to an address in `新疆维吾尔自治区`.
+ */
 export function shippingFee(
   t: Pick<
     ShippingTemplate,
@@ -23,10 +40,13 @@ export function shippingFee(
   >,
   weightGrams: number,
   goodsFen: number,
-  province: string | null,
+  to: FeeDestination | string | null,
 ): number {
   if (t.freeOverFen !== null && goodsFen >= t.freeOverFen) return 0;
-  const region = province ? t.regions.find((r) => r.provinces.includes(province)) : undefined;
+  const pc = destinationProvince(to);
+  const region = pc
+    ? t.regions.find((r) => r.provinces.some((p) => provinceCodeOfRule(p) === pc))
+    : undefined;
   const first = region?.firstFeeFen ?? t.firstFeeFen;
   const extra = region?.extraFeeFen ?? t.extraFeeFen;
   const over = Math.max(0, weightGrams - t.firstWeightGrams);
@@ -84,9 +104,9 @@ export class ShippingService {
     ctx: RequestContext,
     weightGrams: number,
     goodsFen: number,
-    province: string | null,
+    to: FeeDestination | null,
   ): Promise<number> {
     const t = await this.tx.repo(ctx, ShippingTemplate).findOneBy({ isDefault: true });
-    return t ? shippingFee(t, weightGrams, goodsFen, province) : 0;
+    return t ? shippingFee(t, weightGrams, goodsFen, to) : 0;
   }
 }

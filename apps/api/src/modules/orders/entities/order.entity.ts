@@ -46,6 +46,8 @@ export interface ShippingAddress {
   city: string;
   district: string;
   detail: string;
+  /** District code (GB/T 2260) when the address came from the address book or wx.chooseAddress. */
+  regionCode?: string;
 }
 
 /**

@@ -23,7 +23,7 @@ const SYSTEM_FONTS: CjkFont[] = [
 export class CjkFontMissingError extends Error {
   constructor(readonly searched: string[]) {
     super(
-      `no CJK font found for QR sheets; install Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk) ` +
+      `no CJK font found (QR sheets, demo product images); install Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk) ` +
         `or put a .ttf/.otf with Chinese glyphs in one of: ${searched.join(', ')}`,
     );
     this.name = 'CjkFontMissingError';

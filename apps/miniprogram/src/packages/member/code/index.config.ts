@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员码',
+  navigationBarBackgroundColor: '#E4393C',
+  navigationBarTextStyle: 'white',
+});

@@ -1,0 +1,31 @@
+// weapp: WeChat's own login and payment sheet. The H5 build uses platform.h5.ts instead
+// (Taro picks the file by target), so none of the simulator flow ships in the weapp bundle.
+import Taro from '@tarojs/taro';
+import type { Schemas } from '@cloudshelf/api-client';
+
+export type PayOutcome = 'success' | 'cancel' | 'fail';
+
+export async function getLoginCode(): Promise<string> {
+  const { code } = await Taro.login();
+  return code;
+}
+
+/** Opens WeChat's payment sheet; resolves with what the user did. */
+export async function requestPayment(
+  params: Schemas['RequestPaymentDto'],
+  _orderIds: string[],
+): Promise<PayOutcome> {
+  try {
+    await Taro.requestPayment({
+      timeStamp: params.timeStamp,
+      nonceStr: params.nonceStr,
+      package: params.package,
+      signType: params.signType as 'RSA',
+      paySign: params.paySign,
+    });
+    return 'success';
+  } catch (e) {
+    const msg = (e as { errMsg?: string }).errMsg ?? '';
+    return /cancel/.test(msg) ? 'cancel' : 'fail';
+  }
+}
