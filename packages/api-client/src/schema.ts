@@ -7355,6 +7355,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: components["schemas"]["AfterSaleStatus"];
+                orderId?: string;
             };
             header?: never;
             path?: never;

@@ -640,6 +640,10 @@ describe('orders through the generated client and the simulator', () => {
       await buyerApi.GET('/api/app/after-sales', { params: { query: { status: 'REFUNDED' } } })
     ).data!;
     expect(refunded.items.map((a) => a.id).sort()).toEqual([first.id, second.id].sort());
+    const byOrder = async (orderId: string) =>
+      (await buyerApi.GET('/api/app/after-sales', { params: { query: { orderId } } })).data!.total;
+    expect(await byOrder(order.id)).toBe(2);
+    expect(await byOrder(randomUUID())).toBe(0);
     await expect(
       buyerApi.GET('/api/app/after-sales', { params: { query: { status: 'NOPE' as never } } }),
     ).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });

@@ -54,17 +54,17 @@ export class AfterSaleDto {
   @ApiProperty() createdAt: string;
 }
 
-/** The buyer's after-sales: paged, newest first, by status. */
+/** The buyer's after-sales: paged, newest first, by status and order. */
 export class MyAfterSalesQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: AFTER_SALE_STATUSES, enumName: 'AfterSaleStatus' })
   @IsOptional()
   @IsIn(AFTER_SALE_STATUSES)
   status?: AfterSaleStatus;
-}
 
-export class AfterSaleQuery extends MyAfterSalesQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4') orderId?: string;
 }
+
+export class AfterSaleQuery extends MyAfterSalesQuery {}
 
 export class AfterSalePageDto extends PageDto(AfterSaleDto) {}
 

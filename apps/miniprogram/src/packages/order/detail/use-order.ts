@@ -12,7 +12,12 @@ export function useOrder() {
     [id],
   );
   const afterSales = useRequest(
-    async () => (await authed(() => api.GET('/api/app/after-sales'))).filter((a) => a.orderId === id),
+    async () =>
+      (
+        await authed(() =>
+          api.GET('/api/app/after-sales', { params: { query: { orderId: id!, pageSize: 100 } } }),
+        )
+      ).items,
     [id],
   );
   useDidShow(() => {

@@ -45,7 +45,11 @@ function OrderCard(props: { o: Schemas['OrderDto'] }) {
 }
 
 function AfterSaleList() {
-  const list = useRequest(() => authed(() => api.GET('/api/app/after-sales')), []);
+  const list = useRequest(
+    async () =>
+      (await authed(() => api.GET('/api/app/after-sales', { params: { query: { pageSize: 100 } } }))).items,
+    [],
+  );
   if (list.status === 'error') return <ErrorView message={list.error} onRetry={list.reload} />;
   if (!list.data) return <Skeleton rows={2} />;
   if (!list.data.length) return <Empty text={S.order.none} icon="售" />;
