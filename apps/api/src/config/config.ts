@@ -35,6 +35,7 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(900),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: z.coerce
     .number()
@@ -105,6 +106,11 @@ export interface AppConfig {
   embeddedPgPort: number;
   publicBaseUrl: string;
   jobsPollSeconds: number;
+  /**
+   * The longest a job may stay active before it counts as lost (its worker died) and is
+   * retried; caps every job's own limit. Lost jobs are looked for every third of it (≤ 2 min).
+   */
+  jobsExpireSeconds: number;
   wechat: WechatSettings;
   auth: AuthSettings;
 }
@@ -162,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    jobsExpireSeconds: e.JOBS_EXPIRE_SECONDS,
     wechat,
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },

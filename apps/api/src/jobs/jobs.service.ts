@@ -38,6 +38,8 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
       max: 4,
       supervise: works,
       schedule: works,
+      // A job whose worker was killed stays active until it expires; look for those often enough.
+      maintenanceIntervalSeconds: Math.min(120, Math.max(1, Math.floor(config.jobsExpireSeconds / 3))),
     });
     this.boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
   }
@@ -95,7 +97,7 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
       retryLimit: job.retryLimit,
       retryDelay: job.retryDelaySeconds,
       retryBackoff: job.retryBackoff,
-      expireInSeconds: job.expireInSeconds,
+      expireInSeconds: this.expireIn(job),
       startAfter: opts.startAfterSeconds,
       db: manager
         ? {
@@ -126,6 +128,10 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  private expireIn(job: JobDefinition<unknown>): number {
+    return Math.min(job.expireInSeconds, this.config.jobsExpireSeconds);
+  }
+
   private async ensureQueue(job: JobDefinition<unknown>): Promise<void> {
     if (this.queues.has(job.name)) return;
     await this.boss.createQueue(job.name, {
@@ -133,7 +139,7 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
       retryLimit: job.retryLimit,
       retryDelay: job.retryDelaySeconds,
       retryBackoff: job.retryBackoff,
-      expireInSeconds: job.expireInSeconds,
+      expireInSeconds: this.expireIn(job),
     });
     this.queues.add(job.name);
   }
