@@ -60,7 +60,7 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
   async register<T>(job: JobDefinition<T>, handler: JobHandler<T>): Promise<void> {
     await this.ensureQueue(job);
     if (!this.works) return;
-    await this.boss.work<T>(
+    const workerId: string = await this.boss.work<T>(
       job.name,
       { batchSize: 1, pollingIntervalSeconds: this.config.jobsPollSeconds, includeMetadata: true },
       async ([j]) => {
@@ -69,6 +69,11 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
         } catch (err) {
           this.logger.warn({ err, job: job.name, id: j.id }, 'job failed; pg-boss retries it');
           throw err;
+        } finally {
+          // pg-boss waits a whole polling interval after every fetch, even one that found a job:
+          // one job per interval per queue. A job was found, so look for the next one right away;
+          // only an empty queue waits the interval.
+          this.boss.notifyWorker(workerId);
         }
       },
     );

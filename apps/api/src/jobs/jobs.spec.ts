@@ -98,6 +98,15 @@ describe('jobs (pg-boss on the test database)', () => {
     expect(recorder.seen.filter((n) => n === 7)).toHaveLength(1);
   });
 
+  it('works a backlog back to back, not one job per polling interval', async () => {
+    const backlog = Array.from({ length: 40 }, (_, i) => 1000 + i);
+    const started = Date.now();
+    for (const n of backlog) await jobs.send(ctx, echoJob, { n });
+    await until(() => (backlog.every((n) => recorder.seen.includes(n)) ? true : undefined));
+    // One job per 0.5 s polling interval would take 20 s.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('sends inside a transaction: a rolled-back caller leaves no job', async () => {
     const tx = t.app.get(TransactionService);
     const key = 'rolled-back';
