@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { AppError, CommonErrors } from './errors';
 
 export interface ErrorBody {
@@ -20,9 +21,13 @@ const BY_STATUS: Record<number, keyof typeof CommonErrors> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
-/** Maps any error to an AppError: ours as they are, framework 4xx by status, the rest to INTERNAL. */
+/**
+ * Maps any error to an AppError: ours as they are, framework 4xx by status, an unreachable
+ * database to SERVICE_UNAVAILABLE (503, the client may retry), the rest to INTERNAL.
+ */
 export function toAppError(error: unknown, requestId: string): { appError: AppError; unexpected: boolean } {
   if (error instanceof AppError) return { appError: error, unexpected: false };
+  if (isDatabaseUnavailable(error)) return { appError: CommonErrors.SERVICE_UNAVAILABLE(), unexpected: false };
   const status =
     error instanceof HttpException
       ? error.getStatus()
