@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { freePort } from '../../test/pg-server';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, onUnhandledRejection } from './database-unavailable';
 import { toAppError } from './error.filter';
 
 describe('a database that cannot be reached answers 503, not 500', () => {
@@ -32,5 +32,19 @@ describe('a database that cannot be reached answers 503, not 500', () => {
     const { appError, unexpected } = toAppError(new QueryFailedError('INSERT', [], unique), 'r4');
     expect([appError.status, unexpected]).toEqual([500, true]);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+  });
+});
+
+describe('unhandled rejections', () => {
+  it('survives a database that went away (pg-boss does not await its job writes) and still dies of anything else', () => {
+    const logged: string[] = [];
+    const handler = onUnhandledRejection((m) => logged.push(m));
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    expect(() => handler(shutdown)).not.toThrow();
+    expect(logged).toHaveLength(1);
+    const bug = new TypeError('undefined is not a function');
+    expect(() => handler(bug)).toThrow(bug);
   });
 });

@@ -23,3 +23,19 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const inner = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
   return inner.some((x) => x !== error && isDatabaseUnavailable(x, depth + 1));
 }
+
+/**
+ * The process's unhandledRejection policy. pg-boss 10 does not await the write that marks a
+ * job completed or failed, so with PostgreSQL restarting that write rejects unhandled and
+ * Node would exit (the job itself expires and is retried). Such a rejection is logged;
+ * any other unhandled rejection still ends the process.
+ */
+export function onUnhandledRejection(log: (message: string) => void): (reason: unknown) => void {
+  return (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      log(`database unavailable (${(reason as Error)?.message ?? String(reason)}); continuing`);
+      return;
+    }
+    throw reason;
+  };
+}
