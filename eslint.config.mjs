@@ -29,4 +29,8 @@ export default tseslint.config(
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/fixtures/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    files: ['**/*.spec.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
 );

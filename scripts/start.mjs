@@ -31,20 +31,25 @@ function newest(dir) {
   return t;
 }
 
-// In dependency order; each is rebuilt when its sources are newer than its build.
+// In dependency order; each is rebuilt when its sources are newer than its build. The web
+// admin and the H5 mini-program are served by the API at /admin/ and /h5/.
 const builds = [
-  ['packages/money', '@cloudshelf/money'],
-  ['packages/wechat-sim', '@cloudshelf/wechat-sim'],
-  ['apps/api', '@cloudshelf/api'],
+  ['packages/money', 'dist', 'build'],
+  ['packages/api-client', 'dist', 'build'],
+  ['packages/wechat-sim', 'dist', 'build'],
+  ['apps/api', 'dist', 'build'],
+  ['apps/admin', 'dist', 'build'],
+  ['apps/miniprogram', 'dist/h5', 'build:h5'],
 ].filter(([dir]) => existsSync(join(root, dir, 'package.json')));
 
-for (const [dir, name] of builds) {
-  const built = newest(join(root, dir, 'dist'));
+for (const [dir, out, script] of builds) {
+  const built = newest(join(root, dir, out));
   if (built > 0 && built >= newest(join(root, dir, 'src'))) continue;
-  console.log(`building ${name} …`);
-  const r = spawnSync('pnpm', ['--filter', name, 'run', 'build'], { cwd: root, stdio: 'inherit' });
+  console.log(`building ${dir} …`);
+  const r = spawnSync('pnpm', ['--filter', `./${dir}`, 'run', script], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+const served = (dir) => existsSync(join(root, dir, 'index.html'));
 
 const children = [];
 let stopping = false;
@@ -104,7 +109,9 @@ if (await waitForHealth()) {
 CloudShelf is up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s
   API              ${base}/api
   API docs         ${base}/api/docs
-  Health           ${base}/api/health${existsSync(simScript) ? `\n  WeChat simulator http://127.0.0.1:${simPort}/sim/` : ''}
+  Health           ${base}/api/health${served('apps/admin/dist') ? `\n  Web admin        ${base}/admin/` : ''}${
+    served('apps/miniprogram/dist/h5') ? `\n  Mini-program H5  ${base}/h5/` : ''
+  }${existsSync(simScript) ? `\n  WeChat simulator http://127.0.0.1:${simPort}/sim/` : ''}
   Database         ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL in .data/pg (port ${env.EMBEDDED_PG_PORT ?? 54329})`}
 Press Ctrl-C to stop.`);
 }

@@ -11,6 +11,7 @@ import { requestIdFor } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { buildOpenApi } from './openapi';
+import { serveWebApps } from './web-apps';
 
 export interface CreateAppOptions {
   /** Build the module graph without instantiating providers (no database): for emitting OpenAPI. */
@@ -43,6 +44,7 @@ export async function createApp(
   if (!opts.preview) app.useLogger(app.get(Logger));
   // Image uploads (catalog); limits are set again per route. Parts arrive only through request.file().
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
+  if (!opts.preview) await serveWebApps(app, config);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppErrorFilter());

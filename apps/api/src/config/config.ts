@@ -34,6 +34,9 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_PG_PORT: port.default(54329),
   PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+  /** Built web admin served at /admin/ and built H5 mini-program at /h5/ (skipped when missing). */
+  WEB_ADMIN_DIR: z.string().min(1).optional(),
+  WEB_H5_DIR: z.string().min(1).optional(),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(900),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -105,6 +108,8 @@ export interface AppConfig {
   databasePoolSize: number;
   embeddedPgPort: number;
   publicBaseUrl: string;
+  /** Folders of the built front ends the API serves (each only when it exists). */
+  webApps: { admin: string; h5: string };
   jobsPollSeconds: number;
   /**
    * The longest a job may stay active before it counts as lost (its worker died) and is
@@ -167,6 +172,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    webApps: {
+      admin: path.resolve(e.WEB_ADMIN_DIR ?? path.join(repoRoot(), 'apps/admin/dist')),
+      h5: path.resolve(e.WEB_H5_DIR ?? path.join(repoRoot(), 'apps/miniprogram/dist/h5')),
+    },
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     jobsExpireSeconds: e.JOBS_EXPIRE_SECONDS,
     wechat,
