@@ -177,6 +177,7 @@ export class Stack {
   apiUrl = '';
   simUrl = '';
   adminToken = '';
+  private common: Record<string, string> = {};
 
   static async boot(opts: StackOptions = {}): Promise<Stack> {
     const s = new Stack();
@@ -205,7 +206,7 @@ export class Stack {
     );
     this.simProc.start();
     await this.waitFor(`${this.simUrl}/sim/config`, 'the simulator');
-    const common = {
+    const common = (this.common = {
       NODE_ENV: 'development',
       DATA_DIR: dataDir,
       DATABASE_URL: this.pg.url(),
@@ -216,7 +217,7 @@ export class Stack {
       JOBS_POLL_SECONDS: '0.5',
       JOBS_EXPIRE_SECONDS: '6',
       ...opts.env,
-    };
+    });
     const separate = opts.worker !== false;
     this.api = new Proc(
       'api',
@@ -239,6 +240,29 @@ export class Stack {
     const login = await this.call('POST', '/admin/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
     this.adminToken = login.body.accessToken;
   }
+
+  /** Another API process (ROLE=api) on `database` of the same cluster: its base URL and an admin token. */
+  async extraApi(database: string): Promise<{ url: string; token: string; proc: Proc }> {
+    const port = await freePort();
+    const proc = new Proc(
+      `api-${database}`,
+      API_MAIN,
+      { ...this.common, DATABASE_URL: this.pg.url(database), PORT: String(port), ROLE: 'api' },
+      path.join(this.base, `api-${database}.log`),
+    );
+    this.extra.push(proc);
+    proc.start();
+    const url = `http://127.0.0.1:${port}/api`;
+    await this.waitFor(`${url}/health`, `the API on ${database}`);
+    const res = await fetch(`${url}/admin/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    return { url, token: ((await res.json()) as { accessToken: string }).accessToken, proc };
+  }
+
+  private readonly extra: Proc[] = [];
 
   async waitFor(url: string, what: string, timeoutMs = 90_000): Promise<number> {
     const t0 = Date.now();
@@ -347,7 +371,7 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    for (const p of [this.worker, this.api, this.simProc]) await p?.kill('SIGTERM');
+    for (const p of [...this.extra, this.worker, this.api, this.simProc]) await p?.kill('SIGTERM');
     await this.pg?.stop('immediate');
     if (!process.env.KEEP_RELIABILITY_DATA) fs.rmSync(this.base, { recursive: true, force: true });
   }
