@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'refunds:write',
   'finance:read',
   'withdrawals:approve',
+  // Background jobs: see failed ones with their errors, retry them.
+  'jobs:read',
+  'jobs:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<AdminRole, ReadonlySet<Permission>> = {
     'resellers:write',
     'orders:write',
     'refunds:write',
+    'jobs:write',
   ]),
   finance: new Set<Permission>(['account:self', ...READS, 'refunds:write', 'withdrawals:approve']),
   // Store managers are further limited to the stores on their account (store-scope.ts).
