@@ -101,7 +101,7 @@ describe('kill -9 under checkout load', () => {
     await sleep(3000);
     await s.worker!.kill('SIGKILL');
     const [{ active }] = await s.sql<{ active: number }>(
-      `SELECT count(*)::int AS active FROM pgboss.job WHERE state = 'active' AND name NOT LIKE '__%'`,
+      `SELECT count(*)::int AS active FROM pgboss.job WHERE state = 'active' AND name NOT LIKE '\\_\\_%'`,
     );
     await sleep(3000);
     const [{ queued }] = await s.sql<{ queued: number }>(

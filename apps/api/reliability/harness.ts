@@ -376,6 +376,85 @@ export class Stack {
     if (!process.env.KEEP_RELIABILITY_DATA) fs.rmSync(this.base, { recursive: true, force: true });
   }
 
+  /**
+   * Time travel for the job queue, as the simulator's clock offset is for WeChat: jobs of
+   * `queue` waiting for a retry delay or a start time become due now.
+   */
+  async fastForwardJobs(queue: string): Promise<number> {
+    const rows = await this.sql(
+      `UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state IN ('created', 'retry') AND start_after > now() RETURNING id`,
+      [queue],
+    );
+    return rows.length;
+  }
+
+  /** A scheduled job run now, as its cron would (a row in pg-boss's queue). */
+  async runJobNow(queue: string): Promise<void> {
+    await this.sql(`INSERT INTO pgboss.job (name, data) VALUES ($1, '{}')`, [queue]);
+  }
+
+  /** An express order of one unit, paid in WeChat; resolves once the API took the payment. */
+  async paidOrder(b: Buyer, skuId: string, key: string): Promise<{ orderId: string; outTradeNo: string }> {
+    const o = await this.order(b, skuId, key);
+    if (o.status !== 201) throw new Error(`order: ${o.status} ${JSON.stringify(o.body)}`);
+    const pay = await this.prepay(b, o.body.id);
+    if (pay.status !== 200) throw new Error(`pay: ${pay.status} ${JSON.stringify(pay.body)}`);
+    const { outTradeNo } = await this.confirmPayment(b, pay.body.requestPayment);
+    await this.until('the payment to be taken', async () => (await this.orderStatus(o.body.id)) === 'PAID');
+    return { orderId: o.body.id, outTradeNo };
+  }
+
+  async orderStatus(orderId: string): Promise<string> {
+    const [row] = await this.sql<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orderId]);
+    return row?.status;
+  }
+
+  /** The buyer asks for their money back before shipping: approved at once, refunded through WeChat. */
+  async refundBeforeShipping(b: Buyer, orderId: string): Promise<{ refundId: string; outRefundNo: string }> {
+    const [line] = await this.sql<{ id: string }>(`SELECT id FROM order_line WHERE order_id = $1`, [orderId]);
+    const r = await this.call('POST', '/app/after-sales', {
+      token: b.token,
+      headers: { 'idempotency-key': `after-sale-${orderId}` },
+      body: { orderId, lineId: line.id, qty: 1, type: 'refund_only', reason: '不想要了' },
+    });
+    if (r.status !== 201) throw new Error(`after-sale: ${r.status} ${JSON.stringify(r.body)}`);
+    const [refund] = await this.sql<{ id: string; out_refund_no: string }>(
+      `SELECT id, out_refund_no FROM refund WHERE order_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [orderId],
+    );
+    return { refundId: refund.id, outRefundNo: refund.out_refund_no };
+  }
+
+  async refundRow(refundId: string) {
+    const [r] = await this.sql<{ status: string; amount_fen: string; refunded_fen: string }>(
+      `SELECT r.status, r.amount_fen, p.refunded_fen FROM refund r JOIN payment p ON p.id = r.payment_id WHERE r.id = $1`,
+      [refundId],
+    );
+    return r;
+  }
+
+  /** WeChat's own records (the simulator's state). */
+  async wechatRefunds(outTradeNo: string): Promise<{ out_refund_no: string; status: string; amount: { refund: number } }[]> {
+    const all = await this.sim<{ out_trade_no: string; out_refund_no: string; status: string; amount: { refund: number } }[]>(
+      'GET',
+      '/sim/refunds',
+    );
+    return all.filter((r) => r.out_trade_no === outTradeNo);
+  }
+
+  async heldNotification(eventType: string, match: (resource: any) => boolean): Promise<{ id: string; status: string }> {
+    let found: { id: string; status: string } | undefined;
+    await this.until(`a held ${eventType} notification`, async () => {
+      const all = await this.sim<{ id: string; status: string; event_type: string; resource: unknown }[]>(
+        'GET',
+        '/sim/notifications',
+      );
+      found = all.find((n) => n.event_type === eventType && match(n.resource));
+      return !!found;
+    });
+    return found!;
+  }
+
   /** The SKU with the most platform stock, for express orders. */
   async stockedSku(): Promise<{ id: string; stock: number; priceFen: number }> {
     const [row] = await this.sql<{ id: string; stock: number; price_fen: string }>(
