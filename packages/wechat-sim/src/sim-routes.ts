@@ -183,6 +183,7 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
     return done(req, reply, { offsetSeconds: state.clockOffsetSeconds, now: cstTime(ctx.store.now()) });
   });
 
+  app.get('/sim/faults', async () => state.faults);
   app.post('/sim/faults', async (req) => {
     const b = body(req);
     if (typeof b.path !== 'string' || !b.path.startsWith('/'))
