@@ -19,16 +19,24 @@ describe('backup and restore', () => {
     const q = (sql: string) => s.pg.query<Record<string, string | number>>(database, sql);
     return {
       orders: await q(`SELECT status, count(*)::int AS n FROM orders GROUP BY status ORDER BY status`),
-      payments: await q(`SELECT status, count(*)::int AS n, sum(amount_fen)::text AS fen FROM payment GROUP BY status ORDER BY status`),
-      ledger: await q(`SELECT count(*)::int AS entries, coalesce(sum(amount_fen), 0)::text AS fen FROM ledger_entry`),
+      payments: await q(
+        `SELECT status, count(*)::int AS n, sum(amount_fen)::text AS fen FROM payment GROUP BY status ORDER BY status`,
+      ),
+      ledger: await q(
+        `SELECT count(*)::int AS entries, coalesce(sum(amount_fen), 0)::text AS fen FROM ledger_entry`,
+      ),
       rewards: await q(`SELECT count(*)::int AS n FROM reward`),
-      jobs: await q(`SELECT name, state, count(*)::int AS n FROM pgboss.job WHERE name NOT LIKE '\\_\\_%' GROUP BY 1, 2 ORDER BY 1, 2`),
+      jobs: await q(
+        `SELECT name, state, count(*)::int AS n FROM pgboss.job WHERE name NOT LIKE '\\_\\_%' GROUP BY 1, 2 ORDER BY 1, 2`,
+      ),
     };
   }
 
   it('pg_dump → pg_restore into a fresh database keeps every order, payment and ledger entry', async () => {
     const sku = await s.stockedSku();
-    const [scan] = await s.sql<{ code: string }>(`SELECT code FROM scan_code WHERE status = 'active' LIMIT 1`);
+    const [scan] = await s.sql<{ code: string }>(
+      `SELECT code FROM scan_code WHERE status = 'active' LIMIT 1`,
+    );
     const b = await s.buyer('备份买家');
     await s.call('GET', `/app/scan/${scan.code}`, { token: b.token });
     const paid: string[] = [];
@@ -48,11 +56,34 @@ describe('backup and restore', () => {
 
     const dump = path.join(s.pg.dir, 'cloudshelf.dump');
     const t0 = Date.now();
-    await s.pg.tool('pg_dump', ['-h', '127.0.0.1', '-p', String(s.pg.port), '-U', 'postgres', '-Fc', '-f', dump, 'cloudshelf']);
+    await s.pg.tool('pg_dump', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(s.pg.port),
+      '-U',
+      'postgres',
+      '-Fc',
+      '-f',
+      dump,
+      'cloudshelf',
+    ]);
     const dumpMs = Date.now() - t0;
     await s.pg.query('postgres', 'CREATE DATABASE restored');
     const t1 = Date.now();
-    await s.pg.tool('pg_restore', ['-h', '127.0.0.1', '-p', String(s.pg.port), '-U', 'postgres', '--no-owner', '--exit-on-error', '-d', 'restored', dump]);
+    await s.pg.tool('pg_restore', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(s.pg.port),
+      '-U',
+      'postgres',
+      '--no-owner',
+      '--exit-on-error',
+      '-d',
+      'restored',
+      dump,
+    ]);
     const restoreMs = Date.now() - t1;
 
     const original = await figures('cloudshelf');
@@ -66,7 +97,9 @@ describe('backup and restore', () => {
     // The API runs on the restored database: the admin sees the same orders, the ledger checks clean.
     const copy = await s.extraApi('restored');
     const get = async (route: string) =>
-      (await fetch(copy.url + route, { headers: { authorization: `Bearer ${copy.token}` } })).json() as Promise<any>;
+      (
+        await fetch(copy.url + route, { headers: { authorization: `Bearer ${copy.token}` } })
+      ).json() as Promise<any>;
     const check = await get('/admin/ledger/check');
     expect(check).toEqual({ ...(await s.ledgerCheck()), unbalancedPostings: 0, mismatchedAccounts: 0 });
     expect((await get('/admin/orders?pageSize=1')).total).toBe(12);

@@ -19,7 +19,12 @@ describe('kill -9 under checkout load', () => {
   /** TRANSACTION.SUCCESS notifications: acknowledged (a 2xx), and how many needed a retry to get there. */
   async function notifications() {
     const all = await s.sim<
-      { event_type: string; status: string; resource: { out_trade_no: string }; attempts: { status?: number }[] }[]
+      {
+        event_type: string;
+        status: string;
+        resource: { out_trade_no: string };
+        attempts: { status?: number }[];
+      }[]
     >('GET', '/sim/notifications');
     const pay = all.filter((n) => n.event_type === 'TRANSACTION.SUCCESS');
     const ok = (a: { status?: number }) => a.status !== undefined && a.status >= 200 && a.status < 300;
@@ -38,16 +43,22 @@ describe('kill -9 under checkout load', () => {
       const n = await notifications();
       return n.undelivered === 0;
     });
-    await s.until('the job queue to drain', async () => {
-      const [{ open }] = await s.sql<{ open: number }>(
-        `SELECT count(*)::int AS open FROM pgboss.job
+    await s
+      .until('the job queue to drain', async () => {
+        const [{ open }] = await s.sql<{ open: number }>(
+          `SELECT count(*)::int AS open FROM pgboss.job
           WHERE name IN ('orders.paid', 'payments.refund') AND state IN ('created', 'retry', 'active')`,
-      );
-      return open === 0;
-    }).catch(async (err) => {
-      console.log(await s.sql(`SELECT name, state, retry_count, output FROM pgboss.job WHERE state IN ('created','retry','active','failed') LIMIT 5`));
-      throw err;
-    });
+        );
+        return open === 0;
+      })
+      .catch(async (err) => {
+        console.log(
+          await s.sql(
+            `SELECT name, state, retry_count, output FROM pgboss.job WHERE state IN ('created','retry','active','failed') LIMIT 5`,
+          ),
+        );
+        throw err;
+      });
     expect(load.paidAtWechat.size).toBeGreaterThan(0);
   }
 

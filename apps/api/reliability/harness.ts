@@ -84,21 +84,46 @@ export class PgCluster {
     this.user = await pgUser();
     fs.mkdirSync(this.dir, { recursive: true });
     if (this.user.uid !== undefined) fs.chownSync(this.dir, this.user.uid, this.user.gid!);
-    await this.tool('initdb', ['-D', this.dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C']);
+    await this.tool('initdb', [
+      '-D',
+      this.dataDir,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ]);
     await this.start();
     await this.query('postgres', 'CREATE DATABASE cloudshelf');
   }
 
   async start(): Promise<void> {
     const opts = `-p ${this.port} -h 127.0.0.1 -k ${this.dir} -c fsync=off -c max_connections=200`;
-    await this.tool('pg_ctl', ['-D', this.dataDir, '-l', path.join(this.dir, 'pg.log'), '-w', '-t', '60', '-o', opts, 'start']);
+    await this.tool('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      path.join(this.dir, 'pg.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      opts,
+      'start',
+    ]);
   }
 
   async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
     await this.tool('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', 'stop']).catch(() => undefined);
   }
 
-  async query<T = Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  async query<T = Record<string, unknown>>(
+    database: string,
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T[]> {
     const client = new Client({ connectionString: this.url(database) });
     await client.connect();
     try {
@@ -187,7 +212,12 @@ export class Stack {
 
   private async boot(opts: StackOptions): Promise<void> {
     fs.chmodSync(this.base, 0o755);
-    const [pgPort, apiPort, workerPort, simPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [pgPort, apiPort, workerPort, simPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     this.pg = new PgCluster(path.join(this.base, 'pg'), pgPort);
     await this.pg.init();
     this.apiUrl = `http://127.0.0.1:${apiPort}/api`;
@@ -237,7 +267,9 @@ export class Stack {
       this.worker.start();
       await this.waitFor(`http://127.0.0.1:${workerPort}/api/health`, 'the worker');
     }
-    const login = await this.call('POST', '/admin/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
+    const login = await this.call('POST', '/admin/auth/login', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     this.adminToken = login.body.accessToken;
   }
 
@@ -434,15 +466,19 @@ export class Stack {
   }
 
   /** WeChat's own records (the simulator's state). */
-  async wechatRefunds(outTradeNo: string): Promise<{ out_refund_no: string; status: string; amount: { refund: number } }[]> {
-    const all = await this.sim<{ out_trade_no: string; out_refund_no: string; status: string; amount: { refund: number } }[]>(
-      'GET',
-      '/sim/refunds',
-    );
+  async wechatRefunds(
+    outTradeNo: string,
+  ): Promise<{ out_refund_no: string; status: string; amount: { refund: number } }[]> {
+    const all = await this.sim<
+      { out_trade_no: string; out_refund_no: string; status: string; amount: { refund: number } }[]
+    >('GET', '/sim/refunds');
     return all.filter((r) => r.out_trade_no === outTradeNo);
   }
 
-  async heldNotification(eventType: string, match: (resource: any) => boolean): Promise<{ id: string; status: string }> {
+  async heldNotification(
+    eventType: string,
+    match: (resource: any) => boolean,
+  ): Promise<{ id: string; status: string }> {
     let found: { id: string; status: string } | undefined;
     await this.until(`a held ${eventType} notification`, async () => {
       const all = await this.sim<{ id: string; status: string; event_type: string; resource: unknown }[]>(
@@ -529,7 +565,9 @@ export class CheckoutLoad {
   ) {}
 
   async start(concurrency: number): Promise<void> {
-    const [scan] = await this.s.sql<{ code: string }>(`SELECT code FROM scan_code WHERE status = 'active' LIMIT 1`);
+    const [scan] = await this.s.sql<{ code: string }>(
+      `SELECT code FROM scan_code WHERE status = 'active' LIMIT 1`,
+    );
     for (let i = 0; i < concurrency; i++) {
       const b = await this.s.buyer(`压测买家${i}`);
       // The scan locks the buyer to the store, so paid orders accrue its reward (a worker job).
@@ -544,7 +582,8 @@ export class CheckoutLoad {
   }
 
   private count(r: Json): void {
-    const key = r.status >= 400 && r.body?.code ? `${r.status} ${r.body.code}` : String(r.status || 'conn-error');
+    const key =
+      r.status >= 400 && r.body?.code ? `${r.status} ${r.body.code}` : String(r.status || 'conn-error');
     this.statuses.set(key, (this.statuses.get(key) ?? 0) + 1);
   }
 
@@ -627,7 +666,8 @@ export async function checkInvariants(
   const bad = orders.filter((o) => {
     if (o.status === 'PENDING_PAYMENT') return o.overdue || o.paid_payments > 0;
     if (o.status === 'PAID') return o.paid_payments !== 1 || Number(o.refunded_fen) !== 0;
-    if (o.status === 'CANCELLED') return o.paid_payments > 0 && Number(o.refunded_fen) !== Number(o.payable_fen) * o.paid_payments;
+    if (o.status === 'CANCELLED')
+      return o.paid_payments > 0 && Number(o.refunded_fen) !== Number(o.payable_fen) * o.paid_payments;
     return true;
   });
   expect(bad).toEqual([]);

@@ -21,7 +21,13 @@ describe('retry exhaustion', () => {
     const buyer = await s.buyer('重试买家');
     const { orderId, outTradeNo } = await s.paidOrder(buyer, sku.id, 'exhaust-refund');
     // WeChat answers 500 to every attempt the job has (1 + 10 retries).
-    await s.sim('POST', '/sim/faults', { path: REFUNDS, count: 11, status: 500, code: 'SYSTEM_ERROR', message: '系统繁忙' });
+    await s.sim('POST', '/sim/faults', {
+      path: REFUNDS,
+      count: 11,
+      status: 500,
+      code: 'SYSTEM_ERROR',
+      message: '系统繁忙',
+    });
     const { refundId } = await s.refundBeforeShipping(buyer, orderId);
     const job = async () =>
       (
@@ -65,7 +71,10 @@ describe('retry exhaustion', () => {
     expect(await s.sim<unknown[]>('GET', '/sim/faults')).toEqual([]);
     const retried = await s.admin('POST', `/jobs/payments.refund/${failed.id}/retry`);
     expect(retried.status).toBe(200);
-    await s.until('the retried refund to succeed', async () => (await s.refundRow(refundId)).status === 'SUCCESS');
+    await s.until(
+      'the retried refund to succeed',
+      async () => (await s.refundRow(refundId)).status === 'SUCCESS',
+    );
     const r = await s.refundRow(refundId);
     expect(r.refunded_fen).toBe(r.amount_fen);
     expect((await s.wechatRefunds(outTradeNo)).map((x) => x.status)).toEqual(['SUCCESS']);

@@ -50,7 +50,6 @@ describe('PostgreSQL restart under load', () => {
     expect(s.api.exits + s.worker!.exits).toBe(0);
 
     expect(downAnswers.length).toBeGreaterThan(4);
-    const shapes = downAnswers.filter((a) => a.status === 503 && a.code && a.message);
     expect(downAnswers.filter((a) => !(a.status === 503 && a.code && a.message))).toEqual([]);
 
     // After recovery: the buyers' answers were all either a success or a 503 (never a 500).

@@ -54,11 +54,12 @@ describe('WeChat faults', () => {
     await s.until('the payment', async () => (await s.orderStatus(o.body.id)) === 'PAID');
     const payments = await paymentsOf(o.body.id);
     expect(payments).toEqual([{ status: 'PAID', out_trade_no: paid.outTradeNo, refunded_fen: '0' }]);
-    const atWechat = (await s.sim<{ out_trade_no: string; trade_state: string }[]>('GET', '/sim/transactions')).filter(
-      (t) => t.out_trade_no === paid.outTradeNo,
-    );
+    const atWechat = (
+      await s.sim<{ out_trade_no: string; trade_state: string }[]>('GET', '/sim/transactions')
+    ).filter((t) => t.out_trade_no === paid.outTradeNo);
     expect(atWechat.map((t) => t.trade_state)).toEqual(['SUCCESS']);
-    figures['prepay: failed answers, then paid'] = `500 ×2, timeout ×1 (${slowMs} ms) → 1 payment, 1 WeChat trade`;
+    figures['prepay: failed answers, then paid'] =
+      `500 ×2, timeout ×1 (${slowMs} ms) → 1 payment, 1 WeChat trade`;
   });
 
   it('a refund answering 500 is retried by its job and refunds once', async () => {
@@ -66,7 +67,10 @@ describe('WeChat faults', () => {
     await s.sim('POST', '/sim/faults', { path: REFUNDS, count: 1, status: 500, code: 'SYSTEM_ERROR' });
     const { refundId } = await s.refundBeforeShipping(buyer, orderId);
     await s.until('the first attempt to fail', async () => {
-      const [j] = await s.sql<{ state: string }>(`SELECT state FROM pgboss.job WHERE name = 'payments.refund' AND data->>'refundId' = $1`, [refundId]);
+      const [j] = await s.sql<{ state: string }>(
+        `SELECT state FROM pgboss.job WHERE name = 'payments.refund' AND data->>'refundId' = $1`,
+        [refundId],
+      );
       return j?.state === 'retry';
     });
     expect((await s.refundRow(refundId)).status).toBe('REQUESTED');
@@ -76,7 +80,8 @@ describe('WeChat faults', () => {
     expect(r.refunded_fen).toBe(r.amount_fen);
     const atWechat = await s.wechatRefunds(outTradeNo);
     expect(atWechat.map((x) => x.status)).toEqual(['SUCCESS']);
-    figures['refund: 500, then retried'] = `${atWechat.length} WeChat refund, ${r.refunded_fen} fen refunded once`;
+    figures['refund: 500, then retried'] =
+      `${atWechat.length} WeChat refund, ${r.refunded_fen} fen refunded once`;
   });
 
   it('a refund notification that never comes: reconciliation asks WeChat and finishes it', async () => {
@@ -89,7 +94,10 @@ describe('WeChat faults', () => {
     // Reconciliation looks at refunds quiet for 2 minutes, every 5 minutes: make both now.
     await s.sql(`UPDATE refund SET updated_at = updated_at - interval '3 minutes' WHERE id = $1`, [refundId]);
     await s.runJobNow('payments.reconcile');
-    await s.until('reconciliation to finish the refund', async () => (await s.refundRow(refundId)).status === 'SUCCESS');
+    await s.until(
+      'reconciliation to finish the refund',
+      async () => (await s.refundRow(refundId)).status === 'SUCCESS',
+    );
     // The notification, released late, changes nothing.
     await s.sim('POST', `/sim/notifications/${held.id}/release`);
     await s.until('the late notification to be acknowledged', async () => {
@@ -99,7 +107,8 @@ describe('WeChat faults', () => {
     const r = await s.refundRow(refundId);
     expect(r.refunded_fen).toBe(r.amount_fen);
     expect((await s.wechatRefunds(outTradeNo)).length).toBe(1);
-    figures['refund notification withheld'] = `finished by the query job; late notification acknowledged, ${r.refunded_fen} fen refunded once`;
+    figures['refund notification withheld'] =
+      `finished by the query job; late notification acknowledged, ${r.refunded_fen} fen refunded once`;
   });
 
   it('a payment notification delayed past the payment timeout: the timeout finds the payment, the order is paid once', async () => {
@@ -111,15 +120,21 @@ describe('WeChat faults', () => {
     expect(await s.orderStatus(o.body.id)).toBe('PENDING_PAYMENT');
     // The payment deadline passes: the timeout job closes WeChat's order, which says it is paid.
     expect(await s.fastForwardJobs('orders.pay-timeout')).toBeGreaterThanOrEqual(1);
-    await s.until('the timeout job to take the payment', async () => (await s.orderStatus(o.body.id)) === 'PAID');
+    await s.until(
+      'the timeout job to take the payment',
+      async () => (await s.orderStatus(o.body.id)) === 'PAID',
+    );
     await s.sim('POST', `/sim/notifications/${held.id}/release`);
     await s.until('the late notification to be acknowledged', async () => {
       const n = await s.sim<{ status: string }>('GET', `/sim/notifications/${held.id}`);
       return n.status === 'DELIVERED';
     });
     expect(await s.orderStatus(o.body.id)).toBe('PAID');
-    expect(await paymentsOf(o.body.id)).toEqual([{ status: 'PAID', out_trade_no: paid.outTradeNo, refunded_fen: '0' }]);
-    figures['payment notification after the timeout'] = 'timeout job took the payment (order PAID), late notification a no-op';
+    expect(await paymentsOf(o.body.id)).toEqual([
+      { status: 'PAID', out_trade_no: paid.outTradeNo, refunded_fen: '0' },
+    ]);
+    figures['payment notification after the timeout'] =
+      'timeout job took the payment (order PAID), late notification a no-op';
   });
 
   it('an order cancelled before payment is never revived: WeChat refuses the old prepay', async () => {
@@ -132,7 +147,8 @@ describe('WeChat faults', () => {
     expect(again.status).toBe(409);
     expect(await s.orderStatus(o.body.id)).toBe('CANCELLED');
     expect((await paymentsOf(o.body.id)).map((p) => p.status)).toEqual(['CLOSED']);
-    figures['cancelled order'] = `stays CANCELLED; WeChat refuses the old prepay; pay again → ${again.status} ${again.body.code}`;
+    figures['cancelled order'] =
+      `stays CANCELLED; WeChat refuses the old prepay; pay again → ${again.status} ${again.body.code}`;
   });
 
   it('the refund notification arriving before the payment notification: both taken once, in either order', async () => {
@@ -160,6 +176,7 @@ describe('WeChat faults', () => {
     expect((await paymentsOf(o.body.id)).map((p) => p.status)).toEqual(['PAID']);
     const ledger = await s.ledgerCheck();
     expect([ledger.unbalancedPostings, ledger.mismatchedAccounts]).toEqual([0, 0]);
-    figures['refund notification before the payment one'] = `paid once, refunded once (${r.refunded_fen} fen), ledger balanced`;
+    figures['refund notification before the payment one'] =
+      `paid once, refunded once (${r.refunded_fen} fen), ledger balanced`;
   });
 });

@@ -7,7 +7,10 @@ import { resolveDatabase } from './database/resolve';
 import { runSeeds } from './database/seed';
 
 async function main(): Promise<void> {
-  process.on('unhandledRejection', onUnhandledRejection((m) => console.error(`unhandled rejection: ${m}`)));
+  process.on(
+    'unhandledRejection',
+    onUnhandledRejection((m) => console.error(`unhandled rejection: ${m}`)),
+  );
   let config;
   try {
     config = loadConfig();

@@ -28,7 +28,9 @@ describe('a database that cannot be reached answers 503, not 500', () => {
   });
 
   it('keeps other database errors internal (a bug stays a 500)', () => {
-    const unique = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+    const unique = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      code: '23505',
+    });
     const { appError, unexpected } = toAppError(new QueryFailedError('INSERT', [], unique), 'r4');
     expect([appError.status, unexpected]).toEqual([500, true]);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);

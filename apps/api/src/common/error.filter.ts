@@ -27,7 +27,8 @@ const BY_STATUS: Record<number, keyof typeof CommonErrors> = {
  */
 export function toAppError(error: unknown, requestId: string): { appError: AppError; unexpected: boolean } {
   if (error instanceof AppError) return { appError: error, unexpected: false };
-  if (isDatabaseUnavailable(error)) return { appError: CommonErrors.SERVICE_UNAVAILABLE(), unexpected: false };
+  if (isDatabaseUnavailable(error))
+    return { appError: CommonErrors.SERVICE_UNAVAILABLE(), unexpected: false };
   const status =
     error instanceof HttpException
       ? error.getStatus()

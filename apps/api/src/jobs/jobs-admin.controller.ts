@@ -22,7 +22,9 @@ export class JobsAdminController {
 
   @Get()
   @AdminRoute('jobs:read')
-  @ApiOperation({ summary: 'Background jobs of one state (default failed), newest first, with their last error' })
+  @ApiOperation({
+    summary: 'Background jobs of one state (default failed), newest first, with their last error',
+  })
   @ApiOkResponse({ type: JobPageDto })
   async list(@Query() q: JobsQueryDto): Promise<JobPageDto> {
     const { items, total } = await this.jobs.list(q);

@@ -85,7 +85,11 @@ export class PaymentsService {
     // Outside the WeChat try: a database failure here is not a payment-channel error.
     if (payment.prepayId !== answer.prepayId)
       await this.tx.repo(ctx, Payment).update({ id: payment.id }, { prepayId: answer.prepayId });
-    return { paymentId: payment.id, outTradeNo: payment.outTradeNo, requestPayment: answer.requestPaymentParams };
+    return {
+      paymentId: payment.id,
+      outTradeNo: payment.outTradeNo,
+      requestPayment: answer.requestPaymentParams,
+    };
   }
 
   /** The order's PENDING payment, made if there is none; refuses once the order is paid. */
