@@ -197,6 +197,7 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
       code: typeof b.code === 'string' ? b.code : undefined,
       message: typeof b.message === 'string' ? b.message : undefined,
       delayMs: Number.isInteger(b.delayMs) && (b.delayMs as number) > 0 ? (b.delayMs as number) : undefined,
+      delayOnly: b.delayOnly === true ? true : undefined,
     };
     state.faults.push(fault);
     ctx.store.save();

@@ -127,6 +127,8 @@ export interface Fault {
   message?: string;
   /** Answer only after this many milliseconds (a caller with a shorter timeout sees a timeout). */
   delayMs?: number;
+  /** With delayMs: only slow, then answer normally (the call takes effect). */
+  delayOnly?: boolean;
 }
 
 /** The next `remaining` notifications of `eventType` are recorded but held back. */
