@@ -375,7 +375,7 @@ export class Stack {
     const user = await this.sim<{ openid: string; code: string }>('POST', '/sim/users', { nickname });
     const login = await this.call('POST', '/app/auth/wechat-login', { body: { code: user.code } });
     if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
-    return { openid: user.openid, token: login.body.accessToken };
+    return { openid: user.openid, token: login.body.accessToken, userId: login.body.userId };
   }
 
   /** An express order of `qty` × sku; the raw answer (status 0 when the API is down). */
@@ -521,6 +521,7 @@ export class Stack {
 export interface Buyer {
   openid: string;
   token: string;
+  userId: string;
 }
 
 export interface ConfirmResult {

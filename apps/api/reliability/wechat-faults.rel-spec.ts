@@ -2,6 +2,7 @@ import { report, Stack, type Buyer } from './harness';
 
 const PREPAY = '/v3/pay/transactions/jsapi';
 const REFUNDS = '/v3/refund/domestic/refunds';
+const TRANSFERS = '/v3/fund-app/mch-transfer/transfer-bills';
 
 /**
  * Scenario 3: WeChat failing through the simulator's fault injection (answers 500, answers
@@ -178,5 +179,107 @@ describe('WeChat faults', () => {
     expect([ledger.unbalancedPostings, ledger.mismatchedAccounts]).toEqual([0, 0]);
     figures['refund notification before the payment one'] =
       `paid once, refunded once (${r.refunded_fen} fen), ledger balanced`;
+  });
+
+  it('a transfer that fails returns the money; one that stays pending stays withdrawing; never both', async () => {
+    // A reseller earns a settled commission: the customer's express order is paid, shipped and received.
+    await s.settings({ resellerMode: 'everyone', settleDaysAfterComplete: 0 });
+    const reseller = await s.buyer('推广员');
+    expect((await s.call('POST', '/app/reseller/apply', { token: reseller.token })).status).toBe(200);
+    const link = await s.call('POST', '/app/share-links', { token: reseller.token, body: {} });
+    const customer = await s.buyer('被推荐顾客');
+    await s.call('GET', `/app/r/${link.body.shareCode}`, { token: customer.token });
+    const { orderId } = await s.paidOrder(customer, sku.id, 'transfer-order');
+    expect(
+      (await s.admin('POST', `/orders/${orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567' }))
+        .status,
+    ).toBe(200);
+    expect((await s.call('POST', `/app/orders/${orderId}/receive`, { token: customer.token })).status).toBe(
+      200,
+    );
+    const wallet = async () =>
+      (
+        await s.call('GET', `/app/wallet?earnerType=reseller&earnerId=${reseller.userId}`, {
+          token: reseller.token,
+        })
+      ).body as { availableFen: number; withdrawingFen: number; pendingFen: number };
+    await s.until('the commission to settle', async () => {
+      await s.runJobNow('rewards.settle');
+      return (await wallet()).availableFen > 0;
+    });
+    const earned = (await wallet()).availableFen;
+    const half = Math.floor(earned / 2);
+
+    const withdraw = async (key: string) => {
+      const r = await s.call('POST', '/app/withdrawals', {
+        token: reseller.token,
+        headers: { 'idempotency-key': key },
+        body: { earnerType: 'reseller', earnerId: reseller.userId, amountFen: half },
+      });
+      expect(r.status).toBe(201);
+      expect((await s.admin('POST', `/withdrawals/${r.body.id}/approve`, { method: 'wechat' })).status).toBe(
+        201,
+      );
+      return r.body.id as string;
+    };
+    const withdrawal = async (id: string) =>
+      (
+        await s.sql<{ status: string; out_bill_no: string }>(
+          `SELECT status, out_bill_no FROM withdrawal WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    const wechatTransfers = async (outBillNo: string) =>
+      (await s.sim<{ out_bill_no: string; state: string }[]>('GET', '/sim/transfers')).filter(
+        (t) => t.out_bill_no === outBillNo,
+      );
+
+    // 1. WeChat answers 500 to the first transfer call; the job retries; the payee then fails it.
+    await s.sim('POST', '/sim/faults', { path: TRANSFERS, count: 1, status: 500, code: 'SYSTEM_ERROR' });
+    const failing = await withdraw('withdraw-failing-1');
+    await s.until('the transfer to reach WeChat', async () => {
+      await s.fastForwardJobs('withdrawals.transfer');
+      return (await withdrawal(failing)).status === 'PAYING';
+    });
+    const failingBill = (await withdrawal(failing)).out_bill_no;
+    expect((await wechatTransfers(failingBill)).map((t) => t.state)).toEqual(['WAIT_USER_CONFIRM']);
+    await s.sim('POST', `/sim/transfers/${failingBill}/confirm`, { fail: true });
+    await s.until('the failure to come back', async () => (await withdrawal(failing)).status === 'FAILED');
+    const [transferJob] = await s.sql<{ state: string; retry_count: number }>(
+      `SELECT state, retry_count FROM pgboss.job WHERE name = 'withdrawals.transfer' AND data->>'withdrawalId' = $1`,
+      [failing],
+    );
+    expect(transferJob).toEqual({ state: 'completed', retry_count: 1 });
+
+    // 2. The next transfer stays waiting for the payee: the sync job asks WeChat and leaves it withdrawing.
+    const pending = await withdraw('withdraw-pending-1');
+    await s.until(
+      'the second transfer to reach WeChat',
+      async () => (await withdrawal(pending)).status === 'PAYING',
+    );
+    const pendingBill = (await withdrawal(pending)).out_bill_no;
+    await s.sql(`UPDATE withdrawal SET updated_at = updated_at - interval '6 minutes' WHERE id = $1`, [
+      pending,
+    ]);
+    await s.runJobNow('withdrawals.sync');
+    await s.until('the sync job to run', async () => {
+      const [j] = await s.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'withdrawals.sync' AND state = 'completed'`,
+      );
+      return j.n > 0;
+    });
+    expect((await withdrawal(pending)).status).toBe('PAYING');
+    expect((await wechatTransfers(pendingBill)).map((t) => t.state)).toEqual(['WAIT_USER_CONFIRM']);
+
+    const w = await wallet();
+    // The failed half is back; the pending half is withdrawing; nothing counted twice.
+    expect(w.availableFen).toBe(earned - half);
+    expect(w.withdrawingFen).toBe(half);
+    const check = await s.ledgerCheck();
+    expect([check.unbalancedPostings, check.mismatchedAccounts]).toEqual([0, 0]);
+    figures['transfer 500 then failed by WeChat'] =
+      `retried once, 1 WeChat bill, FAILED, ${half} fen back on the balance`;
+    figures['transfer left waiting for the payee'] =
+      `sync job leaves it PAYING, ${half} fen withdrawing, available ${w.availableFen} fen`;
   });
 });
