@@ -80,9 +80,15 @@ describe('kill -9 under checkout load', () => {
     const [{ inFlight }] = await s.sql<{ inFlight: number }>(
       `SELECT count(*)::int AS "inFlight" FROM orders WHERE status = 'PENDING_PAYMENT'`,
     );
-    const before = await notifications();
     await s.api.kill('SIGKILL');
     const killedAt = Date.now();
+    // With the API dead nothing more can commit: every notification acknowledged so far is a PAID payment.
+    const before = await notifications();
+    const [{ committed }] = await s.sql<{ committed: number }>(
+      `SELECT count(*)::int AS committed FROM payment WHERE status = 'PAID' AND out_trade_no = ANY($1)`,
+      [before.acked],
+    );
+    expect(committed).toBe(before.acked.length);
     await sleep(1500);
     s.api.start();
     const downMs = Date.now() - killedAt + (await s.healthy());
@@ -97,7 +103,7 @@ describe('kill -9 under checkout load', () => {
     report('kill -9 API under checkout load', {
       'orders placed': load.placed,
       'orders unpaid (in flight) at the kill': inFlight,
-      'payment notifications acknowledged before the kill': before.acked.length,
+      'notifications acknowledged before the kill (all committed)': `${before.acked.length} (${committed})`,
       'API down (kill → healthy)': `${downMs} ms`,
       'payments taken at WeChat': load.paidAtWechat.size,
       'notifications acknowledged in all': after.acked.length,
