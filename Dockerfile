@@ -8,9 +8,11 @@ RUN CI=true pnpm install --frozen-lockfile && pnpm run build && pnpm deploy --fi
 FROM node:20-bookworm-slim
 # A CJK font for the printable QR sheets (store and shelf names in Chinese).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /out .
+# DATA_DIR belongs to the app user; a named volume mounted on /data/uploads starts with this owner.
+RUN mkdir -p /data/uploads && chown -R node:node /data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/main.js"]

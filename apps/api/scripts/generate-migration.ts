@@ -34,13 +34,14 @@ async function main(): Promise<void> {
   writeIndex(dir); // a migration file deleted by hand must leave the index first
   const { dataSourceOptions, runMigrations } =
     require('../src/database/data-source') as typeof import('../src/database/data-source');
+  const { ENTITIES } = require('../src/app.entities') as typeof import('../src/app.entities');
   const server = await startPgServer();
   const scratch = `cloudshelf_gen_${process.pid}`;
   try {
     await adminQuery(server.adminUrl, `CREATE DATABASE "${scratch}"`);
     const url = databaseUrl(server.adminUrl, scratch);
     await runMigrations(url);
-    const ds = new DataSource(dataSourceOptions(url, 2));
+    const ds = new DataSource(dataSourceOptions(url, 2, ENTITIES));
     await ds.initialize();
     const sql = await ds.driver.createSchemaBuilder().log();
     await ds.destroy();

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ENTITIES } from './app.entities';
 import { AuthModule } from './common/auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { loggerParams } from './common/logging';
@@ -21,7 +22,7 @@ import { StoresModule } from './modules/stores/stores.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { RewardsModule } from './modules/rewards/rewards.module';
 import { WechatModule } from './wechat/wechat.module';
-import { resolveWechatConfig } from './wechat/wechat.settings';
+import { resolveWechatConfig } from './app.wechat';
 
 @Module({})
 export class AppModule {
@@ -33,7 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
+          ...dataSourceOptions(config.databaseUrl, config.databasePoolSize, ENTITIES),
           retryAttempts: 2,
           retryDelay: 1000,
         }),

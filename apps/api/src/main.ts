@@ -4,7 +4,7 @@ import { onUnhandledRejection } from './common/database-unavailable';
 import { ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/data-source';
 import { resolveDatabase } from './database/resolve';
-import { runSeeds } from './database/seed';
+import { runSeeds } from './app.seed';
 
 async function main(): Promise<void> {
   process.on(

@@ -1653,23 +1653,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/app/pickups/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Store staff: verify a pickup code (only the order’s store); completes the order */
-        post: operations["OrdersAppController_verifyPickup"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/app/me/member-code": {
         parameters: {
             query?: never;
@@ -1687,6 +1670,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/pickups/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Store staff: verify a pickup code (only the order’s store); completes the order */
+        post: operations["StoreStaffAppController_verifyPickup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/stores/{storeId}/offline-sales": {
         parameters: {
             query?: never;
@@ -1697,7 +1697,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Store staff: record a till sale for a member (repeat-safe with Idempotency-Key) */
-        post: operations["OrdersAppController_offlineSale"];
+        post: operations["StoreStaffAppController_offlineSale"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3232,17 +3232,17 @@ export interface components {
             rejectReason: string | null;
             createdAt: string;
         };
+        MemberCodeDto: {
+            /** @description 18 digits; show as a barcode/QR, refresh before it expires */
+            code: string;
+            expiresAt: string;
+        };
         VerifyPickupDto: {
             /**
              * @description the 6-digit pickup code, or the payload scanned from the buyer’s pickup QR
              * @example 123456
              */
             code: string;
-        };
-        MemberCodeDto: {
-            /** @description 18 digits; show as a barcode/QR, refresh before it expires */
-            code: string;
-            expiresAt: string;
         };
         OfflineSaleDto: {
             memberCode: string;
@@ -5563,9 +5563,7 @@ export interface operations {
     StoresAppController_scan: {
         parameters: {
             query?: never;
-            header: {
-                authorization: string;
-            };
+            header?: never;
             path: {
                 code: string;
             };
@@ -6049,7 +6047,26 @@ export interface operations {
             };
         };
     };
-    OrdersAppController_verifyPickup: {
+    OrdersAppController_memberCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCodeDto"];
+                };
+            };
+        };
+    };
+    StoreStaffAppController_verifyPickup: {
         parameters: {
             query?: never;
             header?: never;
@@ -6072,26 +6089,7 @@ export interface operations {
             };
         };
     };
-    OrdersAppController_memberCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberCodeDto"];
-                };
-            };
-        };
-    };
-    OrdersAppController_offlineSale: {
+    StoreStaffAppController_offlineSale: {
         parameters: {
             query?: never;
             header: {

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
+import { CommonErrors } from './errors';
 
 /** Who is acting: a consumer, an admin user, or the system (jobs, notifications). */
 export interface Actor {
@@ -46,4 +47,14 @@ type RequestWithActor = FastifyRequest & { actor?: Actor };
 export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): RequestContext => {
   const request = host.switchToHttp().getRequest<RequestWithActor>();
   return new RequestContext(String(request.id), request.actor);
+});
+
+/**
+ * `@CurrentUserId() userId: string` on a user route: the logged-in caller's id (the guard
+ * has checked the token). Services that act for a user take it and check ownership themselves.
+ */
+export const CurrentUserId = createParamDecorator((_: unknown, host: ExecutionContext): string => {
+  const actor = host.switchToHttp().getRequest<RequestWithActor>().actor;
+  if (!actor) throw CommonErrors.UNAUTHENTICATED();
+  return actor.id;
 });

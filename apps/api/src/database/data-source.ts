@@ -1,14 +1,20 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** The one description of the database, used by the app, the tests and the TypeORM CLI. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/**
+ * The one description of the database, used by the app, the tests and the TypeORM CLI.
+ * The entities come from the composition root (app.entities.ts): this folder knows no module.
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  entities: NonNullable<DataSourceOptions['entities']> = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
@@ -26,6 +32,8 @@ export async function runMigrations(url: string): Promise<string[]> {
   try {
     await runner.connect();
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // The history's uuid defaults need uuid-ossp; TypeORM only creates it when it sees entities.
+    await runner.query('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');
     const done = await ds.runMigrations({ transaction: 'each' });
     return done.map((m) => m.name);
   } finally {

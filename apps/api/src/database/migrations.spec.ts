@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../test/db';
+import { ENTITIES } from '../app.entities';
 import { dataSourceOptions } from './data-source';
 import { MIGRATIONS } from './migrations';
 
@@ -8,7 +9,7 @@ describe('migrations', () => {
   let ds: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase(); // cloned from the template that global-setup migrated
-    ds = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
+    ds = await new DataSource(dataSourceOptions(db.url, 2, ENTITIES)).initialize();
   });
   afterAll(async () => {
     await ds.destroy();

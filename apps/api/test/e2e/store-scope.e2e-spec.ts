@@ -1,7 +1,7 @@
 import { ApiError, createApiClient, type ApiClient } from '@cloudshelf/api-client';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '../../src/common/request-context';
-import { OfflineSalesService } from '../../src/modules/orders/offline-sales.service';
+import { OfflineSalesService } from '../../src/modules/orders/fulfilment/offline-sales.service';
 import { StoreLockService } from '../../src/modules/referral/store-lock.service';
 import { adminToken } from '../factories/auth.factory';
 import { newProduct } from '../factories/catalog.factory';

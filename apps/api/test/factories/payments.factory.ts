@@ -5,7 +5,7 @@ import {
   type PaidEvent,
   type PaymentListener,
   type RefundedEvent,
-} from '../../src/modules/payments/payment-listener';
+} from '../../src/modules/payments/payments.ports';
 
 /** Stands in for the orders module in payments tests: records events, decides as told. */
 @Injectable()

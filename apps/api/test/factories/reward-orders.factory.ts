@@ -5,9 +5,9 @@ import {
   REWARD_ORDER_SOURCE,
   type RewardLine,
   type RewardOrder,
+  type LineAttribution,
   type RewardOrderSource,
-} from '../../src/modules/orders/orders.contract';
-import type { LineAttribution } from '../../src/modules/rewards/reward-split';
+} from '../../src/modules/orders/orders.ports';
 
 /**
  * Stands in for the orders module in rewards tests: orders with frozen line

@@ -12,6 +12,7 @@ import { TokenService } from './token.service';
  * The one gate of every route: reads the route's access declaration, checks the
  * bearer token and the admin permission, and puts the actor on the request.
  * A consumer token never passes an admin route. A route that declares nothing is refused.
+ * An optional-user route lets everyone in and only names a caller whose user token is valid.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -38,8 +39,13 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const claims = token ? this.tokens.verify(token) : null;
-    if (!claims || (this.sessions && !(await this.sessions.isActive(claims))))
-      throw CommonErrors.UNAUTHENTICATED();
+    const valid = claims !== null && (!this.sessions || (await this.sessions.isActive(claims)));
+    if (access.kind === 'optional-user') {
+      if (valid && claims.kind === 'user')
+        request.actor = { kind: 'user', id: claims.sub, sessionId: claims.sid };
+      return true;
+    }
+    if (!valid) throw CommonErrors.UNAUTHENTICATED();
     if (access.kind === 'user' && claims.kind !== 'user') throw CommonErrors.UNAUTHENTICATED();
     if (access.kind === 'admin') {
       if (claims.kind !== 'admin') throw CommonErrors.UNAUTHENTICATED();

@@ -8,6 +8,7 @@ import { Rewards1795691733765 } from './1795691733765-rewards';
 import { Orders1795691828341 } from './1795691828341-orders';
 import { StoreManagerScope1795693007381 } from './1795693007381-store-manager-scope';
 import { AfterSaleShippingRefund1795694734721 } from './1795694734721-after-sale-shipping-refund';
+import { HistoryBase1796098445749 } from './1796098445749-history-base';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Orders1795691828341,
   StoreManagerScope1795693007381,
   AfterSaleShippingRefund1795694734721,
+  HistoryBase1796098445749,
 ];

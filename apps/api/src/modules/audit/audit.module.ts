@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AdminWriteAuditInterceptor } from './admin-write-audit.interceptor';
-import { AuditController } from './audit.controller';
+import { AuditController } from './audit-admin.controller';
 import { AuditService } from './audit.service';
 
 /** Global: every module that writes on an admin's behalf records through AuditService. */

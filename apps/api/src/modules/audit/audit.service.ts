@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FindOptionsWhere } from 'typeorm';
 import { And, LessThan, MoreThanOrEqual } from 'typeorm';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import type { AuditEntryDto, AuditQueryDto } from './dto/audit.dto';
@@ -71,27 +71,24 @@ export class AuditService {
     if (q.from && q.to) where.createdAt = And(MoreThanOrEqual(new Date(q.from)), LessThan(new Date(q.to)));
     else if (q.from) where.createdAt = MoreThanOrEqual(new Date(q.from));
     else if (q.to) where.createdAt = LessThan(new Date(q.to));
-    const [rows, total] = await this.tx.repo(ctx, AuditLog).findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      ...pageWindow(q),
-    });
-    return toPage(
-      rows.map((r) => ({
-        id: r.id,
-        actorKind: r.actorKind,
-        actorId: r.actorId,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        before: r.before,
-        after: r.after,
-        reason: r.reason,
-        requestId: r.requestId,
-        createdAt: r.createdAt.toISOString(),
-      })),
-      total,
+    return findPage(
+      this.tx.repo(ctx, AuditLog),
       q,
+      { where, order: { createdAt: 'DESC', id: 'DESC' } },
+      (rows) =>
+        rows.map((r) => ({
+          id: r.id,
+          actorKind: r.actorKind,
+          actorId: r.actorId,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          before: r.before,
+          after: r.after,
+          reason: r.reason,
+          requestId: r.requestId,
+          createdAt: r.createdAt.toISOString(),
+        })),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { CatalogErrors } from './catalog.errors';
@@ -114,15 +114,11 @@ export class CatalogStockService {
     skuId: string,
     q: { page?: number; pageSize?: number },
   ): Promise<Page<SkuStockMovementDto>> {
-    const [rows, total] = await this.tx.repo(ctx, SkuStockMovement).findAndCount({
-      where: { skuId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      ...pageWindow(q),
-    });
-    return toPage(
-      rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-      total,
+    return findPage(
+      this.tx.repo(ctx, SkuStockMovement),
       q,
+      { where: { skuId }, order: { createdAt: 'DESC', id: 'ASC' } },
+      (rows) => rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     );
   }
 }

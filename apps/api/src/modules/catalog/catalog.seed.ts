@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { RequestContext } from '../../common/request-context';
-import type { Seeder } from '../../database/seed';
+import type { Seeder } from '../../common/seeder';
 import { CategoryService } from './category.service';
 import type { FulfilmentMode } from './entities/product.entity';
 import { Category } from './entities/category.entity';

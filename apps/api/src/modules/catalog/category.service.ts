@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { CatalogErrors } from './catalog.errors';
@@ -14,10 +14,7 @@ import type {
 import { Category } from './entities/category.entity';
 import { Product } from './entities/product.entity';
 import { refreshSearchText } from './search-text';
-
-export function toCategoryDto(c: Category): CategoryDto {
-  return { id: c.id, parentId: c.parentId, name: c.name, iconUrl: c.iconUrl, sortOrder: c.sortOrder };
-}
+import { toCategoryDto } from './dto/mappers';
 
 /** Two-level categories: a root may have children, a child may not. */
 @Injectable()
@@ -85,12 +82,12 @@ export class CategoryService {
   }
 
   async list(ctx: RequestContext, q: CategoryListQueryDto): Promise<Page<CategoryDto>> {
-    const [rows, total] = await this.tx.repo(ctx, Category).findAndCount({
-      where: { parentId: q.parentId ?? IsNull() },
-      order: { sortOrder: 'ASC', createdAt: 'ASC' },
-      ...pageWindow(q),
-    });
-    return toPage(rows.map(toCategoryDto), total, q);
+    return findPage(
+      this.tx.repo(ctx, Category),
+      q,
+      { where: { parentId: q.parentId ?? IsNull() }, order: { sortOrder: 'ASC', createdAt: 'ASC' } },
+      (rows) => rows.map(toCategoryDto),
+    );
   }
 
   /** The whole two-level tree, ordered (small: a shop has tens of categories). */

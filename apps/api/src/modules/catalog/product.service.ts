@@ -21,49 +21,7 @@ import { Product, type ProductStatus } from './entities/product.entity';
 import { Sku } from './entities/sku.entity';
 import { sanitizeProductHtml } from './rich-text';
 import { likePattern, refreshSearchText, searchTerms } from './search-text';
-
-export function toSkuDto(s: Sku): SkuDto {
-  return {
-    id: s.id,
-    productId: s.productId,
-    specs: s.specs,
-    code: s.code,
-    barcode: s.barcode,
-    priceFen: s.priceFen,
-    originalPriceFen: s.originalPriceFen,
-    weightGrams: s.weightGrams,
-    stock: s.stock,
-    sortOrder: s.sortOrder,
-  };
-}
-
-function toSummary(p: Product, minPriceFen: number | null): ProductSummaryDto {
-  return {
-    id: p.id,
-    title: p.title,
-    subtitle: p.subtitle,
-    categoryId: p.categoryId,
-    coverUrl: p.images[0] ?? null,
-    status: p.status,
-    fulfilmentModes: p.fulfilmentModes,
-    minPriceFen,
-    salesCount: p.salesCount,
-    createdAt: p.createdAt.toISOString(),
-  };
-}
-
-export function toProductDto(p: Product, skus: Sku[]): ProductDto {
-  const prices = skus.map((s) => s.priceFen);
-  return {
-    ...toSummary(p, prices.length ? Math.min(...prices) : null),
-    images: p.images,
-    descriptionHtml: p.descriptionHtml,
-    rewardRateBp: p.rewardRateBp,
-    commissionRateBp: p.commissionRateBp,
-    skus: skus.map(toSkuDto),
-    updatedAt: p.updatedAt.toISOString(),
-  };
-}
+import { toSkuDto, toSummary, toProductDto } from './dto/mappers';
 
 interface SearchRow {
   id: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage } from '../../common/paging';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -96,10 +96,9 @@ export class AdminUsersService {
   }
 
   async list(ctx: RequestContext, q: { page?: number; pageSize?: number }): Promise<Page<AdminView>> {
-    const [rows, total] = await this.tx
-      .repo(ctx, AdminUser)
-      .findAndCount({ order: { createdAt: 'ASC' }, ...pageWindow(q) });
-    return toPage(rows.map(adminView), total, q);
+    return findPage(this.tx.repo(ctx, AdminUser), q, { order: { createdAt: 'ASC' } }, (rows) =>
+      rows.map(adminView),
+    );
   }
 
   async get(ctx: RequestContext, id: string): Promise<AdminView> {

@@ -1,9 +1,9 @@
 import { Global, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { SESSION_CHECK } from '../../common/auth/session-check';
-import { AdminAuthController, AdminUsersController } from './admin-auth.controller';
+import { AdminAuthController, AdminUsersController } from './identity-admin.controller';
 import { AdminAuthService } from './admin-auth.service';
 import { AdminUsersService } from './admin-users.service';
-import { AppAuthController, MeController } from './app-auth.controller';
+import { AppAuthController, MeController } from './identity-app.controller';
 import { SessionService } from './session.service';
 import { UsersService } from './users.service';
 import { WechatLoginService } from './wechat-login.service';

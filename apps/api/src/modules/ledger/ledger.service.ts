@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
-import { toPage, type Page } from '../../common/paging';
+import { pageWindow, toPage, type Page } from '../../common/paging';
 import {
   LedgerAccount,
   type AccountKind,
@@ -147,8 +147,7 @@ export class LedgerService {
     type: EarnerType,
     q: { page?: number; pageSize?: number },
   ): Promise<Page<{ earnerId: string } & Balances>> {
-    const page = q.page ?? 1;
-    const pageSize = Math.min(q.pageSize ?? 20, 100);
+    const { skip, take } = pageWindow(q);
     const rows: { owner_id: string; pending: string; available: string; withdrawing: string }[] =
       await this.tx.manager(ctx).query(
         `SELECT owner_id,
@@ -157,7 +156,7 @@ export class LedgerService {
               COALESCE(SUM(balance_fen) FILTER (WHERE kind = 'withdrawing'), 0) AS withdrawing
          FROM ledger_account WHERE owner_type = $1
         GROUP BY owner_id ORDER BY available DESC, owner_id LIMIT $2 OFFSET $3`,
-        [type, pageSize, (page - 1) * pageSize],
+        [type, take, skip],
       );
     const [{ n }] = await this.tx
       .manager(ctx)
@@ -168,7 +167,7 @@ export class LedgerService {
       availableFen: Number(r.available),
       withdrawingFen: Number(r.withdrawing),
     }));
-    return toPage(items, n, { page, pageSize });
+    return toPage(items, n, q);
   }
 
   /** An account's entries, newest first, each with the balance right after it. */
@@ -179,8 +178,7 @@ export class LedgerService {
     q: { page?: number; pageSize?: number },
   ): Promise<Page<StatementLine>> {
     const account = await this.account(ctx, owner, kind);
-    const page = q.page ?? 1;
-    const pageSize = Math.min(q.pageSize ?? 20, 100);
+    const { skip, take } = pageWindow(q);
     const rows: Record<string, unknown>[] = await this.tx.manager(ctx).query(
       `SELECT e.id, e.posting_id, p.kind, p.memo, p.subject_id, e.amount_fen, e.created_at,
               SUM(e.amount_fen) OVER (ORDER BY e.created_at, e.id) AS balance_after
@@ -188,7 +186,7 @@ export class LedgerService {
         WHERE e.account_id = $1
         ORDER BY e.created_at DESC, e.id DESC
         LIMIT $2 OFFSET $3`,
-      [account.id, pageSize, (page - 1) * pageSize],
+      [account.id, take, skip],
     );
     const [{ n }] = await this.tx
       .manager(ctx)
@@ -203,7 +201,7 @@ export class LedgerService {
       balanceAfterFen: Number(r.balance_after),
       createdAt: r.created_at as Date,
     }));
-    return toPage(items, n, { page, pageSize });
+    return toPage(items, n, q);
   }
 
   /** Unbalanced postings and accounts whose cached balance differs from their entries: both must be 0. */

@@ -7,26 +7,15 @@ import { TransactionService } from '../../common/transaction.service';
 import { JobsService } from '../../jobs/jobs.service';
 import { CatalogStockService } from '../catalog/catalog-stock.service';
 import { ProductService } from '../catalog/product.service';
-import type { PaidEvent, PaymentListener, RefundedEvent } from '../payments/payment-listener';
+import type { PaidEvent, PaymentListener, RefundedEvent } from '../payments/payments.ports';
 import { StoreStockService } from '../stores/store-stock.service';
-import { AfterSale, afterSaleMachine, type AfterSaleStatus } from './entities/after-sale.entity';
+import { AfterSale } from './after-sales/after-sale.entity';
+import { afterSaleState } from './after-sales/after-sale-state';
 import { Order } from './entities/order.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { lockOrder, transitionOrder } from './order-state';
-import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from './orders.contract';
-import { OrderStock } from './stock';
-
-/** Moves an after-sale through its machine (status only; the row carries no separate history). */
-export async function transitionAfterSale(
-  manager: EntityManager,
-  row: AfterSale,
-  to: AfterSaleStatus,
-  changes: Partial<AfterSale> = {},
-): Promise<void> {
-  afterSaleMachine.assert(row.status, to);
-  Object.assign(row, changes, { status: to });
-  await manager.getRepository(AfterSale).update({ id: row.id }, { ...changes, status: to });
-}
+import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from './orders.ports';
+import { OrderStock } from './checkout/stock';
 
 /**
  * The order side of WeChat Pay, inside the payment's (or refund's) transaction.
@@ -125,14 +114,14 @@ export class OrderPaymentListener implements PaymentListener {
     // Late and duplicate payments are refunded whole; no line was paid by them.
     if (!sale || sale.status !== 'REFUNDING') return;
     if (event.status !== 'SUCCESS') {
-      await transitionAfterSale(m, sale, 'REFUND_FAILED');
+      await afterSaleState.transition(ctx, m, sale, 'REFUND_FAILED', `refund ${event.status}`);
       await m.query(`UPDATE order_line SET after_sale_qty = after_sale_qty - $2 WHERE id = $1`, [
         sale.lineId,
         sale.qty,
       ]);
       return;
     }
-    await transitionAfterSale(m, sale, 'REFUNDED');
+    await afterSaleState.transition(ctx, m, sale, 'REFUNDED', 'refund succeeded');
     await m.query(
       `UPDATE order_line SET refunded_qty = refunded_qty + $2, refunded_fen = refunded_fen + $3 WHERE id = $1`,
       [sale.lineId, sale.qty, sale.amountFen],

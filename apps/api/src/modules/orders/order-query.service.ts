@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type FindOptionsWhere, Between, MoreThanOrEqual, LessThan } from 'typeorm';
 import { storeFilter, inStoreScope } from '../../common/auth/store-scope';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage, emptyPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { PaymentsService, type PrepayResult } from '../payments/payments.service';
@@ -10,7 +10,7 @@ import { Clock } from '../../common/clock';
 import { Order, type OrderChannel, type OrderStatus } from './entities/order.entity';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderLine } from './entities/order-line.entity';
-import type { RewardOrder, RewardOrderSource } from './orders.contract';
+import type { RewardOrder, RewardOrderSource } from './orders.ports';
 import { OrderErrors } from './orders.errors';
 
 export interface OrderView {
@@ -79,17 +79,16 @@ export class OrderQueryService implements RewardOrderSource {
   ): Promise<Page<OrderView>> {
     const where: FindOptionsWhere<Order> = { buyerId };
     if (q.status) where.status = q.status;
-    const [rows, total] = await this.tx
-      .repo(ctx, Order)
-      .findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, ...pageWindow(q) });
-    return toPage(await this.withLines(ctx, rows), total, q);
+    return findPage(this.tx.repo(ctx, Order), q, { where, order: { createdAt: 'DESC', id: 'ASC' } }, (rows) =>
+      this.withLines(ctx, rows),
+    );
   }
 
   /** Orders for the admin; a store manager sees only their stores' orders. */
   async adminList(ctx: RequestContext, q: AdminOrderQuery): Promise<Page<OrderView>> {
     const where: FindOptionsWhere<Order> = {};
     const stores = storeFilter(ctx, q.storeId);
-    if (stores?.length === 0) return toPage([], 0, q);
+    if (stores?.length === 0) return emptyPage(q);
     if (q.status) where.status = q.status;
     if (stores) where.storeId = In(stores);
     if (q.resellerId) where.resellerId = q.resellerId;
@@ -99,10 +98,9 @@ export class OrderQueryService implements RewardOrderSource {
     if (q.from && q.to) where.createdAt = Between(new Date(q.from), new Date(q.to));
     else if (q.from) where.createdAt = MoreThanOrEqual(new Date(q.from));
     else if (q.to) where.createdAt = LessThan(new Date(q.to));
-    const [rows, total] = await this.tx
-      .repo(ctx, Order)
-      .findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, ...pageWindow(q) });
-    return toPage(await this.withLines(ctx, rows), total, q);
+    return findPage(this.tx.repo(ctx, Order), q, { where, order: { createdAt: 'DESC', id: 'ASC' } }, (rows) =>
+      this.withLines(ctx, rows),
+    );
   }
 
   /** One order for the admin; another store's order is 404 for a store manager. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../common/request-context';
-import { applyTransition } from '../../common/state-machine';
+import { StateKeeper } from '../../common/state-machine';
 import { Order, orderMachine, type OrderStatus } from './entities/order.entity';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderErrors } from './orders.errors';
@@ -30,29 +30,11 @@ export async function transitionOrder(
   changes: Partial<Order> = {},
 ): Promise<void> {
   guard(order, to);
-  await applyTransition(manager, orderMachine, Order, order, to, changes, {
-    target: OrderEvent,
-    build: (from) => historyRow(ctx, order.id, from, to, reason),
-  });
+  await orderState.transition(ctx, manager, order, to, reason, changes);
 }
 
-export function historyRow(
-  ctx: RequestContext,
-  orderId: string,
-  from: OrderStatus | null,
-  to: OrderStatus,
-  reason: string,
-): Partial<OrderEvent> {
-  return {
-    orderId,
-    fromStatus: from,
-    toStatus: to,
-    actorKind: ctx.actor?.kind ?? 'system',
-    actorId: (ctx.actor?.id ?? 'unknown').slice(0, 64),
-    reason: reason.slice(0, 200),
-    requestId: ctx.requestId,
-  };
-}
+/** Order history (order_event); `created` writes a new order's first state. Changes go through transitionOrder. */
+export const orderState = new StateKeeper<OrderStatus, Order>(orderMachine, Order, OrderEvent, 'orderId');
 
 /** Locks and returns an order inside the caller's transaction (404 when missing). */
 export async function lockOrder(manager: EntityManager, orderId: string): Promise<Order> {

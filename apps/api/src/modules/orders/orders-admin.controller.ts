@@ -1,3 +1,4 @@
+import { toAfterSaleDto, toOrderDto, toShippingTemplateDto } from './dto/mappers';
 import {
   Body,
   Controller,
@@ -27,22 +28,14 @@ import { CommonErrors } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { UuidParam } from '../../common/uuid-param';
 import { AuditService } from '../audit/audit.service';
-import { AfterSalesService } from './after-sales.service';
-import {
-  AdminOrdersQuery,
-  AfterSaleDto,
-  AfterSaleQuery,
-  BulkShipResultDto,
-  OrderDto,
-  OrderPageDto,
-  RejectAfterSaleDto,
-  ShipDto,
-  ShippingTemplateDto,
-  ShippingTemplateInputDto,
-} from './dto/order.dto';
-import { FulfilmentService } from './fulfilment.service';
+import { AfterSalesService } from './after-sales/after-sales.service';
+import { AfterSaleDto, AfterSaleQuery, RejectAfterSaleDto } from './after-sales/after-sale.dto';
+import { ShippingTemplateDto, ShippingTemplateInputDto } from './checkout/checkout.dto';
+import { AdminOrdersQuery, OrderDto, OrderPageDto } from './dto/order.dto';
+import { BulkShipResultDto, ShipDto } from './fulfilment/fulfilment.dto';
+import { FulfilmentService } from './fulfilment/fulfilment.service';
 import { OrderQueryService } from './order-query.service';
-import { ShippingService } from './shipping.service';
+import { ShippingService } from './checkout/shipping.service';
 
 const csvCell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
 
@@ -74,7 +67,7 @@ export class OrdersAdminController {
   @ApiOkResponse({ type: OrderPageDto })
   async list(@Ctx() ctx: RequestContext, @Query() q: AdminOrdersQuery): Promise<OrderPageDto> {
     const page = await this.query.adminList(ctx, q);
-    return { ...page, items: page.items.map(OrderDto.of) };
+    return { ...page, items: page.items.map(toOrderDto) };
   }
 
   @Get('orders/export.csv')
@@ -121,7 +114,7 @@ export class OrdersAdminController {
   @ApiOperation({ summary: 'One order with lines and its history' })
   @ApiOkResponse({ type: OrderDto })
   async get(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<OrderDto> {
-    return OrderDto.of(await this.query.adminGet(ctx, id));
+    return toOrderDto(await this.query.adminGet(ctx, id));
   }
 
   @Post('orders/:id/ship')
@@ -135,7 +128,7 @@ export class OrdersAdminController {
     @Body() dto: ShipDto,
   ): Promise<OrderDto> {
     await this.fulfilment.ship(ctx, id, dto);
-    return OrderDto.of(await this.query.adminGet(ctx, id));
+    return toOrderDto(await this.query.adminGet(ctx, id));
   }
 
   @Post('orders/ship-csv')
@@ -166,7 +159,7 @@ export class OrdersAdminController {
   @ApiOperation({ summary: 'After-sales (newest 100) by order or status' })
   @ApiOkResponse({ type: [AfterSaleDto] })
   async afterSaleList(@Ctx() ctx: RequestContext, @Query() q: AfterSaleQuery): Promise<AfterSaleDto[]> {
-    return (await this.afterSales.list(ctx, q)).map(AfterSaleDto.of);
+    return (await this.afterSales.list(ctx, q)).map(toAfterSaleDto);
   }
 
   @Post('after-sales/:id/approve')
@@ -175,7 +168,7 @@ export class OrdersAdminController {
   @ApiOperation({ summary: 'Approve an after-sale: refund through WeChat Pay' })
   @ApiOkResponse({ type: AfterSaleDto })
   async approve(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<AfterSaleDto> {
-    return AfterSaleDto.of(await this.afterSales.approve(ctx, id));
+    return toAfterSaleDto(await this.afterSales.approve(ctx, id));
   }
 
   @Post('after-sales/:id/reject')
@@ -188,7 +181,7 @@ export class OrdersAdminController {
     @Param('id', UuidParam) id: string,
     @Body() dto: RejectAfterSaleDto,
   ): Promise<AfterSaleDto> {
-    return AfterSaleDto.of(await this.afterSales.reject(ctx, id, dto.reason));
+    return toAfterSaleDto(await this.afterSales.reject(ctx, id, dto.reason));
   }
 
   @Get('shipping-templates')
@@ -196,7 +189,7 @@ export class OrdersAdminController {
   @ApiOperation({ summary: 'Express fee templates' })
   @ApiOkResponse({ type: [ShippingTemplateDto] })
   async templates(@Ctx() ctx: RequestContext): Promise<ShippingTemplateDto[]> {
-    return (await this.shipping.list(ctx)).map(ShippingTemplateDto.of);
+    return (await this.shipping.list(ctx)).map(toShippingTemplateDto);
   }
 
   @Post('shipping-templates')
@@ -214,7 +207,7 @@ export class OrdersAdminController {
       entityId: t.id,
       after: t,
     });
-    return ShippingTemplateDto.of(t);
+    return toShippingTemplateDto(t);
   }
 
   @Patch('shipping-templates/:id')
@@ -233,7 +226,7 @@ export class OrdersAdminController {
       entityId: id,
       after: t,
     });
-    return ShippingTemplateDto.of(t);
+    return toShippingTemplateDto(t);
   }
 
   @Delete('shipping-templates/:id')

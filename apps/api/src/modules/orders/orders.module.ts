@@ -1,24 +1,25 @@
 import { Global, Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
-import { PAYMENT_LISTENER } from '../payments/payment-listener';
+import { PAYMENT_LISTENER } from '../payments/payments.ports';
 import { PaymentsModule } from '../payments/payments.module';
 import { ReferralModule } from '../referral/referral.module';
 import { StoresModule } from '../stores/stores.module';
-import { AfterSalesService } from './after-sales.service';
-import { AttributionService } from './attribution.service';
-import { CartService } from './cart.service';
-import { CheckoutService } from './checkout.service';
-import { FulfilmentService } from './fulfilment.service';
-import { OfflineSalesService } from './offline-sales.service';
+import { AfterSalesService } from './after-sales/after-sales.service';
+import { AttributionService } from './checkout/attribution.service';
+import { CartService } from './checkout/cart.service';
+import { CheckoutService } from './checkout/checkout.service';
+import { FulfilmentService } from './fulfilment/fulfilment.service';
+import { OfflineSalesService } from './fulfilment/offline-sales.service';
 import { OrderPaymentListener } from './order-payment.listener';
 import { OrderQueryService } from './order-query.service';
-import { REWARD_ORDER_SOURCE } from './orders.contract';
+import { REWARD_ORDER_SOURCE } from './orders.ports';
 import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersAppController } from './orders-app.controller';
+import { StoreStaffAppController } from './fulfilment/store-staff-app.controller';
 import { OrdersWorker } from './orders.worker';
-import { QuoteService } from './quote.service';
-import { ShippingService } from './shipping.service';
-import { AppUploadsController } from './uploads-app.controller';
+import { QuoteService } from './checkout/quote.service';
+import { ShippingService } from './checkout/shipping.service';
+import { AppUploadsController } from './after-sales/uploads-app.controller';
 
 /**
  * Cart, checkout, orders, fulfilment, after-sales and till sales. Global so the
@@ -27,7 +28,7 @@ import { AppUploadsController } from './uploads-app.controller';
 @Global()
 @Module({
   imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule],
-  controllers: [OrdersAppController, OrdersAdminController, AppUploadsController],
+  controllers: [OrdersAppController, StoreStaffAppController, OrdersAdminController, AppUploadsController],
   providers: [
     CartService,
     ShippingService,

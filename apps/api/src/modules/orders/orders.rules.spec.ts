@@ -1,10 +1,11 @@
 import { AppError } from '../../common/errors';
-import { lineRefundFen } from './after-sales.service';
+import { linePaidAmounts } from './checkout/line-paid';
+import { lineRefundFen } from './after-sales/after-sales.service';
 import { orderMachine, type Order, type OrderStatus } from './entities/order.entity';
 import { parseShipCsv } from './orders-admin.controller';
 import { transitionOrder } from './order-state';
-import { PICKUP_INPUT, pickupCodeOf, pickupQrPayload } from './pickup-code';
-import { shippingFee } from './shipping.service';
+import { PICKUP_INPUT, pickupCodeOf, pickupQrPayload } from './fulfilment/pickup-code';
+import { shippingFee } from './checkout/shipping.service';
 import { RequestContext } from '../../common/request-context';
 
 describe('order state machine (SPEC §5)', () => {
@@ -118,4 +119,20 @@ describe('pickup verify input: the bare code or the QR payload', () => {
     'refuses %s',
     (input) => expect(PICKUP_INPUT.test(input)).toBe(false),
   );
+});
+
+describe('linePaidAmounts: order discounts spread by largest remainder', () => {
+  it.each<[number[], number, number[]]>([
+    [[10_000, 5_000], 0, [10_000, 5_000]],
+    [[10_000, 5_000], 1_500, [9_000, 4_500]],
+    [[100, 100, 100], 100, [66, 67, 67]],
+    [[3_333, 6_667], 1, [3_333, 6_666]],
+    [[500], 500, [0]],
+  ])('%p less %d → %p', (lines, discount, paid) => {
+    expect(linePaidAmounts(lines, discount)).toEqual(paid);
+    expect(paid.reduce((a, b) => a + b, 0)).toBe(lines.reduce((a, b) => a + b, 0) - discount);
+  });
+
+  it('refuses a discount above the goods total', () =>
+    expect(() => linePaidAmounts([100], 101)).toThrow(RangeError));
 });

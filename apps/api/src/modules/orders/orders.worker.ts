@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context';
 import { JobsService } from '../../jobs/jobs.service';
-import { FulfilmentService } from './fulfilment.service';
+import { FulfilmentService } from './fulfilment/fulfilment.service';
 import { orderAutoReceiveJob, orderPayTimeoutJob } from './orders.jobs';
 
 /** Works the per-order delayed jobs: payment timeout and automatic receipt. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PaymentNotificationsService } from './notifications.service';
-import { NotifyController } from './notify.controller';
+import { NotifyController } from './payments-notify.controller';
 import { PaymentsService } from './payments.service';
 import { PaymentsWorker } from './payments.worker';
 import { RefundsService } from './refunds.service';

@@ -13,8 +13,8 @@ import {
   type WechatTransaction,
 } from '../../wechat';
 import { Payment } from './entities/payment.entity';
-import { transitionPayment } from './payment-history';
-import { PAYMENT_LISTENER, type PaymentListener } from './payment-listener';
+import { paymentState } from './payment-state';
+import { PAYMENT_LISTENER, type PaymentListener } from './payments.ports';
 import { PaymentErrors } from './payments.errors';
 import { RefundsService } from './refunds.service';
 
@@ -162,10 +162,18 @@ export class PaymentsService {
         .getRepository(Payment)
         .count({ where: { orderId: payment.orderId, status: 'PAID' } });
       const paidAt = trx.success_time ? new Date(trx.success_time) : new Date();
-      await transitionPayment(c, manager, payment, 'PAID', source, `WeChat ${trx.transaction_id}`, {
-        transactionId: trx.transaction_id ?? null,
-        paidAt,
-      });
+      await paymentState.transition(
+        c,
+        manager,
+        payment,
+        'PAID',
+        `WeChat ${trx.transaction_id}`,
+        {
+          transactionId: trx.transaction_id ?? null,
+          paidAt,
+        },
+        source,
+      );
       const decision = this.listener
         ? await this.listener.onPaid(c, {
             paymentId: payment.id,
@@ -236,7 +244,7 @@ export class PaymentsService {
           lock: { mode: 'pessimistic_write' },
         });
         if (locked.status === 'PENDING')
-          await transitionPayment(c, manager, locked, 'CLOSED', 'close', reason);
+          await paymentState.transition(c, manager, locked, 'CLOSED', reason, {}, 'close');
       });
     }
     const paid = await this.tx.repo(ctx, Payment).countBy({ orderId, status: 'PAID' });

@@ -1,3 +1,4 @@
+import { refundState } from './refund-state';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -12,7 +13,7 @@ import {
 } from '../../wechat';
 import { Payment } from './entities/payment.entity';
 import { Refund, refundMachine, type RefundStatus } from './entities/refund.entity';
-import { PAYMENT_LISTENER, type PaymentListener } from './payment-listener';
+import { PAYMENT_LISTENER, type PaymentListener } from './payments.ports';
 import { PaymentErrors } from './payments.errors';
 import { executeRefundJob } from './payments.jobs';
 
@@ -78,6 +79,7 @@ export class RefundsService {
           status: 'REQUESTED',
         }),
       );
+      await refundState.created(c, manager, refund.id, refund.status, refund.reason, refund.requestedBy);
       await this.jobs.send(c, executeRefundJob, { refundId: refund.id }, { idempotencyKey: refund.id });
       return refund;
     });
@@ -131,13 +133,17 @@ export class RefundsService {
       }
       const to: RefundStatus = state;
       if (refund.status === to || !refundMachine.can(refund.status, to)) return 'duplicate';
-      await manager.getRepository(Refund).update(
-        { id: refund.id },
+      await refundState.transition(
+        c,
+        manager,
+        refund,
+        to,
+        `WeChat refund ${wechatRefundId}: ${state}`,
         {
-          status: to,
           wechatRefundId,
           succeededAt: to === 'SUCCESS' ? new Date(successTime ?? Date.now()) : null,
         },
+        'wechat',
       );
       if (to === 'SUCCESS') {
         const { affected } = await manager

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/request-context';
 import { FILE_STORAGE, type FileStorage } from '../catalog/file-storage';
 import { ProductService } from '../catalog/product.service';
-import type { ProductSummary, ProductSummarySource } from './product-summary';
+import type { ProductSummary, ProductSummarySource } from './referral.ports';
 
 const UPLOAD = /^\/api\/uploads\/([0-9a-f]{64}\.[a-z]+)$/;
 

@@ -1,7 +1,8 @@
+import { ResellerService } from './reseller.service';
 import { Injectable } from '@nestjs/common';
 import { inStoreScope, storeScope } from '../../common/auth/store-scope';
 import { Clock } from '../../common/clock';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { pageWindow, toPage, type Page, emptyPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { BindingEvent } from './entities/binding-event.entity';
@@ -38,7 +39,18 @@ export class CustomersService {
   constructor(
     private readonly tx: TransactionService,
     private readonly clock: Clock,
+    private readonly resellers: ResellerService,
   ) {}
+
+  /** The customers bound to the caller now (approved resellers only). */
+  async listForReseller(
+    ctx: RequestContext,
+    userId: string,
+    q: { page?: number; pageSize?: number },
+  ): Promise<Page<CustomerBindingsView>> {
+    await this.resellers.assertApproved(ctx, userId);
+    return this.list(ctx, { ...q, resellerId: userId });
+  }
 
   async list(
     ctx: RequestContext,
@@ -46,7 +58,7 @@ export class CustomersService {
   ): Promise<Page<CustomerBindingsView>> {
     const now = this.clock.now();
     const scope = storeScope(ctx);
-    if (scope?.length === 0) return toPage([], 0, q);
+    if (scope?.length === 0) return emptyPage(q);
     const where: string[] = [];
     const params: unknown[] = q.storeId || q.resellerId || scope ? [now] : [];
     if (q.storeId) {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import type { RequestContext } from '../../common/request-context';
 import { WechatMiniClient } from '../../wechat/wechat-mini.client';
 import { UsersService } from '../identity/users.service';
-import { PRODUCT_SUMMARY_SOURCE, type ProductSummary, type ProductSummarySource } from './product-summary';
+import { PRODUCT_SUMMARY_SOURCE, type ProductSummary, type ProductSummarySource } from './referral.ports';
 import { ReferralErrors } from './referral.errors';
 import { ShareLinkService } from './share-link.service';
 

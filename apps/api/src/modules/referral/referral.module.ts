@@ -1,11 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
-import { AdminCustomersController, AdminResellersController } from './admin-referral.controller';
-import { AppReferralController } from './app-referral.controller';
+import { SCAN_LISTENER } from '../stores/stores.ports';
+import { AdminCustomersController, AdminResellersController } from './referral-admin.controller';
+import { AppReferralController } from './referral-app.controller';
 import { CatalogProductSummary } from './catalog-product-summary';
 import { CustomersService } from './customers.service';
 import { PosterService } from './poster.service';
-import { PRODUCT_SUMMARY_SOURCE } from './product-summary';
+import { PRODUCT_SUMMARY_SOURCE } from './referral.ports';
 import { ReferralBindingService } from './referral-binding.service';
 import { ResellerService } from './reseller.service';
 import { ShareLinkService } from './share-link.service';
@@ -14,8 +15,11 @@ import { StoreLockService } from './store-lock.service';
 
 /**
  * Who gets credit for a customer (SPEC §4): store locks, referrer bindings,
- * resellers, share links and posters, and the binding history.
+ * resellers, share links and posters, and the binding history. Global because it
+ * registers itself as the stores module's SCAN_LISTENER: a logged-in scan locks the
+ * customer to the store (一键锁客) inside the scan's transaction.
  */
+@Global()
 @Module({
   imports: [CatalogModule],
   controllers: [AppReferralController, AdminResellersController, AdminCustomersController],
@@ -27,9 +31,11 @@ import { StoreLockService } from './store-lock.service';
     ShareLinkService,
     PosterService,
     CustomersService,
+    { provide: SCAN_LISTENER, useExisting: StoreLockScanListener },
     { provide: PRODUCT_SUMMARY_SOURCE, useClass: CatalogProductSummary },
   ],
   exports: [
+    SCAN_LISTENER,
     StoreLockService,
     StoreLockScanListener,
     CustomersService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { pageWindow, toPage, type Page, findPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { AuditService } from '../audit/audit.service';
@@ -60,6 +60,11 @@ export class ResellerService {
 
   async isApproved(ctx: RequestContext, userId: string): Promise<boolean> {
     return this.tx.repo(ctx, Reseller).exists({ where: { userId, status: 'approved' } });
+  }
+
+  /** 403 REFERRAL_NOT_RESELLER unless the caller is an approved reseller. */
+  async assertApproved(ctx: RequestContext, userId: string): Promise<void> {
+    if (!(await this.isApproved(ctx, userId))) throw ReferralErrors.REFERRAL_NOT_RESELLER();
   }
 
   /** Applies (idempotent: a pending or approved application is returned as it is). */
@@ -130,23 +135,25 @@ export class ResellerService {
     ctx: RequestContext,
     q: { status?: ResellerStatus; page?: number; pageSize?: number },
   ): Promise<Page<ResellerView>> {
-    const [rows, total] = await this.tx.repo(ctx, Reseller).findAndCount({
-      where: q.status ? { status: q.status } : {},
-      order: { appliedAt: 'DESC' },
-      ...pageWindow(q),
-    });
-    return toPage(rows.map(view), total, q);
+    return findPage(
+      this.tx.repo(ctx, Reseller),
+      q,
+      { where: q.status ? { status: q.status } : {}, order: { appliedAt: 'DESC' } },
+      (rows) => rows.map(view),
+    );
   }
 
   /**
    * My team: the approved resellers whose upline I am, newest first, each with how many
    * customers are bound to them now. (Two levels only: their own downlines are not mine.)
    */
+  /** The caller's team (approved resellers only): resellers whose upline they are. */
   async team(
     ctx: RequestContext,
     userId: string,
     q: { page?: number; pageSize?: number },
   ): Promise<Page<TeamMember>> {
+    await this.assertApproved(ctx, userId);
     const { skip, take } = pageWindow(q);
     const rows: {
       user_id: string;

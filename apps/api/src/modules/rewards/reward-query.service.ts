@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommonErrors } from '../../common/errors';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, queryPage } from '../../common/paging';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
 import { Reward, type RewardStatus } from './entities/reward.entity';
+import { EARNER_DIRECTORY, type EarnerDirectory } from '../withdrawals/withdrawals.ports';
 import type { RewardKind } from './reward-split';
 
 export interface RewardFilter {
@@ -29,7 +31,30 @@ export interface DailyRewards {
 /** Reward records by order and by earner, and an earner's rewards by day. */
 @Injectable()
 export class RewardQueryService {
-  constructor(private readonly tx: TransactionService) {}
+  constructor(
+    private readonly tx: TransactionService,
+    @Inject(EARNER_DIRECTORY) private readonly directory: EarnerDirectory,
+  ) {}
+
+  /** 404 unless the caller may act for the earner account (someone else's account is not shown to exist). */
+  async assertCanAct(
+    ctx: RequestContext,
+    userId: string,
+    earnerType: EarnerType,
+    earnerId: string,
+  ): Promise<void> {
+    if (!(await this.directory.canAct(ctx, userId, earnerType, earnerId))) throw CommonErrors.NOT_FOUND();
+  }
+
+  /** One of the caller's earner accounts' rewards, newest first. */
+  async listForUser(
+    ctx: RequestContext,
+    userId: string,
+    f: RewardFilter & { earnerType: EarnerType; earnerId: string },
+  ): Promise<Page<Reward>> {
+    await this.assertCanAct(ctx, userId, f.earnerType, f.earnerId);
+    return this.list(ctx, f);
+  }
 
   async list(ctx: RequestContext, f: RewardFilter): Promise<Page<Reward>> {
     const qb = this.tx.repo(ctx, Reward).createQueryBuilder('r');
@@ -40,14 +65,19 @@ export class RewardQueryService {
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
     if (f.from) qb.andWhere('r.created_at >= :from', { from: f.from });
     if (f.to) qb.andWhere('r.created_at < :to', { to: f.to });
-    const { skip, take } = pageWindow(f);
-    const [items, total] = await qb
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
-    return toPage(items, total, f);
+    return queryPage(qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id'), f);
+  }
+
+  /** The caller's earner account's rewards by day (404 for someone else's account). */
+  async dailyForUser(
+    ctx: RequestContext,
+    userId: string,
+    earnerType: EarnerType,
+    earnerId: string,
+    days: number,
+  ): Promise<DailyRewards[]> {
+    await this.assertCanAct(ctx, userId, earnerType, earnerId);
+    return this.daily(ctx, earnerType, earnerId, days);
   }
 
   /** The last `days` days of one earner's rewards, by day in China time (newest first). */

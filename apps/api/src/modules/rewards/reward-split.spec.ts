@@ -1,4 +1,5 @@
-import { clawbackFen, linePaidAmounts, splitLine, type LineAttribution } from './reward-split';
+import type { LineAttribution } from '../orders/orders.ports';
+import { clawbackFen, splitLine } from './reward-split';
 
 const base: LineAttribution = {
   buyerId: 'buyer',
@@ -81,22 +82,6 @@ describe('splitLine (SPEC §7 defaults: store 5 %, agent 1 %, L1 10 %, L2 3 %)',
     const kinds = splitLine(1_000_000, base).map((s) => s.kind);
     expect(kinds.filter((k) => k === 'l1' || k === 'l2')).toEqual(['l1', 'l2']);
   });
-});
-
-describe('linePaidAmounts: order discounts spread by largest remainder', () => {
-  it.each<[number[], number, number[]]>([
-    [[10_000, 5_000], 0, [10_000, 5_000]],
-    [[10_000, 5_000], 1_500, [9_000, 4_500]],
-    [[100, 100, 100], 100, [66, 67, 67]],
-    [[3_333, 6_667], 1, [3_333, 6_666]],
-    [[500], 500, [0]],
-  ])('%p less %d → %p', (lines, discount, paid) => {
-    expect(linePaidAmounts(lines, discount)).toEqual(paid);
-    expect(paid.reduce((a, b) => a + b, 0)).toBe(lines.reduce((a, b) => a + b, 0) - discount);
-  });
-
-  it('refuses a discount above the goods total', () =>
-    expect(() => linePaidAmounts([100], 101)).toThrow(RangeError));
 });
 
 describe('clawbackFen: in proportion to the refunds so far, rounded down, never past what is left', () => {

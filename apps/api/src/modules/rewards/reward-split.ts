@@ -1,24 +1,8 @@
-import { applyBp, prorate } from '@cloudshelf/money';
+import { applyBp } from '@cloudshelf/money';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
+import type { LineAttribution } from '../orders/orders.ports';
 
 export type RewardKind = 'store' | 'agent' | 'l1' | 'l2';
-
-/** Who an order line credits and at what rates: the line's attribution snapshot, frozen at order creation. */
-export interface LineAttribution {
-  buyerId: string;
-  storeId: string | null;
-  storeRateBp: number;
-  /** The store's channel agent (代理商), when the store has one. */
-  agentId: string | null;
-  agentRateBp: number;
-  /** The reseller credited with the sale (share in this checkout, else the referrer binding). */
-  resellerId: string | null;
-  l1RateBp: number;
-  /** The reseller's upline: who referred them when they became a reseller. */
-  uplineId: string | null;
-  l2RateBp: number;
-  selfPurchaseCommission: boolean;
-}
 
 export interface RewardShare {
   kind: RewardKind;
@@ -51,18 +35,6 @@ export function splitLine(paidFen: number, a: LineAttribution): RewardShare[] {
   if (a.resellerId && a.uplineId !== a.buyerId && a.uplineId !== a.resellerId)
     add('l2', 'reseller', a.uplineId, a.l2RateBp);
   return shares;
-}
-
-/**
- * What each line was really paid for goods: its amount less its share of the order's
- * discount, spread by largest remainder so the parts sum exactly (shipping excluded).
- */
-export function linePaidAmounts(lineAmountsFen: number[], orderDiscountFen: number): number[] {
-  const total = lineAmountsFen.reduce((s, x) => s + x, 0);
-  if (orderDiscountFen < 0 || orderDiscountFen > total)
-    throw new RangeError('discount must be between 0 and the goods total');
-  const discounts = prorate(orderDiscountFen, lineAmountsFen);
-  return lineAmountsFen.map((x, i) => x - discounts[i]);
 }
 
 /**

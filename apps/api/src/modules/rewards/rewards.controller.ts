@@ -1,16 +1,14 @@
-import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { toRewardDto } from './dto/mappers';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
 import { AdminRoute, UserRoute } from '../../common/auth/auth.decorators';
 import { allPages, toCsv } from '../../common/csv';
-import { CommonErrors } from '../../common/errors';
-import { Ctx, RequestContext } from '../../common/request-context';
-import { EARNER_DIRECTORY, type EarnerDirectory } from '../withdrawals/earner-directory';
+import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
 import {
   DailyRewardsDto,
   DailyRewardsQuery,
   EarnerRewardsQuery,
-  RewardDto,
   RewardListQuery,
   RewardPageDto,
 } from './dto/reward.dto';
@@ -21,18 +19,7 @@ const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一�
 @ApiTags('rewards')
 @Controller()
 export class RewardsController {
-  constructor(
-    private readonly query: RewardQueryService,
-    @Inject(EARNER_DIRECTORY) private readonly directory: EarnerDirectory,
-  ) {}
-
-  private async assertCanAct(
-    ctx: RequestContext,
-    q: { earnerType: DailyRewardsQuery['earnerType']; earnerId: string },
-  ) {
-    if (!(await this.directory.canAct(ctx, ctx.actor!.id, q.earnerType, q.earnerId)))
-      throw CommonErrors.NOT_FOUND();
-  }
+  constructor(private readonly query: RewardQueryService) {}
 
   @Get('app/rewards')
   @ApiOkResponse({ type: RewardPageDto })
@@ -40,19 +27,25 @@ export class RewardsController {
   @ApiOperation({
     summary: 'Per-order rewards or commissions of one earner account (reseller, store, agent)',
   })
-  async mine(@Ctx() ctx: RequestContext, @Query() q: EarnerRewardsQuery): Promise<RewardPageDto> {
-    await this.assertCanAct(ctx, q);
-    const page = await this.query.list(ctx, q);
-    return { ...page, items: page.items.map(RewardDto.of) };
+  async mine(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Query() q: EarnerRewardsQuery,
+  ): Promise<RewardPageDto> {
+    const page = await this.query.listForUser(ctx, userId, q);
+    return { ...page, items: page.items.map(toRewardDto) };
   }
 
   @Get('app/rewards/daily')
   @ApiOkResponse({ type: [DailyRewardsDto] })
   @UserRoute()
   @ApiOperation({ summary: 'Rewards of one earner account by day (China time), newest first' })
-  async daily(@Ctx() ctx: RequestContext, @Query() q: DailyRewardsQuery): Promise<DailyRewardsDto[]> {
-    await this.assertCanAct(ctx, q);
-    return this.query.daily(ctx, q.earnerType, q.earnerId, q.days);
+  daily(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Query() q: DailyRewardsQuery,
+  ): Promise<DailyRewardsDto[]> {
+    return this.query.dailyForUser(ctx, userId, q.earnerType, q.earnerId, q.days);
   }
 
   @Get('admin/rewards')
@@ -61,7 +54,7 @@ export class RewardsController {
   @ApiOperation({ summary: 'Reward and commission records with filters (order, earner, kind, status, time)' })
   async list(@Ctx() ctx: RequestContext, @Query() q: RewardListQuery): Promise<RewardPageDto> {
     const page = await this.query.list(ctx, q);
-    return { ...page, items: page.items.map(RewardDto.of) };
+    return { ...page, items: page.items.map(toRewardDto) };
   }
 
   @Get('admin/rewards/export.csv')

@@ -3,11 +3,12 @@ import { Clock } from '../../common/clock';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { LedgerService, PLATFORM } from '../ledger/ledger.service';
-import { REWARD_ORDER_SOURCE, type RewardOrderSource } from '../orders/orders.contract';
+import { REWARD_ORDER_SOURCE, type RewardOrderSource } from '../orders/orders.ports';
 import { SettingsService } from '../settings/settings.service';
 import { Reward } from './entities/reward.entity';
 import { RewardClawback } from './entities/reward-clawback.entity';
 import { clawbackFen, splitLine } from './reward-split';
+import { rewardState } from './reward-state';
 
 const DAY_MS = 86_400_000;
 
@@ -61,6 +62,14 @@ export class RewardsService {
             .returning(['id'])
             .execute();
           if (inserted.raw.length === 0) continue;
+          await rewardState.created(
+            c,
+            m,
+            (inserted.raw as { id: string }[])[0].id,
+            'PENDING',
+            `${share.kind} ${share.rateBp} bp of ${line.paidFen} fen`,
+            'accrue',
+          );
           await this.ledger.post(c, {
             reference: `reward:${line.lineId}:${share.kind}:accrue`,
             kind: 'accrual',
@@ -127,9 +136,17 @@ export class RewardsService {
               { owner, kind: 'available', amountFen: remaining },
             ],
           });
-          await m
-            .getRepository(Reward)
-            .update({ id: r.id }, { status: 'AVAILABLE', settledAt: this.clock.now() });
+          await rewardState.transition(
+            c,
+            m,
+            r,
+            'AVAILABLE',
+            'settled: the after-sale window has passed',
+            {
+              settledAt: this.clock.now(),
+            },
+            'settle',
+          );
         }
         return due.length;
       });
@@ -187,14 +204,18 @@ export class RewardsService {
             ],
           });
         const clawed = r.clawedFen + claw;
-        await m.getRepository(Reward).update(
-          { id: r.id },
-          {
-            clawedFen: clawed,
-            refundedBaseFen: r.refundedBaseFen + e.refundedFen,
-            ...(clawed === r.amountFen && phase === 'pending' ? { status: 'CANCELLED' as const } : {}),
-          },
-        );
+        const changes = { clawedFen: clawed, refundedBaseFen: r.refundedBaseFen + e.refundedFen };
+        if (clawed === r.amountFen && phase === 'pending')
+          await rewardState.transition(
+            c,
+            m,
+            r,
+            'CANCELLED',
+            `refund ${e.refundId} took all of it back`,
+            changes,
+            'clawback',
+          );
+        else await m.getRepository(Reward).update({ id: r.id }, changes);
         total += claw;
       }
       return total;

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context';
 import { JobsService } from '../../jobs/jobs.service';
-import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from '../orders/orders.contract';
+import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from '../orders/orders.ports';
 import { settleJob } from './rewards.jobs';
 import { RewardsService } from './rewards.service';
 

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { SettingsController } from './settings.controller';
+import { SettingsController } from './settings-admin.controller';
 import { SettingsService } from './settings.service';
 
 /** Global: orders, rewards and bindings all read operator settings. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { inStoreScope } from '../../common/auth/store-scope';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import type { ScanCodeDto, ScanCodeQueryDto } from './dto/shelf.dto';
@@ -9,20 +9,7 @@ import { ShelfSlot } from './entities/shelf-slot.entity';
 import { Shelf } from './entities/shelf.entity';
 import { randomCode, SCAN_CODE_SHAPE } from './scan-code';
 import { StoresErrors } from './stores.errors';
-
-export function toScanCodeDto(c: ScanCode): ScanCodeDto {
-  return {
-    id: c.id,
-    code: c.code,
-    storeId: c.storeId,
-    shelfId: c.shelfId,
-    slotId: c.slotId,
-    status: c.status,
-    disabledAt: c.disabledAt?.toISOString() ?? null,
-    replacedById: c.replacedById,
-    createdAt: c.createdAt.toISOString(),
-  };
-}
+import { toScanCodeDto } from './dto/mappers';
 
 /**
  * Issues, disables and re-issues scan codes. Codes are 16 crypto-random
@@ -123,12 +110,15 @@ export class ScanCodeService {
   }
 
   async listForStore(ctx: RequestContext, storeId: string, q: ScanCodeQueryDto): Promise<Page<ScanCodeDto>> {
-    const [rows, total] = await this.tx.repo(ctx, ScanCode).findAndCount({
-      where: { storeId, ...(q.status ? { status: q.status } : {}) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      ...pageWindow(q),
-    });
-    return toPage(rows.map(toScanCodeDto), total, q);
+    return findPage(
+      this.tx.repo(ctx, ScanCode),
+      q,
+      {
+        where: { storeId, ...(q.status ? { status: q.status } : {}) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      },
+      (rows) => rows.map(toScanCodeDto),
+    );
   }
 
   /** Every active code of a store, for the QR sheet. */

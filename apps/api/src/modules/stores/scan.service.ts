@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
 import { storeFilter } from '../../common/auth/store-scope';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage, emptyPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import type { FulfilmentMode } from '../catalog/entities/product.entity';
@@ -13,9 +13,9 @@ import { ShelfSlot } from './entities/shelf-slot.entity';
 import { Shelf } from './entities/shelf.entity';
 import { Store } from './entities/store.entity';
 import { SCAN_CODE_SHAPE } from './scan-code';
-import { SCAN_LISTENER, type ScanListener } from './scan-listener';
+import { SCAN_LISTENER, type ScanListener } from './stores.ports';
 import { StoreStockService } from './store-stock.service';
-import { toStoreDto } from './stores.service';
+import { toStoreDto } from './dto/mappers';
 import { StoresErrors } from './stores.errors';
 
 /**
@@ -139,20 +139,19 @@ export class ScanService {
   /** The scan log; a store manager sees only their stores' scans (not unknown codes). */
   async logs(ctx: RequestContext, q: ScanLogQueryDto): Promise<Page<ScanLogDto>> {
     const stores = storeFilter(ctx, q.storeId);
-    if (stores?.length === 0) return toPage([], 0, q);
-    const [rows, total] = await this.tx.repo(ctx, ScanLog).findAndCount({
-      where: {
-        ...(stores ? { storeId: In(stores) } : {}),
-        ...(q.userId ? { userId: q.userId } : {}),
-        ...(q.result ? { result: q.result } : {}),
-      },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      ...pageWindow(q),
-    });
-    return toPage(
-      rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-      total,
+    if (stores?.length === 0) return emptyPage(q);
+    return findPage(
+      this.tx.repo(ctx, ScanLog),
       q,
+      {
+        where: {
+          ...(stores ? { storeId: In(stores) } : {}),
+          ...(q.userId ? { userId: q.userId } : {}),
+          ...(q.result ? { result: q.result } : {}),
+        },
+        order: { createdAt: 'DESC', id: 'ASC' },
+      },
+      (rows) => rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { inStoreScope } from '../../common/auth/store-scope';
 import { TransactionService } from '../../common/transaction.service';
@@ -80,12 +80,12 @@ export class ShelfService {
     q: { page?: number; pageSize?: number },
   ): Promise<Page<ShelfDto>> {
     await this.stores.load(ctx, storeId);
-    const [rows, total] = await this.tx.repo(ctx, Shelf).findAndCount({
-      where: { storeId },
-      order: { sortOrder: 'ASC', createdAt: 'ASC' },
-      ...pageWindow(q),
-    });
-    return toPage(await this.toDtos(ctx, rows), total, q);
+    return findPage(
+      this.tx.repo(ctx, Shelf),
+      q,
+      { where: { storeId }, order: { sortOrder: 'ASC', createdAt: 'ASC' } },
+      (rows) => this.toDtos(ctx, rows),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import {
@@ -131,15 +131,11 @@ export class StoreStockService {
     storeId: string,
     q: { page?: number; pageSize?: number },
   ): Promise<Page<StoreStockDto>> {
-    const [rows, total] = await this.tx.repo(ctx, StoreStock).findAndCount({
-      where: { storeId },
-      order: { productId: 'ASC', skuId: 'ASC' },
-      ...pageWindow(q),
-    });
-    return toPage(
-      rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
-      total,
+    return findPage(
+      this.tx.repo(ctx, StoreStock),
       q,
+      { where: { storeId }, order: { productId: 'ASC', skuId: 'ASC' } },
+      (rows) => rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
     );
   }
 
@@ -148,15 +144,11 @@ export class StoreStockService {
     storeId: string,
     q: { page?: number; pageSize?: number },
   ): Promise<Page<StoreStockMovementDto>> {
-    const [rows, total] = await this.tx.repo(ctx, StoreStockMovement).findAndCount({
-      where: { storeId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      ...pageWindow(q),
-    });
-    return toPage(
-      rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-      total,
+    return findPage(
+      this.tx.repo(ctx, StoreStockMovement),
       q,
+      { where: { storeId }, order: { createdAt: 'DESC', id: 'ASC' } },
+      (rows) => rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     );
   }
 }

@@ -1,10 +1,8 @@
-import { Controller, Get, Headers, Inject, Optional, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, UserRoute } from '../../common/auth/auth.decorators';
-import { SESSION_CHECK, type SessionCheck } from '../../common/auth/session-check';
-import { TokenService } from '../../common/auth/token.service';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OptionalUserRoute, Public, UserRoute } from '../../common/auth/auth.decorators';
 import { PageQueryDto } from '../../common/paging';
-import { Ctx, RequestContext } from '../../common/request-context';
+import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
 import { UuidParam } from '../../common/uuid-param';
 import { ScanResultDto } from './dto/shelf.dto';
 import {
@@ -28,8 +26,6 @@ export class StoresAppController {
     private readonly stores: StoresService,
     private readonly stock: StoreStockService,
     private readonly scans: ScanService,
-    private readonly tokens: TokenService,
-    @Optional() @Inject(SESSION_CHECK) private readonly sessions?: SessionCheck,
   ) {}
 
   @Get('stores/nearby')
@@ -49,44 +45,34 @@ export class StoresAppController {
   }
 
   @Get('scan/:code')
-  @Public()
-  @ApiBearerAuth()
+  @OptionalUserRoute()
   @ApiOperation({
     summary:
       'Resolve a shelf or slot code: store, shelf, products with store stock and modes. Recorded; a bearer token, when valid, records the user (store lock). 404 SCAN_CODE_NOT_FOUND, 410 SCAN_CODE_DISABLED',
   })
   @ApiOkResponse({ type: ScanResultDto })
-  async scan(
-    @Ctx() ctx: RequestContext,
-    @Param('code') code: string,
-    @Headers('authorization') authorization?: string,
-  ): Promise<ScanResultDto> {
-    return this.scans.resolve(ctx, code, await this.optionalUser(authorization));
-  }
-
-  /** Public route, but a valid user token identifies the scanner; an invalid one is ignored, not refused. */
-  private async optionalUser(header: string | undefined): Promise<string | null> {
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const claims = token ? this.tokens.verify(token) : null;
-    if (!claims || claims.kind !== 'user') return null;
-    if (this.sessions && !(await this.sessions.isActive(claims))) return null;
-    return claims.sub;
+  scan(@Ctx() ctx: RequestContext, @Param('code') code: string): Promise<ScanResultDto> {
+    return this.scans.resolve(ctx, code, ctx.actor?.id ?? null);
   }
 
   @Get('my-stores')
   @UserRoute()
   @ApiOperation({ summary: 'The stores I own or work at, with my role' })
   @ApiOkResponse({ type: MyStoreListDto })
-  async myStores(@Ctx() ctx: RequestContext): Promise<MyStoreListDto> {
-    return { items: await this.stores.myStores(ctx, ctx.actor!.id) };
+  async myStores(@Ctx() ctx: RequestContext, @CurrentUserId() userId: string): Promise<MyStoreListDto> {
+    return { items: await this.stores.myStores(ctx, userId) };
   }
 
   @Get('my-stores/:id/members')
   @UserRoute()
   @ApiOperation({ summary: 'The owner and staff of a store I work at (404 otherwise)' })
   @ApiOkResponse({ type: StoreMemberListDto })
-  async members(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<StoreMemberListDto> {
-    await this.stores.assertStaff(ctx, id, ctx.actor!.id);
+  async members(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('id', UuidParam) id: string,
+  ): Promise<StoreMemberListDto> {
+    await this.stores.assertStaff(ctx, id, userId);
     return { items: await this.stores.members(ctx, id) };
   }
 
@@ -96,10 +82,11 @@ export class StoresAppController {
   @ApiOkResponse({ type: StoreStockPageDto })
   async myStock(
     @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
     @Param('id', UuidParam) id: string,
     @Query() q: PageQueryDto,
   ): Promise<StoreStockPageDto> {
-    await this.stores.assertStaff(ctx, id, ctx.actor!.id);
+    await this.stores.assertStaff(ctx, id, userId);
     return this.stock.list(ctx, id, q);
   }
 
@@ -107,15 +94,23 @@ export class StoresAppController {
   @UserRoute()
   @ApiOperation({ summary: 'The owner makes a one-time staff invite code (valid 72 h)' })
   @ApiCreatedResponse({ type: StaffInviteDto })
-  invite(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<StaffInviteDto> {
-    return this.stores.createStaffInvite(ctx, id, ctx.actor!.id);
+  invite(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('id', UuidParam) id: string,
+  ): Promise<StaffInviteDto> {
+    return this.stores.createStaffInvite(ctx, id, userId);
   }
 
   @Post('staff-invites/:code/accept')
   @UserRoute()
   @ApiOperation({ summary: 'Join a store as staff with an invite code (usable once)' })
   @ApiCreatedResponse({ type: MyStoreDto })
-  accept(@Ctx() ctx: RequestContext, @Param('code') code: string): Promise<MyStoreDto> {
-    return this.stores.acceptStaffInvite(ctx, code, ctx.actor!.id);
+  accept(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('code') code: string,
+  ): Promise<MyStoreDto> {
+    return this.stores.acceptStaffInvite(ctx, code, userId);
   }
 }

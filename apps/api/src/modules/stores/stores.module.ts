@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
-import { ReferralModule } from '../referral/referral.module';
-import { StoreLockScanListener } from '../referral/store-lock.scan-listener';
 import { QrService } from './qr.service';
 import { ScanCodeService } from './scan-code.service';
-import { SCAN_LISTENER } from './scan-listener';
 import { ScanService } from './scan.service';
 import { ShelfService } from './shelf.service';
 import { StoreStockService } from './store-stock.service';
@@ -15,21 +12,13 @@ import { StoresService } from './stores.service';
 /**
  * Stores, staff, store stock, shelves, scan codes, scan resolution and QR sheets.
  * Exports StoresService (assertStaff, get), StoreStockService (reserve/release)
- * and ScanCodeService; the store lock plugs in through SCAN_LISTENER (scan-listener.ts).
+ * and ScanCodeService. Whoever wants to hear scans (the referral module's store lock)
+ * provides SCAN_LISTENER globally (scan-listener.ts); this module knows none of them.
  */
 @Module({
-  imports: [CatalogModule, ReferralModule],
+  imports: [CatalogModule],
   controllers: [StoresAdminController, StoresAppController],
-  providers: [
-    StoresService,
-    StoreStockService,
-    ShelfService,
-    ScanCodeService,
-    ScanService,
-    QrService,
-    // A logged-in scan locks the customer to the store (一键锁客), inside the scan's transaction.
-    { provide: SCAN_LISTENER, useExisting: StoreLockScanListener },
-  ],
+  providers: [StoresService, StoreStockService, ShelfService, ScanCodeService, ScanService, QrService],
   exports: [StoresService, StoreStockService, ScanCodeService],
 })
 export class StoresModule {}

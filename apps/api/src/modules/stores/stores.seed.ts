@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { RequestContext } from '../../common/request-context';
 import type { AppConfig } from '../../config/config';
-import type { Seeder } from '../../database/seed';
+import type { Seeder } from '../../common/seeder';
 import { seedQty } from '../catalog/catalog.seed';
 import { Sku } from '../catalog/entities/sku.entity';
 import { Shelf } from './entities/shelf.entity';

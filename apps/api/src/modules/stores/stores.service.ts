@@ -2,7 +2,7 @@ import { CommonErrors } from '../../common/errors';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { inStoreScope, storeScope } from '../../common/auth/store-scope';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { pageWindow, toPage, type Page, queryPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import type {
@@ -23,31 +23,9 @@ import { StoreMember } from './entities/store-member.entity';
 import { Store } from './entities/store.entity';
 import { StoresErrors } from './stores.errors';
 import { likePattern } from '../catalog/search-text';
+import { toStoreDto, toAdminStoreDto } from './dto/mappers';
 
 export const STAFF_INVITE_TTL_MS = 72 * 3600_000;
-
-export function toStoreDto(s: Store): StoreDto {
-  return {
-    id: s.id,
-    name: s.name,
-    address: s.address,
-    city: s.city,
-    phone: s.phone,
-    lat: s.lat,
-    lng: s.lng,
-    openingHours: s.openingHours,
-    status: s.status,
-  };
-}
-
-function toAdminStoreDto(s: Store): AdminStoreDto {
-  return {
-    ...toStoreDto(s),
-    ownerUserId: s.ownerUserId,
-    agentUserId: s.agentUserId,
-    createdAt: s.createdAt.toISOString(),
-  };
-}
 
 /** Haversine distance in metres between the row's (lat, lng) and ($1, $2), in SQL. */
 const DISTANCE_SQL = `(2 * 6371008.8 * asin(sqrt(
@@ -142,14 +120,9 @@ export class StoresService {
     if (q.keyword) {
       qb.andWhere('(s.name ILIKE :kw OR s.address ILIKE :kw)', { kw: likePattern(q.keyword.trim()) });
     }
-    const { skip, take } = pageWindow(q);
-    const [rows, total] = await qb
-      .orderBy('s.createdAt', 'DESC')
-      .addOrderBy('s.id')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
-    return toPage(rows.map(toAdminStoreDto), total, q);
+    return queryPage(qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id'), q, (rows) =>
+      rows.map(toAdminStoreDto),
+    );
   }
 
   /**

@@ -5,7 +5,12 @@ import type { EarnerType } from '../ledger/entities/ledger-account.entity';
 import { ResellerService } from '../referral/reseller.service';
 import { SettingsService } from '../settings/settings.service';
 import { StoresService } from '../stores/stores.service';
-import type { EarnerDirectory, EarnerInfo, WithdrawalRules, WithdrawalRulesSource } from './earner-directory';
+import type {
+  EarnerDirectory,
+  EarnerInfo,
+  WithdrawalRules,
+  WithdrawalRulesSource,
+} from './withdrawals.ports';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

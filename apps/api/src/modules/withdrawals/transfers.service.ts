@@ -9,9 +9,9 @@ import {
   type TransferNotificationResource,
   type WechatTransferBill,
 } from '../../wechat';
-import type { TransferListener } from '../payments/payment-listener';
+import type { TransferListener } from '../payments/payments.ports';
 import { Withdrawal } from './entities/withdrawal.entity';
-import { transitionWithdrawal } from './withdrawal-history';
+import { withdrawalState } from './withdrawal-state';
 import { WithdrawalErrors } from './withdrawals.errors';
 import { WithdrawalsService } from './withdrawals.service';
 
@@ -122,13 +122,13 @@ export class TransfersService implements TransferListener {
       if (state === 'SUCCESS') {
         await this.withdrawals.settlePaid(c, m, w, '微信转账成功', { transferBillNo });
       } else if (state === 'FAIL' || state === 'CANCELLED') {
-        await transitionWithdrawal(c, m, w, 'FAILED', `微信转账失败：${failReason ?? state}`, {
+        await withdrawalState.transition(c, m, w, 'FAILED', `微信转账失败：${failReason ?? state}`, {
           transferBillNo,
           failReason: (failReason ?? state).slice(0, 200),
         });
         await this.withdrawals.returnMoney(c, w, 'failed', '转账失败，退回余额');
       } else if (w.status === 'APPROVED') {
-        await transitionWithdrawal(c, m, w, 'PAYING', `微信转账处理中（${state}）`, {
+        await withdrawalState.transition(c, m, w, 'PAYING', `微信转账处理中（${state}）`, {
           transferBillNo,
           packageInfo: packageInfo ?? null,
         });

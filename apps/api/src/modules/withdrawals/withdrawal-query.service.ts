@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
-import { pageWindow, toPage, type Page } from '../../common/paging';
+import { type Page, findPage } from '../../common/paging';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
 import { LedgerService } from '../ledger/ledger.service';
-import { EARNER_DIRECTORY, type EarnerDirectory } from './earner-directory';
+import { EARNER_DIRECTORY, type EarnerDirectory } from './withdrawals.ports';
 import { Withdrawal, type WithdrawalStatus } from './entities/withdrawal.entity';
 import { WithdrawalErrors } from './withdrawals.errors';
 
@@ -31,10 +31,7 @@ export class WithdrawalQueryService {
       ...(f.earnerType ? { earnerType: f.earnerType } : {}),
       ...(f.earnerId ? { earnerId: f.earnerId } : {}),
     };
-    const [items, total] = await this.tx
-      .repo(ctx, Withdrawal)
-      .findAndCount({ where, order: { createdAt: 'DESC' }, ...pageWindow(f) });
-    return toPage(items, total, f);
+    return findPage(this.tx.repo(ctx, Withdrawal), f, { where, order: { createdAt: 'DESC' } });
   }
 
   async assertCanAct(ctx: RequestContext, userId: string, type: EarnerType, id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { toStatementLineDto, toWithdrawalDto } from './dto/mappers';
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
@@ -7,7 +8,7 @@ import { AppError } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { EarnerTypePageQuery } from '../ledger/dto/earner.dto';
 import { LedgerService } from '../ledger/ledger.service';
-import { EarnerBalancePageDto, LedgerCheckDto, StatementLineDto, StatementPageDto } from './dto/wallet.dto';
+import { EarnerBalancePageDto, LedgerCheckDto, StatementPageDto } from './dto/wallet.dto';
 import {
   ApproveWithdrawalDto,
   BulkApproveDto,
@@ -38,7 +39,7 @@ export class WithdrawalsAdminController {
   @ApiOperation({ summary: 'Withdrawal queue with filters' })
   async list(@Ctx() ctx: RequestContext, @Query() q: WithdrawalListQuery): Promise<WithdrawalPageDto> {
     const page = await this.query.list(ctx, q);
-    return { ...page, items: page.items.map(WithdrawalDto.of) };
+    return { ...page, items: page.items.map(toWithdrawalDto) };
   }
 
   @Get('withdrawals/export.csv')
@@ -108,7 +109,7 @@ export class WithdrawalsAdminController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: ApproveWithdrawalDto,
   ): Promise<WithdrawalDto> {
-    return WithdrawalDto.of(await this.withdrawals.approve(ctx, id, dto.method));
+    return toWithdrawalDto(await this.withdrawals.approve(ctx, id, dto.method));
   }
 
   @Post('withdrawals/:id/reject')
@@ -120,7 +121,7 @@ export class WithdrawalsAdminController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: RejectWithdrawalDto,
   ): Promise<WithdrawalDto> {
-    return WithdrawalDto.of(await this.withdrawals.reject(ctx, id, dto.reason));
+    return toWithdrawalDto(await this.withdrawals.reject(ctx, id, dto.reason));
   }
 
   @Post('withdrawals/:id/mark-paid')
@@ -132,7 +133,7 @@ export class WithdrawalsAdminController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: MarkPaidDto,
   ): Promise<WithdrawalDto> {
-    return WithdrawalDto.of(await this.withdrawals.markPaid(ctx, id, dto.note ?? ''));
+    return toWithdrawalDto(await this.withdrawals.markPaid(ctx, id, dto.note ?? ''));
   }
 
   @Get('ledger/statement')
@@ -141,7 +142,7 @@ export class WithdrawalsAdminController {
   @ApiOperation({ summary: 'An earner account’s statement, newest first, with the running balance' })
   async statement(@Ctx() ctx: RequestContext, @Query() q: StatementQuery): Promise<StatementPageDto> {
     const page = await this.ledger.statement(ctx, { type: q.earnerType, id: q.earnerId }, q.kind, q);
-    return { ...page, items: page.items.map(StatementLineDto.of) };
+    return { ...page, items: page.items.map(toStatementLineDto) };
   }
 
   @Get('ledger/earners')

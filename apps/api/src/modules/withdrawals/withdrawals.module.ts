@@ -1,9 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
-import { TRANSFER_LISTENER } from '../payments/payment-listener';
+import { TRANSFER_LISTENER } from '../payments/payments.ports';
 import { ReferralModule } from '../referral/referral.module';
 import { StoresModule } from '../stores/stores.module';
-import { EARNER_DIRECTORY, WITHDRAWAL_RULES } from './earner-directory';
+import { EARNER_DIRECTORY, WITHDRAWAL_RULES } from './withdrawals.ports';
 import { EarnerDirectoryService } from './earner-directory.service';
 import { TransfersService } from './transfers.service';
 import { WithdrawalQueryService } from './withdrawal-query.service';

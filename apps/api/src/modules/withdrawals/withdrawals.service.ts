@@ -14,9 +14,9 @@ import {
   WITHDRAWAL_RULES,
   type EarnerDirectory,
   type WithdrawalRulesSource,
-} from './earner-directory';
+} from './withdrawals.ports';
 import { Withdrawal, type PayoutMethod } from './entities/withdrawal.entity';
-import { transitionWithdrawal } from './withdrawal-history';
+import { withdrawalState } from './withdrawal-state';
 import { WithdrawalErrors } from './withdrawals.errors';
 import { transferJob } from './withdrawals.jobs';
 
@@ -113,7 +113,7 @@ export class WithdrawalsService {
         if (!info?.payeeOpenid) throw WithdrawalErrors.WITHDRAWAL_NO_PAYEE();
         w.payeeOpenid = info.payeeOpenid;
       }
-      await transitionWithdrawal(
+      await withdrawalState.transition(
         c,
         m,
         w,
@@ -136,7 +136,7 @@ export class WithdrawalsService {
     return this.tx.run(ctx, async (c) => {
       const m = this.tx.manager(c);
       const w = await this.lock(m, { id });
-      await transitionWithdrawal(c, m, w, 'REJECTED', reason, {
+      await withdrawalState.transition(c, m, w, 'REJECTED', reason, {
         rejectReason: reason.slice(0, 200),
         reviewedBy: c.actor?.id ?? null,
       });
@@ -174,7 +174,7 @@ export class WithdrawalsService {
     reason: string,
     changes: Partial<Withdrawal> = {},
   ): Promise<void> {
-    await transitionWithdrawal(ctx, m, w, 'PAID', reason, { ...changes, paidAt: new Date() });
+    await withdrawalState.transition(ctx, m, w, 'PAID', reason, { ...changes, paidAt: new Date() });
     await this.ledger.post(ctx, {
       reference: `withdrawal:${w.id}:paid`,
       kind: 'withdrawal_paid',

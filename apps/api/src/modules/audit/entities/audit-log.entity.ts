@@ -1,13 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 
 /** One admin (or system) write: who, what entity, before and after, and the request behind it. */
 @Entity({ name: 'audit_log' })
 @Index('idx_audit_log_entity', ['entityType', 'entityId', 'createdAt'])
 @Index('idx_audit_log_actor', ['actorId', 'createdAt'])
-export class AuditLog {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuditLog extends CreatedEntity {
   @Column({ name: 'actor_kind', type: 'varchar', length: 16 })
   actorKind: string;
 
@@ -35,7 +33,4 @@ export class AuditLog {
 
   @Column({ name: 'request_id', type: 'varchar', length: 128 })
   requestId: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

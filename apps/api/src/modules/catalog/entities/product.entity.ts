@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 
 export const PRODUCT_STATUSES = ['draft', 'on_sale', 'off_sale'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
@@ -32,10 +25,7 @@ export type FulfilmentMode = (typeof FULFILMENT_MODES)[number];
   'CHK_product_commission_rate',
   '"commission_rate_bp" IS NULL OR ("commission_rate_bp" >= 0 AND "commission_rate_bp" <= 10000)',
 )
-export class Product {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Product extends TimestampedEntity {
   @Column({ type: 'varchar', length: 120 })
   title: string;
 
@@ -73,10 +63,4 @@ export class Product {
 
   @Column({ name: 'search_text', type: 'text', default: '' })
   searchText: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

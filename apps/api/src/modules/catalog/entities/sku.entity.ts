@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 
 /**
@@ -19,10 +12,7 @@ import { MoneyColumn } from '../../../common/money.column';
 @Index('UQ_sku_code', ['code'], { unique: true })
 @Check('CHK_sku_stock', '"stock" >= 0')
 @Check('CHK_sku_price', '"price_fen" >= 0 AND ("original_price_fen" IS NULL OR "original_price_fen" >= 0)')
-export class Sku {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Sku extends TimestampedEntity {
   @Column({ name: 'product_id', type: 'uuid' })
   productId: string;
 
@@ -50,10 +40,4 @@ export class Sku {
 
   @Column({ name: 'sort_order', type: 'int', default: 0 })
   sortOrder: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,10 +1,8 @@
-import { Column, CreateDateColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 
 /** The columns every stock movement log shares (platform stock here, store stock in stores). */
-export abstract class StockMovementBase {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export abstract class StockMovementBase extends CreatedEntity {
   @Column({ name: 'sku_id', type: 'uuid' })
   skuId: string;
 
@@ -30,7 +28,4 @@ export abstract class StockMovementBase {
 
   @Column({ name: 'actor_id', type: 'varchar', length: 64 })
   actorId: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

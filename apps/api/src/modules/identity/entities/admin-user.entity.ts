@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 
 /** A web-admin account: username and bcrypt password, one or more admin roles. */
 @Entity({ name: 'admin_users' })
-export class AdminUser {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AdminUser extends TimestampedEntity {
   @Index('uq_admin_users_username', { unique: true })
   @Column({ type: 'varchar', length: 64 })
   username: string;
@@ -38,10 +36,4 @@ export class AdminUser {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

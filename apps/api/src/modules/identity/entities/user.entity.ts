@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 
 /** Roles a mini-program user may hold at once; `consumer` is everyone's. */
 export const USER_ROLES = ['consumer', 'reseller', 'store_staff', 'store_owner', 'agent'] as const;
@@ -6,10 +7,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 /** A WeChat user of the mini-program (one row per openid of our app). */
 @Entity({ name: 'users' })
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends TimestampedEntity {
   @Index('uq_users_openid', { unique: true })
   @Column({ type: 'varchar', length: 64 })
   openid: string;
@@ -40,10 +38,4 @@ export class User {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 
 /** Who an account belongs to: an earner, or the platform itself. */
@@ -21,10 +22,7 @@ export type AccountKind = 'pending' | 'available' | 'withdrawing' | 'commission_
  */
 @Entity({ name: 'ledger_account' })
 @Index('uq_ledger_account_owner_kind', ['ownerType', 'ownerId', 'kind'], { unique: true })
-export class LedgerAccount {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class LedgerAccount extends CreatedEntity {
   @Column({ name: 'owner_type', type: 'varchar', length: 16 })
   ownerType: OwnerType;
 
@@ -37,7 +35,4 @@ export class LedgerAccount {
 
   @MoneyColumn({ name: 'balance_fen', default: 0 })
   balanceFen: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 import { LedgerAccount } from './ledger-account.entity';
 import { LedgerPosting } from './ledger-posting.entity';
 import { MoneyColumn } from '../../../common/money.column';
@@ -14,10 +7,7 @@ import { MoneyColumn } from '../../../common/money.column';
 /** One line of a posting: a signed amount on one account. */
 @Entity({ name: 'ledger_entry' })
 @Index('ix_ledger_entry_account_time', ['accountId', 'createdAt'])
-export class LedgerEntry {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class LedgerEntry extends CreatedEntity {
   @Index('ix_ledger_entry_posting')
   @Column({ name: 'posting_id', type: 'uuid' })
   postingId: string;
@@ -35,7 +25,4 @@ export class LedgerEntry {
 
   @MoneyColumn({ name: 'amount_fen' })
   amountFen: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 
 /**
  * One balanced movement of money (its entries sum to zero, enforced by a deferred
@@ -6,10 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * (an event delivered twice, a job retried) posts once.
  */
 @Entity({ name: 'ledger_posting' })
-export class LedgerPosting {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class LedgerPosting extends CreatedEntity {
   @Index('uq_ledger_posting_reference', { unique: true })
   @Column({ type: 'varchar', length: 160 })
   reference: string;
@@ -28,7 +26,4 @@ export class LedgerPosting {
 
   @Column({ name: 'request_id', type: 'varchar', length: 128 })
   requestId: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,14 +1,12 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 import type { FulfilmentMode } from '../../catalog/entities/product.entity';
 
 /** A user's cart line; `storeId`/`scanCode` remember the scan it came from (store context). */
 @Entity({ name: 'cart_item' })
 @Index('IDX_cart_item_user', ['userId', 'createdAt'])
 @Check('CHK_cart_item_qty', '"qty" > 0 AND "qty" <= 999')
-export class CartItem {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class CartItem extends CreatedEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
@@ -26,7 +24,4 @@ export class CartItem {
 
   @Column({ name: 'scan_code', type: 'varchar', length: 32, nullable: true })
   scanCode: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

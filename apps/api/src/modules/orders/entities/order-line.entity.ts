@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { MoneyColumn } from '../../../common/money.column';
-import type { LineAttribution } from '../../rewards/reward-split';
+import type { LineAttribution } from '../orders.ports';
 
 /**
  * One SKU of an order with its prices and the attribution snapshot (who is credited

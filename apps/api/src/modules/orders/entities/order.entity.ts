@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 import { StateMachine } from '../../../common/state-machine';
 import type { FulfilmentMode } from '../../catalog/entities/product.entity';
@@ -71,10 +64,7 @@ export interface ShippingAddress {
   'CHK_orders_amounts',
   '"goods_fen" >= 0 AND "discount_fen" >= 0 AND "shipping_fen" >= 0 AND "payable_fen" = "goods_fen" - "discount_fen" + "shipping_fen"',
 )
-export class Order {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Order extends TimestampedEntity {
   @Column({ name: 'order_no', type: 'varchar', length: 32 })
   orderNo: string;
 
@@ -146,10 +136,4 @@ export class Order {
 
   @Column({ name: 'cancel_reason', type: 'varchar', length: 200, nullable: true })
   cancelReason: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 
 /** A region's own fees (provinces as the address carries them, e.g. `新疆维吾尔自治区`). */
@@ -14,10 +15,7 @@ export interface RegionFee {
  * Free when the goods (after discounts) reach `freeOverFen`. The `isDefault` template applies.
  */
 @Entity({ name: 'shipping_template' })
-export class ShippingTemplate {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ShippingTemplate extends TimestampedEntity {
   @Column({ type: 'varchar', length: 60 })
   name: string;
 
@@ -41,10 +39,4 @@ export class ShippingTemplate {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   regions: RegionFee[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,12 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Every notification WeChat Pay sent us, raw, with what became of it. */
+/**
+ * Every notification WeChat Pay sent us, raw, stored (own commit) before it is verified
+ * or processed, then linked to what became of it.
+ */
 @Entity({ name: 'payment_notification' })
 export class PaymentNotification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** transaction | refund */
+  /** transaction | refund | transfer */
   @Column({ type: 'varchar', length: 16 })
   channel: string;
 
@@ -27,7 +30,7 @@ export class PaymentNotification {
   @Column({ type: 'boolean' })
   verified: boolean;
 
-  /** processed | duplicate | rejected | failed */
+  /** received (stored, not finished: a crash mid-way leaves it so) | processed | duplicate | rejected | failed */
   @Column({ type: 'varchar', length: 16 })
   outcome: string;
 

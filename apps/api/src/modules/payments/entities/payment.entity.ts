@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 import { StateMachine } from '../../../common/state-machine';
 
@@ -27,10 +20,7 @@ export const paymentMachine = new StateMachine<PaymentStatus>(
 @Entity({ name: 'payment' })
 @Check('ck_payment_amounts', `"amount_fen" > 0 AND "refunded_fen" >= 0 AND "refunded_fen" <= "amount_fen"`)
 @Index('uq_payment_order_pending', ['orderId'], { unique: true, where: `"status" = 'PENDING'` })
-export class Payment {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Payment extends TimestampedEntity {
   @Index('uq_payment_out_trade_no', { unique: true })
   @Column({ name: 'out_trade_no', type: 'varchar', length: 32 })
   outTradeNo: string;
@@ -68,10 +58,4 @@ export class Payment {
   /** Sum of successful refunds; never above amountFen (conditional update). */
   @MoneyColumn({ name: 'refunded_fen', default: 0 })
   refundedFen: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

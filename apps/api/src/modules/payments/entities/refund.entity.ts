@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 import { StateMachine } from '../../../common/state-machine';
 
@@ -32,10 +25,7 @@ export const refundMachine = new StateMachine<RefundStatus>(
 /** A refund of part or all of a payment (unique out_refund_no). */
 @Entity({ name: 'refund' })
 @Check('ck_refund_amount', `"amount_fen" > 0`)
-export class Refund {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Refund extends TimestampedEntity {
   @Index('uq_refund_out_refund_no', { unique: true })
   @Column({ name: 'out_refund_no', type: 'varchar', length: 64 })
   outRefundNo: string;
@@ -65,10 +55,4 @@ export class Refund {
 
   @Column({ name: 'succeeded_at', type: 'timestamptz', nullable: true })
   succeededAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

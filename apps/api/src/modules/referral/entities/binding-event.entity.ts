@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 
 export const BINDING_SOURCES = ['scan_code', 'share_link', 'poster', 'admin'] as const;
 export type BindingSource = (typeof BINDING_SOURCES)[number];
@@ -7,10 +8,7 @@ export type BindingKind = 'store' | 'referrer';
 /** One change of a customer's store lock or referrer: the binding history the admin sees. */
 @Entity({ name: 'binding_events' })
 @Index('idx_binding_events_user', ['userId', 'createdAt'])
-export class BindingEvent {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class BindingEvent extends CreatedEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
@@ -39,7 +37,4 @@ export class BindingEvent {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -4,7 +4,7 @@ import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'clas
 import { PageQueryDto, PageDto } from '../../../common/paging';
 import { EarnerRefDto, EARNER_ID } from '../../ledger/dto/earner.dto';
 import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-account.entity';
-import type { Reward, RewardStatus } from '../entities/reward.entity';
+import type { RewardStatus } from '../entities/reward.entity';
 import type { RewardKind } from '../reward-split';
 
 const KINDS: RewardKind[] = ['store', 'agent', 'l1', 'l2'];
@@ -61,24 +61,6 @@ export class RewardDto {
   @ApiProperty({ enum: STATUSES }) status: RewardStatus;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) settledAt: string | null;
-
-  static of(r: Reward): RewardDto {
-    return {
-      id: r.id,
-      orderId: r.orderId,
-      lineId: r.lineId,
-      kind: r.kind,
-      earnerType: r.earnerType,
-      earnerId: r.earnerId,
-      baseFen: r.baseFen,
-      rateBp: r.rateBp,
-      amountFen: r.amountFen,
-      clawedFen: r.clawedFen,
-      status: r.status,
-      createdAt: new Date(r.createdAt).toISOString(),
-      settledAt: r.settledAt ? new Date(r.settledAt).toISOString() : null,
-    };
-  }
 }
 
 export class RewardPageDto extends PageDto(RewardDto) {}

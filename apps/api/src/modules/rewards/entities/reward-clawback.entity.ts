@@ -1,13 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 
 /** What one refund took back from one reward (unique: a refund event delivered twice claws once). */
 @Entity({ name: 'reward_clawback' })
 @Index('uq_reward_clawback_refund', ['refundId', 'rewardId'], { unique: true })
-export class RewardClawback {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class RewardClawback extends CreatedEntity {
   @Column({ name: 'reward_id', type: 'uuid' })
   rewardId: string;
 
@@ -20,7 +18,4 @@ export class RewardClawback {
   /** Taken from the pending balance, or from the available one after settlement (may leave a debt). */
   @Column({ type: 'varchar', length: 12 })
   phase: 'pending' | 'available';
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,13 +1,7 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
+import { StateMachine } from '../../../common/state-machine';
 import type { EarnerType } from '../../ledger/entities/ledger-account.entity';
 import type { RewardKind } from '../reward-split';
 
@@ -17,16 +11,23 @@ import type { RewardKind } from '../reward-split';
  */
 export type RewardStatus = 'PENDING' | 'AVAILABLE' | 'CANCELLED';
 
+export const rewardMachine = new StateMachine<RewardStatus>(
+  'reward',
+  {
+    PENDING: ['AVAILABLE', 'CANCELLED'],
+    AVAILABLE: [],
+    CANCELLED: [],
+  },
+  'REWARD_STATE_INVALID',
+);
+
 /** One reward or commission: one order line × one kind (store, agent, L1, L2). */
 @Entity({ name: 'reward' })
 @Index('uq_reward_line_kind', ['lineId', 'kind'], { unique: true })
 @Index('ix_reward_earner', ['earnerType', 'earnerId', 'createdAt'])
 @Index('ix_reward_settle', ['status', 'orderCompletedAt'])
 @Check('ck_reward_amounts', `"amount_fen" > 0 AND "clawed_fen" >= 0 AND "clawed_fen" <= "amount_fen"`)
-export class Reward {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Reward extends TimestampedEntity {
   @Index('ix_reward_order')
   @Column({ name: 'order_id', type: 'uuid' })
   orderId: string;
@@ -72,10 +73,4 @@ export class Reward {
 
   @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
   settledAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 
 export const SCAN_CODE_STATUSES = ['active', 'disabled'] as const;
 export type ScanCodeStatus = (typeof SCAN_CODE_STATUSES)[number];
@@ -16,10 +17,7 @@ export type ScanCodeStatus = (typeof SCAN_CODE_STATUSES)[number];
 // migration; TypeORM would misread their predicates, so it is told to leave them alone.
 @Index('UQ_scan_code_active_shelf', { synchronize: false })
 @Index('UQ_scan_code_active_slot', { synchronize: false })
-export class ScanCode {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ScanCode extends CreatedEntity {
   @Column({ type: 'varchar', length: 32 })
   code: string;
 
@@ -42,7 +40,4 @@ export class ScanCode {
   /** The code issued in place of this one, if it was re-issued. */
   @Column({ name: 'replaced_by_id', type: 'uuid', nullable: true })
   replacedById: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

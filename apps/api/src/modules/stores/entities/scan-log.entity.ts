@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 
 export const SCAN_RESULTS = ['resolved', 'disabled', 'not_found'] as const;
 export type ScanResult = (typeof SCAN_RESULTS)[number];
@@ -8,10 +9,7 @@ export type ScanResult = (typeof SCAN_RESULTS)[number];
 @Index('IDX_scan_log_store_time', ['storeId', 'createdAt'])
 @Index('IDX_scan_log_user_time', ['userId', 'createdAt'])
 @Index('IDX_scan_log_time', ['createdAt'])
-export class ScanLog {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ScanLog extends CreatedEntity {
   /** As scanned (cut to 64 characters), also for codes that do not exist. */
   @Column({ type: 'varchar', length: 64 })
   code: string;
@@ -31,7 +29,4 @@ export class ScanLog {
 
   @Column({ type: 'varchar', length: 16 })
   result: ScanResult;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,12 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 
 /** A shelf (货架) in a store; shows its slots in order. */
 @Entity({ name: 'shelf' })
 @Index('IDX_shelf_store', ['storeId', 'sortOrder'])
-export class Shelf {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Shelf extends TimestampedEntity {
   @Column({ name: 'store_id', type: 'uuid' })
   storeId: string;
 
@@ -15,10 +13,4 @@ export class Shelf {
 
   @Column({ name: 'sort_order', type: 'int', default: 0 })
   sortOrder: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,13 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../common/base.entity';
 
 /** A one-time code an owner shares with a new staff member; used once, then dead. */
 @Entity({ name: 'staff_invite' })
 @Index('UQ_staff_invite_code', ['code'], { unique: true })
 @Index('IDX_staff_invite_store', ['storeId'])
-export class StaffInvite {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class StaffInvite extends CreatedEntity {
   @Column({ type: 'varchar', length: 32 })
   code: string;
 
@@ -25,7 +23,4 @@ export class StaffInvite {
 
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
   acceptedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 
 export const STORE_STATUSES = ['active', 'suspended'] as const;
 export type StoreStatus = (typeof STORE_STATUSES)[number];
@@ -17,10 +10,7 @@ export type StoreStatus = (typeof STORE_STATUSES)[number];
 @Index('IDX_store_owner', ['ownerUserId'])
 @Index('IDX_store_agent', ['agentUserId'])
 @Check('CHK_store_geo', '"lat" BETWEEN -90 AND 90 AND "lng" BETWEEN -180 AND 180')
-export class Store {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Store extends TimestampedEntity {
   @Column({ type: 'varchar', length: 60 })
   name: string;
 
@@ -53,10 +43,4 @@ export class Store {
 
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status: StoreStatus;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,6 +1,5 @@
 import { PageDto } from '../../../common/paging';
 import { ApiProperty } from '@nestjs/swagger';
-import type { StatementLine } from '../../ledger/ledger.service';
 
 export class StatementLineDto {
   @ApiProperty() entryId: string;
@@ -10,10 +9,6 @@ export class StatementLineDto {
   @ApiProperty({ description: 'signed fen' }) amountFen: number;
   @ApiProperty() balanceAfterFen: number;
   @ApiProperty() createdAt: string;
-
-  static of(l: StatementLine): StatementLineDto {
-    return { ...l, createdAt: new Date(l.createdAt).toISOString() };
-  }
 }
 
 export class StatementPageDto extends PageDto(StatementLineDto) {}

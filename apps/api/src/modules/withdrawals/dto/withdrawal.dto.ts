@@ -15,7 +15,7 @@ import {
 import { PageQueryDto, PageDto } from '../../../common/paging';
 import { EarnerPageQuery, EarnerRefDto, EARNER_ID } from '../../ledger/dto/earner.dto';
 import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-account.entity';
-import type { Withdrawal, WithdrawalStatus } from '../entities/withdrawal.entity';
+import type { WithdrawalStatus } from '../entities/withdrawal.entity';
 
 const STATUSES: WithdrawalStatus[] = ['REQUESTED', 'APPROVED', 'PAYING', 'PAID', 'REJECTED', 'FAILED'];
 export class CreateWithdrawalDto extends EarnerRefDto {
@@ -99,24 +99,6 @@ export class WithdrawalDto {
   packageInfo: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true }) paidAt: string | null;
-
-  static of(w: Withdrawal): WithdrawalDto {
-    return {
-      id: w.id,
-      earnerType: w.earnerType,
-      earnerId: w.earnerId,
-      amountFen: w.amountFen,
-      feeFen: w.feeFen,
-      netFen: w.netFen,
-      status: w.status,
-      method: w.method,
-      rejectReason: w.rejectReason,
-      failReason: w.failReason,
-      packageInfo: w.status === 'PAYING' ? w.packageInfo : null,
-      createdAt: new Date(w.createdAt).toISOString(),
-      paidAt: w.paidAt ? new Date(w.paidAt).toISOString() : null,
-    };
-  }
 }
 
 export class WithdrawalPageDto extends PageDto(WithdrawalDto) {}

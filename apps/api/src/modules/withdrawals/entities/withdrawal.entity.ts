@@ -1,12 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 import { StateMachine } from '../../../common/state-machine';
 import type { EarnerType } from '../../ledger/entities/ledger-account.entity';
@@ -39,10 +32,7 @@ export const withdrawalMachine = new StateMachine<WithdrawalStatus>(
 )
 @Index('ix_withdrawal_earner', ['earnerType', 'earnerId', 'createdAt'])
 @Index('ix_withdrawal_status', ['status', 'createdAt'])
-export class Withdrawal {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Withdrawal extends TimestampedEntity {
   @Column({ name: 'earner_type', type: 'varchar', length: 16 })
   earnerType: EarnerType;
 
@@ -94,10 +84,4 @@ export class Withdrawal {
 
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
   paidAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
