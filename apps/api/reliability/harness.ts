@@ -246,6 +246,11 @@ export class Stack {
       LOG_LEVEL: 'warn',
       JOBS_POLL_SECONDS: '0.5',
       JOBS_EXPIRE_SECONDS: '10',
+      // Every simulated buyer comes from 127.0.0.1: per-address rate limits would see one client.
+      RATE_LIMIT_LOGIN: 'off',
+      RATE_LIMIT_REFRESH: 'off',
+      RATE_LIMIT_ANONYMOUS: 'off',
+      RATE_LIMIT_SHARE_OPEN: 'off',
       ...opts.env,
     });
     const separate = opts.worker !== false;
