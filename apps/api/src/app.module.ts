@@ -21,6 +21,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { RewardsModule } from './modules/rewards/rewards.module';
+import { DirectoryModule } from './modules/directory/directory.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './app.wechat';
 
@@ -52,6 +53,7 @@ export class AppModule {
         WithdrawalsModule,
         CatalogModule,
         StoresModule,
+        DirectoryModule,
         ...extraModules,
         // Last: a test's stand-in PAYMENT_LISTENER or REWARD_ORDER_SOURCE (an extra module) is found
         // before the orders module's.

@@ -54,6 +54,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeChat Pay payments, newest first; filter by order or status */
+        get: operations["PaymentsAdminController_payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refunds through WeChat Pay, newest first; filter by order or status */
+        get: operations["PaymentsAdminController_refunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payment-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notifications WeChat Pay sent (payments, refunds, transfers), newest first */
+        get: operations["PaymentsAdminController_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payment-notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored notification with its kept headers and raw body */
+        get: operations["PaymentsAdminController_notification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/audit-logs": {
         parameters: {
             query?: never;
@@ -220,6 +288,40 @@ export interface paths {
         put?: never;
         /** End this admin session */
         post: operations["AdminAuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/auth/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My roles and the permissions they hold (the admin builds its menu from these) */
+        get: operations["AdminAuthController_permissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my own password (needs the current one); ends my other sessions and returns a fresh pair */
+        post: operations["AdminAuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1445,6 +1547,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Display names for a page of ids (buyers, earners, stores) in one call; unknown or out-of-scope ids are left out */
+        get: operations["NamesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard: GMV, paid orders and customers, scans and scan→paid rate for China-time days vs the days before; by day; top stores and products */
+        get: operations["StatsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/cart/items": {
         parameters: {
             query?: never;
@@ -1772,6 +1908,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an unpaid order for the buyer, with a reason (WeChat’s order is closed first; if it was paid meanwhile, it stays paid: refund through an after-sale) */
+        post: operations["OrdersAdminController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders/ship-csv": {
         parameters: {
             query?: never;
@@ -1927,6 +2080,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/rewards/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle due rewards now instead of at the next hourly run: those whose order completed settleDaysAfterComplete days ago become available (idempotent) */
+        post: operations["RewardsController_settleNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/rewards": {
         parameters: {
             query?: never;
@@ -2003,6 +2173,90 @@ export interface components {
             database: "up";
             /** @enum {string} */
             queue: "up";
+        };
+        AdminPaymentDto: {
+            id: string;
+            /** @description our out_trade_no */
+            outTradeNo: string;
+            orderId: string;
+            amountFen: number;
+            /** @enum {string} */
+            status: "PENDING" | "PAID" | "CLOSED";
+            /** @description WeChat’s transaction_id */
+            transactionId: string | null;
+            paidAt: string | null;
+            refundedFen: number;
+            expiresAt: string;
+            createdAt: string;
+        };
+        AdminPaymentPageDto: {
+            items: components["schemas"]["AdminPaymentDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AdminRefundDto: {
+            id: string;
+            outRefundNo: string;
+            paymentId: string;
+            orderId: string;
+            amountFen: number;
+            reason: string;
+            /** @description an after-sale id, or duplicate-payment / late-payment */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "REQUESTED" | "PROCESSING" | "SUCCESS" | "CLOSED" | "ABNORMAL";
+            wechatRefundId: string | null;
+            succeededAt: string | null;
+            createdAt: string;
+        };
+        AdminRefundPageDto: {
+            items: components["schemas"]["AdminRefundDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PaymentNotificationDto: {
+            id: string;
+            /** @enum {string} */
+            channel: "transaction" | "refund" | "transfer";
+            /** @description WeChat’s notification id */
+            wechatId: string | null;
+            eventType: string | null;
+            /** @description the signature checked out */
+            verified: boolean;
+            outcome: string;
+            error: string | null;
+            /** @description out_trade_no / out_refund_no / out_bill_no */
+            reference: string | null;
+            receivedAt: string;
+        };
+        PaymentNotificationPageDto: {
+            items: components["schemas"]["PaymentNotificationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PaymentNotificationDetailDto: {
+            id: string;
+            /** @enum {string} */
+            channel: "transaction" | "refund" | "transfer";
+            /** @description WeChat’s notification id */
+            wechatId: string | null;
+            eventType: string | null;
+            /** @description the signature checked out */
+            verified: boolean;
+            outcome: string;
+            error: string | null;
+            /** @description out_trade_no / out_refund_no / out_bill_no */
+            reference: string | null;
+            receivedAt: string;
+            /** @description the Wechatpay-* headers kept */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description the raw body as received (its resource stays encrypted) */
+            body: string;
         };
         AuditEntryDto: {
             id: string;
@@ -2148,6 +2402,22 @@ export interface components {
             refreshExpiresAt: string;
             adminId: string;
             roles: string[];
+        };
+        AdminPermissionsDto: {
+            adminId: string;
+            username: string;
+            displayName: string | null;
+            roles: ("admin" | "operator" | "finance" | "store_manager")[];
+            /** @description every permission the roles hold; the admin shows only what these allow */
+            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "withdrawals:approve" | "jobs:read" | "jobs:write")[];
+            /** @description the stores a store-scoped role is limited to */
+            storeIds: string[];
+            /** @description true when the account sees only the stores in storeIds */
+            storeScoped: boolean;
+        };
+        ChangeOwnPasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         AdminUserDto: {
             id: string;
@@ -2596,6 +2866,8 @@ export interface components {
             rewardRateBp?: number | null;
             /** @description Reseller commission rate override in bp (0–10000) */
             commissionRateBp?: number | null;
+            /** @description The `updatedAt` the editor loaded: when the product has been saved since, the change is refused (409 PRODUCT_STALE) instead of overwriting it */
+            expectedUpdatedAt?: string;
         };
         ProductStatusDto: {
             /** @enum {string} */
@@ -3015,6 +3287,94 @@ export interface components {
             storeId: string;
             expiresAt: string;
         };
+        UserNameDto: {
+            id: string;
+            nickname: string | null;
+            /** @description masked: 138****5678 */
+            phoneMasked: string | null;
+        };
+        StoreNameDto: {
+            id: string;
+            name: string;
+        };
+        OrderNameDto: {
+            id: string;
+            orderNo: string;
+            buyerId: string;
+            buyerNickname: string | null;
+            /** @description masked: 138****5678 */
+            buyerPhoneMasked: string | null;
+        };
+        ProductNameDto: {
+            id: string;
+            title: string;
+            coverUrl: string | null;
+        };
+        SkuNameDto: {
+            id: string;
+            productId: string;
+            title: string;
+            specs: {
+                [key: string]: string;
+            };
+            code: string;
+        };
+        AdminNameDto: {
+            id: string;
+            username: string;
+            displayName: string | null;
+        };
+        NamesDto: {
+            users: components["schemas"]["UserNameDto"][];
+            stores: components["schemas"]["StoreNameDto"][];
+            orders: components["schemas"]["OrderNameDto"][];
+            products: components["schemas"]["ProductNameDto"][];
+            skus: components["schemas"]["SkuNameDto"][];
+            admins: components["schemas"]["AdminNameDto"][];
+        };
+        OverviewNumbersDto: {
+            /** @description payable of orders paid in the range (refunds not deducted) */
+            gmvFen: number;
+            paidOrders: number;
+            paidCustomers: number;
+            /** @description resolved scans */
+            scans: number;
+            /** @description distinct users who scanned */
+            scanUsers: number;
+            /** @description share of scanning users who paid an order in the range, basis points */
+            scanToPaidBp: number;
+            onlineGmvFen: number;
+            offlineGmvFen: number;
+        };
+        OverviewDayDto: {
+            /** @example 2026-11-01 */
+            day: string;
+            gmvFen: number;
+            paidOrders: number;
+            scans: number;
+        };
+        OverviewStoreDto: {
+            storeId: string;
+            name: string;
+            gmvFen: number;
+            paidOrders: number;
+        };
+        OverviewProductDto: {
+            productId: string;
+            title: string;
+            qty: number;
+            amountFen: number;
+        };
+        OverviewDto: {
+            from: string;
+            to: string;
+            current: components["schemas"]["OverviewNumbersDto"];
+            /** @description the same number of days just before */
+            previous: components["schemas"]["OverviewNumbersDto"];
+            daily: components["schemas"]["OverviewDayDto"][];
+            topStores: components["schemas"]["OverviewStoreDto"][];
+            topProducts: components["schemas"]["OverviewProductDto"][];
+        };
         CartItemDto: {
             id: string;
             skuId: string;
@@ -3255,6 +3615,10 @@ export interface components {
             carrier: string;
             trackingNo: string;
         };
+        AdminCancelOrderDto: {
+            /** @description why the operator cancels (kept in the order history) */
+            reason: string;
+        };
         BulkShipResultDto: {
             shipped: string[];
             /** @description orderNo → error code */
@@ -3328,10 +3692,16 @@ export interface components {
             amountFen: number;
             clawedFen: number;
         };
+        SettleResultDto: {
+            /** @description rewards that became available in this run */
+            settled: number;
+        };
         /**
          * @description ADMIN_ACCOUNT_LOCKED (423): 登录失败次数过多，账号已临时锁定，请稍后再试
          *     ADMIN_CANNOT_REMOVE_LAST_ADMIN (409): 至少保留一个可用的超级管理员
          *     ADMIN_INVALID_CREDENTIALS (401): 用户名或密码错误
+         *     ADMIN_PASSWORD_UNCHANGED (400): 新密码不能与当前密码相同
+         *     ADMIN_PASSWORD_WRONG (400): 当前密码不正确
          *     ADMIN_STORE_NOT_FOUND (400): 所选门店不存在
          *     ADMIN_USERNAME_TAKEN (409): 用户名已存在
          *     AFTER_SALE_NOT_ALLOWED (409): 该订单不能申请售后
@@ -3385,6 +3755,7 @@ export interface components {
          *     PAYMENT_STATE_INVALID (409): 支付状态不允许此操作
          *     PRODUCT_NOT_FOUND (404): 商品不存在
          *     PRODUCT_NOT_SELLABLE (409): 商品至少需要一个有价格的规格才能上架
+         *     PRODUCT_STALE (409): 商品已被他人修改，请刷新后重试
          *     QR_FONT_MISSING (500): 服务器缺少中文字体，无法生成二维码单
          *     QR_WECHAT_FAILED (502): 微信小程序码生成失败，请稍后再试
          *     REFERRAL_CUSTOMER_NOT_FOUND (404): 顾客不存在
@@ -3432,7 +3803,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "FORBIDDEN" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -3513,6 +3884,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    PaymentsAdminController_payments: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                status?: "PENDING" | "PAID" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPaymentPageDto"];
+                };
+            };
+        };
+    };
+    PaymentsAdminController_refunds: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                orderId?: string;
+                status?: "REQUESTED" | "PROCESSING" | "SUCCESS" | "CLOSED" | "ABNORMAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminRefundPageDto"];
+                };
+            };
+        };
+    };
+    PaymentsAdminController_notifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: "transaction" | "refund" | "transfer";
+                /** @description e.g. paid, processed, duplicate, ignored, rejected, failed */
+                outcome?: string;
+                /** @description out_trade_no / out_refund_no / out_bill_no */
+                reference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNotificationPageDto"];
+                };
+            };
+        };
+    };
+    PaymentsAdminController_notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNotificationDetailDto"];
                 };
             };
         };
@@ -3780,6 +4247,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OkDto"];
+                };
+            };
+        };
+    };
+    AdminAuthController_permissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPermissionsDto"];
+                };
+            };
+        };
+    };
+    AdminAuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOwnPasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
         };
@@ -4117,6 +4626,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description part of the nickname or of the phone number */
+                keyword?: string;
                 /** @description customers locked to this store now */
                 storeId?: string;
                 /** @description customers bound to this reseller now */
@@ -5687,6 +6198,62 @@ export interface operations {
             };
         };
     };
+    NamesController_get: {
+        parameters: {
+            query?: {
+                /** @description user ids (buyers, resellers, agents), comma-separated, at most 200 */
+                userIds?: string[];
+                /** @description store ids, comma-separated, at most 200 */
+                storeIds?: string[];
+                /** @description order ids, comma-separated, at most 200 */
+                orderIds?: string[];
+                /** @description admin account ids (audit actors), comma-separated, at most 200 */
+                adminIds?: string[];
+                /** @description product ids, comma-separated, at most 200 */
+                productIds?: string[];
+                /** @description SKU ids, comma-separated, at most 200 */
+                skuIds?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamesDto"];
+                };
+            };
+        };
+    };
+    StatsController_overview: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); at most 366 days */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+        };
+    };
     OrdersAppController_cartList: {
         parameters: {
             query?: never;
@@ -6225,6 +6792,31 @@ export interface operations {
             };
         };
     };
+    OrdersAdminController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminCancelOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelOrderResultDto"];
+                };
+            };
+        };
+    };
     OrdersAdminController_shipCsv: {
         parameters: {
             query?: never;
@@ -6476,6 +7068,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyRewardsDto"][];
+                };
+            };
+        };
+    };
+    RewardsController_settleNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettleResultDto"];
                 };
             };
         };

@@ -132,7 +132,14 @@ export class ProductService {
 
   async update(ctx: RequestContext, id: string, dto: UpdateProductDto): Promise<ProductDto> {
     return this.tx.run(ctx, async (ctx) => {
-      const p = await this.load(ctx, id);
+      const p = await this.tx
+        .repo(ctx, Product)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!p) throw CatalogErrors.PRODUCT_NOT_FOUND({ id });
+      // Optimistic check: an editor that loaded an older version must reload, not overwrite.
+      if (dto.expectedUpdatedAt && new Date(dto.expectedUpdatedAt).getTime() !== p.updatedAt.getTime()) {
+        throw CatalogErrors.PRODUCT_STALE({ updatedAt: p.updatedAt.toISOString() });
+      }
       if (dto.categoryId !== undefined && dto.categoryId !== p.categoryId) {
         await this.categories.get(ctx, dto.categoryId);
         p.categoryId = dto.categoryId;
@@ -145,6 +152,10 @@ export class ProductService {
       if (dto.rewardRateBp !== undefined) p.rewardRateBp = dto.rewardRateBp;
       if (dto.commissionRateBp !== undefined) p.commissionRateBp = dto.commissionRateBp;
       await this.tx.repo(ctx, Product).save(p);
+      // Every accepted edit is a new version, even one that changed nothing stored here.
+      await this.tx
+        .manager(ctx)
+        .query(`UPDATE product SET updated_at = clock_timestamp() WHERE id = $1`, [id]);
       await refreshSearchText(this.tx.manager(ctx), { productIds: [id] });
       return this.get(ctx, id);
     });

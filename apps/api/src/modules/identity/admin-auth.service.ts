@@ -5,6 +5,7 @@ import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AdminUser } from './entities/admin-user.entity';
+import { AdminUsersService } from './admin-users.service';
 import { IdentityErrors } from './identity.errors';
 import { SessionService, type TokenPair } from './session.service';
 
@@ -23,6 +24,7 @@ export class AdminAuthService {
   constructor(
     private readonly tx: TransactionService,
     private readonly sessions: SessionService,
+    private readonly admins: AdminUsersService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -60,6 +62,43 @@ export class AdminAuthService {
         storeIds: admin.storeIds,
       });
       return { ...pair, adminId: admin.id };
+    });
+  }
+
+  /**
+   * Changes the logged-in admin's own password after checking the current one. Every
+   * session of the account ends (as with any password change) and a fresh pair is
+   * returned, so this browser stays logged in while the others must log in again.
+   */
+  async changeOwnPassword(
+    ctx: RequestContext,
+    adminId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<TokenPair> {
+    const admin = await this.tx
+      .repo(ctx, AdminUser)
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .where('a.id = :adminId', { adminId })
+      .getOne();
+    if (!admin || admin.disabledAt) throw IdentityErrors.AUTH_ACCOUNT_DISABLED();
+    if (!(await bcrypt.compare(currentPassword, admin.passwordHash))) {
+      throw IdentityErrors.ADMIN_PASSWORD_WRONG({ fields: { currentPassword: ['当前密码不正确'] } });
+    }
+    if (currentPassword === newPassword) {
+      throw IdentityErrors.ADMIN_PASSWORD_UNCHANGED({
+        fields: { newPassword: ['新密码不能与当前密码相同'] },
+      });
+    }
+    return this.tx.run(ctx, async (ctx) => {
+      await this.admins.update(ctx, adminId, { password: newPassword });
+      return this.sessions.start(ctx, {
+        kind: 'admin',
+        id: admin.id,
+        roles: admin.roles,
+        storeIds: admin.storeIds,
+      });
     });
   }
 

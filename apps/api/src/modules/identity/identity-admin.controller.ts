@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminRoute, Public } from '../../common/auth/auth.decorators';
+import { PERMISSIONS, rolesAllow } from '../../common/auth/permissions';
+import { storeScope } from '../../common/auth/store-scope';
 import { PageQueryDto } from '../../common/paging';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { AdminAuthService } from './admin-auth.service';
 import { AdminUsersService } from './admin-users.service';
 import {
+  AdminPermissionsDto,
+  ChangeOwnPasswordDto,
   AdminLoginDto,
   AdminLoginResultDto,
   AdminUserDto,
@@ -56,6 +60,39 @@ export class AdminAuthController {
   async logout(@Ctx() ctx: RequestContext): Promise<OkDto> {
     if (ctx.actor?.sessionId) await this.sessions.revoke(ctx, ctx.actor.sessionId, 'logout');
     return { ok: true };
+  }
+
+  @Get('permissions')
+  @AdminRoute('account:self')
+  @ApiOperation({
+    summary: 'My roles and the permissions they hold (the admin builds its menu from these)',
+  })
+  @ApiOkResponse({ type: AdminPermissionsDto })
+  async permissions(@Ctx() ctx: RequestContext): Promise<AdminPermissionsDto> {
+    const me = await this.admins.get(ctx, ctx.actor!.id);
+    return {
+      adminId: me.id,
+      username: me.username,
+      displayName: me.displayName,
+      roles: me.roles,
+      permissions: PERMISSIONS.filter((p) => rolesAllow(me.roles, p)),
+      storeIds: me.storeIds,
+      storeScoped: storeScope(ctx) !== null,
+    };
+  }
+
+  @Post('password')
+  @AdminRoute('account:self')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Change my own password (needs the current one); ends my other sessions and returns a fresh pair',
+  })
+  @ApiOkResponse({ type: TokenPairDto })
+  async changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangeOwnPasswordDto): Promise<TokenPairDto> {
+    return toTokenPairDto(
+      await this.auth.changeOwnPassword(ctx, ctx.actor!.id, dto.currentPassword, dto.newPassword),
+    );
   }
 
   @Get('me')

@@ -10,6 +10,8 @@ export const IdentityErrors = defineErrors({
   AUTH_ACCOUNT_DISABLED: { status: 403, message: '账号已被停用' },
   ADMIN_INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
   ADMIN_ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已临时锁定，请稍后再试' },
+  ADMIN_PASSWORD_WRONG: { status: 400, message: '当前密码不正确' },
+  ADMIN_PASSWORD_UNCHANGED: { status: 400, message: '新密码不能与当前密码相同' },
   ADMIN_USERNAME_TAKEN: { status: 409, message: '用户名已存在' },
   ADMIN_CANNOT_REMOVE_LAST_ADMIN: { status: 409, message: '至少保留一个可用的超级管理员' },
   ADMIN_STORE_NOT_FOUND: { status: 400, message: '所选门店不存在' },

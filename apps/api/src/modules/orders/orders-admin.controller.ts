@@ -31,10 +31,17 @@ import { AuditService } from '../audit/audit.service';
 import { AfterSalesService } from './after-sales/after-sales.service';
 import { AfterSaleDto, AfterSaleQuery, RejectAfterSaleDto } from './after-sales/after-sale.dto';
 import { ShippingTemplateDto, ShippingTemplateInputDto } from './checkout/checkout.dto';
-import { AdminOrdersQuery, OrderDto, OrderPageDto } from './dto/order.dto';
+import {
+  AdminCancelOrderDto,
+  AdminOrdersQuery,
+  CancelOrderResultDto,
+  OrderDto,
+  OrderPageDto,
+} from './dto/order.dto';
 import { BulkShipResultDto, ShipDto } from './fulfilment/fulfilment.dto';
 import { FulfilmentService } from './fulfilment/fulfilment.service';
 import { OrderQueryService } from './order-query.service';
+import { OrderErrors } from './orders.errors';
 import { ShippingService } from './checkout/shipping.service';
 
 const csvCell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
@@ -129,6 +136,26 @@ export class OrdersAdminController {
   ): Promise<OrderDto> {
     await this.fulfilment.ship(ctx, id, dto);
     return toOrderDto(await this.query.adminGet(ctx, id));
+  }
+
+  @Post('orders/:id/cancel')
+  @HttpCode(200)
+  @AdminRoute('orders:write')
+  @ApiOperation({
+    summary:
+      'Cancel an unpaid order for the buyer, with a reason (WeChat’s order is closed first; if it was paid meanwhile, it stays paid: refund through an after-sale)',
+  })
+  @ApiOkResponse({ type: CancelOrderResultDto })
+  async cancel(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: AdminCancelOrderDto,
+  ): Promise<CancelOrderResultDto> {
+    const order = await this.query.adminGet(ctx, id);
+    if (order.order.status !== 'PENDING_PAYMENT' && order.order.status !== 'CANCELLED')
+      throw OrderErrors.ORDER_STATE_INVALID({ status: order.order.status });
+    const outcome = await this.fulfilment.cancelUnpaid(ctx, id, `cancelled by the operator: ${dto.reason}`);
+    return { outcome, order: toOrderDto(await this.query.adminGet(ctx, id)) };
   }
 
   @Post('orders/ship-csv')

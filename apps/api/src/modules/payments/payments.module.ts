@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PaymentNotificationsService } from './notifications.service';
+import { PaymentsAdminController } from './payments-admin.controller';
 import { NotifyController } from './payments-notify.controller';
 import { PaymentsService } from './payments.service';
 import { PaymentsWorker } from './payments.worker';
@@ -10,7 +11,7 @@ import { RefundsService } from './refunds.service';
  * provides PAYMENT_LISTENER to hear about payments and refunds.
  */
 @Module({
-  controllers: [NotifyController],
+  controllers: [NotifyController, PaymentsAdminController],
   providers: [PaymentsService, RefundsService, PaymentNotificationsService, PaymentsWorker],
   exports: [PaymentsService, RefundsService, PaymentsWorker],
 })

@@ -54,7 +54,7 @@ export class CustomersService {
 
   async list(
     ctx: RequestContext,
-    q: { storeId?: string; resellerId?: string; page?: number; pageSize?: number },
+    q: { storeId?: string; resellerId?: string; keyword?: string; page?: number; pageSize?: number },
   ): Promise<Page<CustomerBindingsView>> {
     const now = this.clock.now();
     const scope = storeScope(ctx);
@@ -75,6 +75,12 @@ export class CustomersService {
       where.push(
         `b.referrer_id = $${params.length} AND (b.referrer_expires_at IS NULL OR b.referrer_expires_at > $1)`,
       );
+    }
+    const keyword = q.keyword?.trim();
+    if (keyword) {
+      // LIKE's own wildcards in the keyword match themselves.
+      params.push(`%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(u.nickname ILIKE $${params.length} OR u.phone LIKE $${params.length})`);
     }
     const from = `FROM users u LEFT JOIN customer_bindings b ON b.user_id = u.id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
     const { skip, take } = pageWindow(q);

@@ -1,5 +1,5 @@
 import { toRewardDto } from './dto/mappers';
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
 import { AdminRoute, UserRoute } from '../../common/auth/auth.decorators';
@@ -11,15 +11,20 @@ import {
   EarnerRewardsQuery,
   RewardListQuery,
   RewardPageDto,
+  SettleResultDto,
 } from './dto/reward.dto';
 import { RewardQueryService } from './reward-query.service';
+import { RewardsService } from './rewards.service';
 
 const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一级佣金', l2: '二级佣金' } as const;
 
 @ApiTags('rewards')
 @Controller()
 export class RewardsController {
-  constructor(private readonly query: RewardQueryService) {}
+  constructor(
+    private readonly query: RewardQueryService,
+    private readonly rewards: RewardsService,
+  ) {}
 
   @Get('app/rewards')
   @ApiOkResponse({ type: RewardPageDto })
@@ -46,6 +51,18 @@ export class RewardsController {
     @Query() q: DailyRewardsQuery,
   ): Promise<DailyRewardsDto[]> {
     return this.query.dailyForUser(ctx, userId, q.earnerType, q.earnerId, q.days);
+  }
+
+  @Post('admin/rewards/settle')
+  @HttpCode(200)
+  @AdminRoute('withdrawals:approve')
+  @ApiOkResponse({ type: SettleResultDto })
+  @ApiOperation({
+    summary:
+      'Settle due rewards now instead of at the next hourly run: those whose order completed settleDaysAfterComplete days ago become available (idempotent)',
+  })
+  async settleNow(@Ctx() ctx: RequestContext): Promise<SettleResultDto> {
+    return { settled: await this.rewards.settleDue(ctx) };
   }
 
   @Get('admin/rewards')

@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsISO8601,
   IsIn,
   IsInt,
   IsObject,
@@ -16,7 +18,6 @@ import {
   MaxLength,
   Min,
   ValidateNested,
-  ArrayMinSize,
 } from 'class-validator';
 import { PageQueryDto, PageDto } from '../../../common/paging';
 import {
@@ -169,7 +170,15 @@ export class CreateProductDto {
   skus?: SkuInputDto[];
 }
 
-export class UpdateProductDto extends PartialType(OmitType(CreateProductDto, ['skus'] as const)) {}
+export class UpdateProductDto extends PartialType(OmitType(CreateProductDto, ['skus'] as const)) {
+  @ApiPropertyOptional({
+    description:
+      'The `updatedAt` the editor loaded: when the product has been saved since, the change is refused (409 PRODUCT_STALE) instead of overwriting it',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expectedUpdatedAt?: string;
+}
 
 export class ProductStatusDto {
   @ApiProperty({ enum: PRODUCT_STATUSES })

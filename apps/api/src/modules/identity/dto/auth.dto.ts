@@ -15,7 +15,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ADMIN_ROLES } from '../../../common/auth/permissions';
+import { ADMIN_ROLES, PERMISSIONS } from '../../../common/auth/permissions';
 
 export class WechatLoginDto {
   @ApiProperty({ description: 'the code from wx.login (5 minutes, single use)' })
@@ -154,4 +154,31 @@ export class UpdateAdminUserDto {
 
 export class OkDto {
   @ApiProperty() ok: boolean;
+}
+
+export class AdminPermissionsDto {
+  @ApiProperty() adminId: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ nullable: true, type: String }) displayName: string | null;
+  @ApiProperty({ type: [String], enum: ADMIN_ROLES, isArray: true }) roles: string[];
+  @ApiProperty({
+    type: [String],
+    enum: PERMISSIONS,
+    isArray: true,
+    description: 'every permission the roles hold; the admin shows only what these allow',
+  })
+  permissions: string[];
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'the stores a store-scoped role is limited to',
+  })
+  storeIds: string[];
+  @ApiProperty({ description: 'true when the account sees only the stores in storeIds' })
+  storeScoped: boolean;
+}
+
+export class ChangeOwnPasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) currentPassword: string;
+  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(128) newPassword: string;
 }

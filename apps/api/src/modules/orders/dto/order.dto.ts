@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto, PageDto } from '../../../common/paging';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
 import {
@@ -105,4 +105,11 @@ export class CancelOrderResultDto {
   })
   outcome: 'cancelled' | 'paid' | 'noop';
   @ApiProperty({ type: OrderDto }) order: OrderDto;
+}
+
+export class AdminCancelOrderDto {
+  @ApiProperty({ description: 'why the operator cancels (kept in the order history)' })
+  @IsString()
+  @Length(2, 200)
+  reason: string;
 }

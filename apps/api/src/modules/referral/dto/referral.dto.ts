@@ -94,6 +94,12 @@ export class StoreLockDto {
 }
 
 export class CustomerQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'part of the nickname or of the phone number' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
+  keyword?: string;
   @ApiPropertyOptional({ description: 'customers locked to this store now' })
   @IsOptional()
   @IsUUID()

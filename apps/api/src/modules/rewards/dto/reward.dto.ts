@@ -71,3 +71,7 @@ export class DailyRewardsDto {
   @ApiProperty() amountFen: number;
   @ApiProperty() clawedFen: number;
 }
+
+export class SettleResultDto {
+  @ApiProperty({ description: 'rewards that became available in this run' }) settled: number;
+}
