@@ -4,6 +4,8 @@ const path = require('node:path');
 const { startStack, launchBrowser, screenshotDir } = require('./index');
 
 // The harness itself: real processes, a demo-seeded database, a code that resolves, a browser.
+// Starting Chromium and stopping three processes take a few seconds each on 2 shared cores:
+// more than jest's default 5 s (the API alone needs 2-4 s to close its pool, queue and server).
 describe('test stack', () => {
   let stack;
   beforeAll(async () => {
@@ -34,7 +36,7 @@ describe('test stack', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 30_000);
 
   it('leaves nothing behind when stopped', async () => {
     const { dataDir, apiUrl } = stack;
@@ -42,5 +44,5 @@ describe('test stack', () => {
     stack = undefined;
     expect(fs.existsSync(dataDir)).toBe(false);
     await expect(fetch(`${apiUrl}/api/health`)).rejects.toThrow();
-  });
+  }, 30_000);
 });
