@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
+import { onUnhandledRejection } from './common/database-unavailable';
 import { ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/data-source';
 import { resolveDatabase } from './database/resolve';
 import { runSeeds } from './app.seed';
 
 async function main(): Promise<void> {
+  process.on(
+    'unhandledRejection',
+    onUnhandledRejection((m) => console.error(`unhandled rejection: ${m}`)),
+  );
   let config;
   try {
     config = loadConfig();

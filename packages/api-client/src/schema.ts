@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs of one state (default failed), newest first, with their last error */
+        get: operations["JobsAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{queue}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a failed job again now (audited) */
+        post: operations["JobsAdminController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2360,6 +2394,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        JobDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example payments.refund */
+            queue: string;
+            /** @enum {string} */
+            state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description retries made so far */
+            retryCount: number;
+            retryLimit: number;
+            /** @description the last error of a failed or retrying job */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when it completed or finally failed
+             */
+            finishedAt: string | null;
+        };
+        JobPageDto: {
+            items: components["schemas"]["JobDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         HealthDto: {
             /** @enum {string} */
             status: "ok";
@@ -2603,7 +2668,7 @@ export interface components {
             displayName: string | null;
             roles: ("admin" | "operator" | "finance" | "store_manager")[];
             /** @description every permission the roles hold; the admin shows only what these allow */
-            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "finance:write" | "withdrawals:approve")[];
+            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "finance:write" | "withdrawals:approve" | "jobs:read" | "jobs:write")[];
             /** @description the stores a store-scoped role is limited to */
             storeIds: string[];
             /** @description true when the account sees only the stores in storeIds */
@@ -4178,6 +4243,8 @@ export interface components {
          *     HOME_CONTENT_TIME_INVALID (400): 结束时间必须晚于开始时间
          *     IDEMPOTENCY_KEY_REUSED (409): 重复的请求标识，但请求内容不同
          *     INTERNAL (500): 系统繁忙，请稍后再试
+         *     JOB_NOT_FAILED (409): 只能重试已失败的任务
+         *     JOB_NOT_FOUND (404): 任务不存在
          *     LEDGER_ACCOUNT_NOT_YOURS (403): 这不是您的收益账户，无权查看或操作
          *     LEDGER_INSUFFICIENT_BALANCE (409): 可用余额不足
          *     LEDGER_UNBALANCED (500): 账务不平衡
@@ -4258,7 +4325,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -4276,6 +4343,53 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    JobsAdminController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description default: failed */
+                state?: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                queue?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobPageDto"];
+                };
+            };
+        };
+    };
+    JobsAdminController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobDto"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;

@@ -72,8 +72,15 @@ export class Notifier {
       created_at: cstTime(now),
     };
     this.store.state.notifications.push(n);
+    const holds = this.store.state.notificationHolds;
+    const hold = holds.findIndex((h) => h.eventType === eventType && h.remaining > 0);
+    if (hold >= 0) {
+      n.status = 'HELD';
+      n.nextAttemptAt = undefined;
+      if (--holds[hold].remaining <= 0) holds.splice(hold, 1);
+    }
     this.store.save();
-    this.schedule(n, 0);
+    if (n.status === 'PENDING') this.schedule(n, 0);
     return n;
   }
 
@@ -85,6 +92,15 @@ export class Notifier {
       return [await this.attempt(n, 'normal', headers), await this.attempt(n, 'replay', headers)];
     }
     return [await this.attempt(n, variant)];
+  }
+
+  /** Sends a HELD notification now, then on WeChat's retry schedule like any other. */
+  release(n: SimNotification): void {
+    if (n.status !== 'HELD') return;
+    n.status = 'PENDING';
+    n.nextAttemptAt = Date.now();
+    this.store.save();
+    this.schedule(n, 0);
   }
 
   async close(): Promise<void> {

@@ -100,6 +100,8 @@ export function installFaults(app: FastifyInstance, ctx: SimContext): void {
     f.remaining -= 1;
     if (f.remaining <= 0) faults.splice(i, 1);
     ctx.store.save();
+    if (f.delayMs) await new Promise((r) => setTimeout(r, f.delayMs));
+    if (f.delayOnly) return;
     if (path.startsWith('/v3/'))
       throw new PayError(f.status ?? 500, f.code ?? 'SYSTEM_ERROR', f.message ?? '系统错误');
     throw new MiniError(f.errcode ?? -1, f.errmsg ?? 'system error');

@@ -149,6 +149,23 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
     });
   });
 
+  app.post('/sim/notification-holds', async (req) => {
+    const b = body(req);
+    if (typeof b.eventType !== 'string' || !b.eventType)
+      throw new SimError(400, 'BAD_EVENT_TYPE', 'eventType is required, e.g. TRANSACTION.SUCCESS');
+    const hold = { eventType: b.eventType, remaining: Number.isInteger(b.count) ? (b.count as number) : 1 };
+    state.notificationHolds.push(hold);
+    ctx.store.save();
+    return hold;
+  });
+  app.post('/sim/notifications/:id/release', async (req, reply) => {
+    const n = state.notifications.find((x) => x.id === (req.params as { id: string }).id);
+    if (!n) throw new SimError(404, 'NOTIFICATION_NOT_FOUND', 'no such notification');
+    if (n.status !== 'HELD') throw new SimError(409, 'NOT_HELD', `notification is ${n.status}`);
+    ctx.notifier.release(n);
+    return done(req, reply, { id: n.id, status: n.status });
+  });
+
   app.get('/sim/clock', async () => ({
     offsetSeconds: state.clockOffsetSeconds,
     now: cstTime(ctx.store.now()),
@@ -161,6 +178,7 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
     return done(req, reply, { offsetSeconds: state.clockOffsetSeconds, now: cstTime(ctx.store.now()) });
   });
 
+  app.get('/sim/faults', async () => state.faults);
   app.post('/sim/faults', async (req) => {
     const b = body(req);
     if (typeof b.path !== 'string' || !b.path.startsWith('/'))
@@ -173,6 +191,8 @@ export function registerSimRoutes(app: FastifyInstance, ctx: SimContext): void {
       status: typeof b.status === 'number' ? b.status : undefined,
       code: typeof b.code === 'string' ? b.code : undefined,
       message: typeof b.message === 'string' ? b.message : undefined,
+      delayMs: Number.isInteger(b.delayMs) && (b.delayMs as number) > 0 ? (b.delayMs as number) : undefined,
+      delayOnly: b.delayOnly === true ? true : undefined,
     };
     state.faults.push(fault);
     ctx.store.save();

@@ -1,5 +1,6 @@
 import { createSign, createVerify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -169,5 +170,62 @@ describe('state', () => {
     expect(users.map((u) => u.openid)).toContain(user.openid);
     const page = await fetch(`${sim.url}/sim/`);
     expect(await page.text()).toContain('重启');
+  });
+});
+
+describe('fault injection for reliability tests', () => {
+  it('holds notifications of one event type until released, then delivers them', async () => {
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(JSON.parse(body).id);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const notifyUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/notify`;
+    try {
+      const user = (await post('/sim/users', { nickname: '持有测试' })).body;
+      const outTradeNo = `HOLD${Date.now()}`;
+      const prepay = await v3('POST', '/v3/pay/transactions/jsapi', {
+        appid: creds.appId,
+        mchid: creds.mchId,
+        description: '测试',
+        out_trade_no: outTradeNo,
+        notify_url: notifyUrl,
+        amount: { total: 100, currency: 'CNY' },
+        payer: { openid: user.openid },
+      });
+      expect(prepay.status).toBe(200);
+      expect((await post('/sim/notification-holds', { eventType: 'TRANSACTION.SUCCESS' })).status).toBe(200);
+      const paid = await post('/sim/pay/confirm', { prepayId: prepay.body.prepay_id, openid: user.openid });
+      const id = paid.body.notificationId;
+      await new Promise((r) => setTimeout(r, 300));
+      const held = (await json(`/sim/notifications/${id}`)).body;
+      expect([held.status, held.attempts.length, received]).toEqual(['HELD', 0, []]);
+      expect((await post(`/sim/notifications/${id}/release`, {})).status).toBe(200);
+      for (let i = 0; i < 50 && !received.length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(received).toEqual([id]);
+      expect((await json(`/sim/notifications/${id}`)).body.status).toBe('DELIVERED');
+      expect((await post(`/sim/notifications/${id}/release`, {})).status).toBe(409);
+    } finally {
+      receiver.close();
+    }
+  });
+
+  it('delays an answer: as an error, or only slow and then taking effect', async () => {
+    const path = '/v3/pay/transactions/out-trade-no/NOSUCHORDER';
+    await post('/sim/faults', { path, count: 1, delayMs: 300, status: 500, code: 'SYSTEM_ERROR' });
+    await post('/sim/faults', { path, count: 1, delayMs: 300, delayOnly: true });
+    expect((await json('/sim/faults')).body).toHaveLength(2);
+    for (const expected of ['SYSTEM_ERROR', 'ORDER_NOT_EXIST']) {
+      const t0 = Date.now();
+      const r = await v3('GET', `${path}?mchid=${creds.mchId}`);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+      expect(r.body.code).toBe(expected);
+    }
+    expect((await json('/sim/faults')).body).toEqual([]);
   });
 });

@@ -99,7 +99,8 @@ export interface SimNotification {
   resource: unknown;
   /** The exact JSON body sent (encrypted resource inside). */
   body: string;
-  status: 'PENDING' | 'DELIVERED' | 'FAILED';
+  /** HELD: recorded but not sent until released (`/sim/notification-holds`). */
+  status: 'PENDING' | 'HELD' | 'DELIVERED' | 'FAILED';
   /** Index into the retry schedule of the next scheduled attempt. */
   retryIndex: number;
   nextAttemptAt?: number;
@@ -124,6 +125,16 @@ export interface Fault {
   status?: number;
   code?: string;
   message?: string;
+  /** Answer only after this many milliseconds (a caller with a shorter timeout sees a timeout). */
+  delayMs?: number;
+  /** With delayMs: only slow, then answer normally (the call takes effect). */
+  delayOnly?: boolean;
+}
+
+/** The next `remaining` notifications of `eventType` are recorded but held back. */
+export interface NotificationHold {
+  eventType: string;
+  remaining: number;
 }
 
 export interface SimState {
@@ -140,6 +151,7 @@ export interface SimState {
   notifications: SimNotification[];
   messages: SubscribeRecord[];
   faults: Fault[];
+  notificationHolds: NotificationHold[];
 }
 
 function emptyState(): SimState {
@@ -156,6 +168,7 @@ function emptyState(): SimState {
     notifications: [],
     messages: [],
     faults: [],
+    notificationHolds: [],
   };
 }
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { AppError, CommonErrors } from './errors';
 
 export interface ErrorBody {
@@ -70,12 +71,15 @@ function pgDataError(error: unknown): string | null {
 }
 
 /**
- * Maps any error to an AppError: ours as they are, malformed uploads and PostgreSQL
- * data errors to 400, framework 4xx by status (an unknown 4xx keeps its status),
- * the rest to INTERNAL.
+ * Maps any error to an AppError: ours as they are, an unreachable database to
+ * SERVICE_UNAVAILABLE (503, the client may retry), malformed uploads and PostgreSQL data
+ * errors to 400, framework 4xx by status (an unknown 4xx keeps its status), the rest to
+ * INTERNAL.
  */
 export function toAppError(error: unknown, requestId: string): { appError: AppError; unexpected: boolean } {
   if (error instanceof AppError) return { appError: error, unexpected: false };
+  if (isDatabaseUnavailable(error))
+    return { appError: CommonErrors.SERVICE_UNAVAILABLE(), unexpected: false };
   if (isMalformedMultipart(error)) {
     return {
       appError: CommonErrors.UPLOAD_INVALID(

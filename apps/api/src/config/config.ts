@@ -66,6 +66,7 @@ const envSchema = z.object({
   WEB_ADMIN_DIR: z.string().min(1).optional(),
   WEB_H5_DIR: z.string().min(1).optional(),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(900),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: z.coerce
     .number()
@@ -154,6 +155,11 @@ export interface AppConfig {
   /** Folders of the built front ends the API serves (each only when it exists). */
   webApps: { admin: string; h5: string };
   jobsPollSeconds: number;
+  /**
+   * The longest a job may stay active before it counts as lost (its worker died) and is
+   * retried; caps every job's own limit. Lost jobs are looked for every third of it (≤ 2 min).
+   */
+  jobsExpireSeconds: number;
   wechat: WechatSettings;
   auth: AuthSettings;
   exportMaxRows: number;
@@ -239,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       h5: path.resolve(e.WEB_H5_DIR ?? path.join(repoRoot(), 'apps/miniprogram/dist/h5')),
     },
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    jobsExpireSeconds: e.JOBS_EXPIRE_SECONDS,
     exportMaxRows: e.EXPORT_MAX_ROWS,
     rateLimits: {
       store: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? 'postgres' : 'memory'),

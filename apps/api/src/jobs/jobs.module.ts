@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { JobsAdminController } from './jobs-admin.controller';
 import { JobsService } from './jobs.service';
 
 @Global()
-@Module({ providers: [JobsService], exports: [JobsService] })
+@Module({ controllers: [JobsAdminController], providers: [JobsService], exports: [JobsService] })
 export class JobsModule {}

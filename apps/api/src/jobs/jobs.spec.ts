@@ -2,6 +2,7 @@ import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { RequestContext } from '../common/request-context';
 import { TransactionService } from '../common/transaction.service';
 import { bootTestApp, TestApp } from '../../test/app';
+import { adminToken } from '../../test/factories/auth.factory';
 import { defineJob } from './job';
 import { JobsService, jobIdFor } from './jobs.service';
 
@@ -88,6 +89,43 @@ describe('jobs (pg-boss on the test database)', () => {
     expect(failed.retryCount).toBe(1);
   });
 
+  it('shows a job that used up its retries to operators with its error, and retries it once asked (audited)', async () => {
+    const id = (await jobs.send(ctx, doomedJob, { x: 2 }))!;
+    await until(async () => ((await jobs.getJob(doomedJob, id))?.state === 'failed' ? true : undefined));
+    const op = { authorization: `Bearer ${await adminToken(t, ['operator'])}` };
+    const page = await t.http.get('/api/admin/jobs?queue=test.doomed').set(op).expect(200);
+    const listed = page.body.items.find((j: { id: string }) => j.id === id);
+    expect(listed).toMatchObject({
+      queue: 'test.doomed',
+      state: 'failed',
+      data: { x: 2 },
+      retryCount: 1,
+      retryLimit: 1,
+      error: 'always fails',
+    });
+    const store = { authorization: `Bearer ${await adminToken(t, ['store_manager'])}` };
+    await t.http.post(`/api/admin/jobs/test.doomed/${id}/retry`).set(store).expect(403);
+    await t.http.post(`/api/admin/jobs/test.echo/${id}/retry`).set(op).expect(404);
+
+    const retried = await t.http.post(`/api/admin/jobs/test.doomed/${id}/retry`).set(op).expect(200);
+    expect(retried.body).toMatchObject({ id, retryLimit: 2 });
+    expect(['retry', 'active', 'failed']).toContain(retried.body.state);
+    // It ran once more (and failed again: the handler always throws), so it is failed with 2 retries.
+    await until(async () => ((await jobs.getJob(doomedJob, id))?.retryCount === 2 ? true : undefined));
+    await until(async () => ((await jobs.getJob(doomedJob, id))?.state === 'failed' ? true : undefined));
+    await t.http.post(`/api/admin/jobs/test.echo/not-a-uuid/retry`).set(op).expect(404);
+    const audit = await t.http.get('/api/admin/audit-logs?action=job.retry').set(op).expect(200);
+    expect(audit.body.items.filter((a: { entityId: string }) => a.entityId === id)).toHaveLength(1);
+  });
+
+  it('refuses to retry a job that has not failed', async () => {
+    const id = (await jobs.send(ctx, echoJob, { n: 5 }))!;
+    await until(async () => ((await jobs.getJob(echoJob, id))?.state === 'completed' ? true : undefined));
+    const op = { authorization: `Bearer ${await adminToken(t, ['operator'])}` };
+    const res = await t.http.post(`/api/admin/jobs/test.echo/${id}/retry`).set(op).expect(409);
+    expect(res.body).toMatchObject({ code: 'JOB_NOT_FAILED', details: { state: 'completed' } });
+  });
+
   it('makes one job per idempotency key', async () => {
     const a = await jobs.send(ctx, echoJob, { n: 7 }, { idempotencyKey: 'order-1:paid' });
     const b = await jobs.send(ctx, echoJob, { n: 7 }, { idempotencyKey: 'order-1:paid' });
@@ -96,6 +134,15 @@ describe('jobs (pg-boss on the test database)', () => {
     await until(() => (recorder.seen.filter((n) => n === 7).length === 1 ? true : undefined));
     await new Promise((r) => setTimeout(r, 1500)); // two polling rounds: a duplicate would have run by now
     expect(recorder.seen.filter((n) => n === 7)).toHaveLength(1);
+  });
+
+  it('works a backlog back to back, not one job per polling interval', async () => {
+    const backlog = Array.from({ length: 40 }, (_, i) => 1000 + i);
+    const started = Date.now();
+    for (const n of backlog) await jobs.send(ctx, echoJob, { n });
+    await until(() => (backlog.every((n) => recorder.seen.includes(n)) ? true : undefined));
+    // One job per 0.5 s polling interval would take 20 s.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('sends inside a transaction: a rolled-back caller leaves no job', async () => {

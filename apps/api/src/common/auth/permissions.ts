@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'finance:read',
   'finance:write',
   'withdrawals:approve',
+  // Background jobs: see failed ones with their errors, retry them.
+  'jobs:read',
+  'jobs:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +47,7 @@ export const ROLE_PERMISSIONS: Record<AdminRole, ReadonlySet<Permission>> = {
     'resellers:write',
     'orders:write',
     'refunds:write',
+    'jobs:write',
   ]),
   finance: new Set<Permission>([
     'account:self',

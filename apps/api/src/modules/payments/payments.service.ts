@@ -63,8 +63,9 @@ export class PaymentsService {
     if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
       throw PaymentErrors.PAYMENT_AMOUNT_MISMATCH();
     const payment = await this.openPayment(ctx, input);
+    let answer: Awaited<ReturnType<WechatPayClient['jsapiPrepay']>>;
     try {
-      const { prepayId, requestPaymentParams } = await this.wechat.jsapiPrepay({
+      answer = await this.wechat.jsapiPrepay({
         outTradeNo: payment.outTradeNo,
         description: payment.description,
         totalFen: payment.amountFen,
@@ -72,9 +73,6 @@ export class PaymentsService {
         notifyUrl: this.notifyUrl,
         timeExpire: payment.expiresAt,
       });
-      if (payment.prepayId !== prepayId)
-        await this.tx.repo(ctx, Payment).update({ id: payment.id }, { prepayId });
-      return { paymentId: payment.id, outTradeNo: payment.outTradeNo, requestPayment: requestPaymentParams };
     } catch (err) {
       if (err instanceof WechatError && err.code === 'ORDERPAID') {
         await this.sync(ctx, payment.id);
@@ -84,6 +82,14 @@ export class PaymentsService {
         throw PaymentErrors.PAYMENT_STATE_INVALID();
       throw this.channelError(err);
     }
+    // Outside the WeChat try: a database failure here is not a payment-channel error.
+    if (payment.prepayId !== answer.prepayId)
+      await this.tx.repo(ctx, Payment).update({ id: payment.id }, { prepayId: answer.prepayId });
+    return {
+      paymentId: payment.id,
+      outTradeNo: payment.outTradeNo,
+      requestPayment: answer.requestPaymentParams,
+    };
   }
 
   /** The order's PENDING payment, made if there is none; refuses once the order is paid. */
