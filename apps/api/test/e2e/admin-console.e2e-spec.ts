@@ -293,11 +293,17 @@ describe('admin console support', () => {
     const operator = await newAdmin('ops.settle', ['operator']);
     await t.http.post('/api/admin/rewards/settle-due').set(bearer(operator.accessToken)).expect(403);
     const finance = await newAdmin('fin.settle', ['finance']);
-    const run = await t.http.post('/api/admin/rewards/settle-due').set(bearer(finance.accessToken)).expect(200);
+    const run = await t.http
+      .post('/api/admin/rewards/settle-due')
+      .set(bearer(finance.accessToken))
+      .expect(200);
     expect(run.body.settled).toBeGreaterThanOrEqual(1);
     const after = await t.http.get(`/api/admin/rewards?orderId=${orderId}`).set(bearer(admin)).expect(200);
     expect(after.body.items[0].status).toBe('AVAILABLE');
-    const again = await t.http.post('/api/admin/rewards/settle-due').set(bearer(finance.accessToken)).expect(200);
+    const again = await t.http
+      .post('/api/admin/rewards/settle-due')
+      .set(bearer(finance.accessToken))
+      .expect(200);
     expect(again.body.settled).toBe(0);
     await t.http
       .put('/api/admin/settings')
