@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module';
 import { RewardQueryService } from './reward-query.service';
-import { RewardsController } from './rewards.controller';
+import { RewardsAdminController } from './rewards-admin.controller';
+import { RewardsAppController } from './rewards-app.controller';
 import { RewardsService } from './rewards.service';
 import { RewardsWorker } from './rewards.worker';
+import './rewards.errors'; // registers the reward error codes (the OpenAPI ErrorCode enum lists them)
 
 /**
  * Cloud-store rewards, agent overrides and two-level reseller commissions (SPEC §7).
@@ -11,7 +13,7 @@ import { RewardsWorker } from './rewards.worker';
  */
 @Module({
   imports: [LedgerModule],
-  controllers: [RewardsController],
+  controllers: [RewardsAppController, RewardsAdminController],
   providers: [RewardsService, RewardQueryService, RewardsWorker],
   exports: [RewardsService, RewardQueryService],
 })

@@ -2,56 +2,23 @@ import { toRewardDto } from './dto/mappers';
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { formatYuan } from '@cloudshelf/money';
-import { AdminRoute, UserRoute } from '../../common/auth/auth.decorators';
+import { AdminRoute } from '../../common/auth/auth.decorators';
 import { allPages, toCsv } from '../../common/csv';
-import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
-import {
-  DailyRewardsDto,
-  DailyRewardsQuery,
-  EarnerRewardsQuery,
-  RewardListQuery,
-  RewardPageDto,
-  SettleDueResultDto,
-} from './dto/reward.dto';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { RewardListQuery, RewardPageDto, SettleDueResultDto } from './dto/reward.dto';
 import { RewardQueryService } from './reward-query.service';
 import { RewardsService } from './rewards.service';
 
 const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一级佣金', l2: '二级佣金' } as const;
 
+/** Finance's view of every reward: list, export and settling what is due. */
 @ApiTags('rewards')
 @Controller()
-export class RewardsController {
+export class RewardsAdminController {
   constructor(
     private readonly query: RewardQueryService,
     private readonly rewards: RewardsService,
   ) {}
-
-  @Get('app/rewards')
-  @ApiOkResponse({ type: RewardPageDto })
-  @UserRoute()
-  @ApiOperation({
-    summary: 'Per-order rewards or commissions of one earner account (reseller, store, agent)',
-  })
-  async mine(
-    @Ctx() ctx: RequestContext,
-    @CurrentUserId() userId: string,
-    @Query() q: EarnerRewardsQuery,
-  ): Promise<RewardPageDto> {
-    const page = await this.query.listForUser(ctx, userId, q);
-    return { ...page, items: page.items.map(toRewardDto) };
-  }
-
-  @Get('app/rewards/daily')
-  @ApiOkResponse({ type: [DailyRewardsDto] })
-  @UserRoute()
-  @ApiOperation({ summary: 'Rewards of one earner account by day (China time), newest first' })
-  daily(
-    @Ctx() ctx: RequestContext,
-    @CurrentUserId() userId: string,
-    @Query() q: DailyRewardsQuery,
-  ): Promise<DailyRewardsDto[]> {
-    return this.query.dailyForUser(ctx, userId, q.earnerType, q.earnerId, q.days);
-  }
 
   @Get('admin/rewards')
   @ApiOkResponse({ type: RewardPageDto })
