@@ -396,11 +396,15 @@ export class Stack {
     return this.call('POST', `/app/orders/${orderId}/pay`, { token: b.token });
   }
 
-  /** The buyer confirms wx.requestPayment in WeChat, with every parameter the API gave. */
-  confirmPayment(b: Buyer, requestPayment: Record<string, string>): Promise<ConfirmResult> {
-    const prepayId = requestPayment.package.replace('prepay_id=', '');
-    return this.sim('POST', '/sim/pay/confirm', { ...requestPayment, prepayId, openid: b.openid });
+  /**
+   * The buyer confirms wx.requestPayment in WeChat, with every parameter the API gave and the
+   * mini-program's appId (the payment sheet checks them all, paySign included).
+   */
+  async confirmPayment(b: Buyer, requestPayment: Record<string, string>): Promise<ConfirmResult> {
+    this.appId ??= ((await this.sim('GET', '/sim/app')) as { appId: string }).appId;
+    return this.sim('POST', '/sim/pay/confirm', { appId: this.appId, ...requestPayment, openid: b.openid });
   }
+  private appId?: string;
 
   async settings(patch: Record<string, unknown>): Promise<void> {
     const r = await this.admin('PUT', '/settings', patch);

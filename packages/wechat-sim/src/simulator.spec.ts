@@ -200,7 +200,25 @@ describe('fault injection for reliability tests', () => {
       });
       expect(prepay.status).toBe(200);
       expect((await post('/sim/notification-holds', { eventType: 'TRANSACTION.SUCCESS' })).status).toBe(200);
-      const paid = await post('/sim/pay/confirm', { prepayId: prepay.body.prepay_id, openid: user.openid });
+      // What wx.requestPayment carries, signed with the merchant key as the API signs it.
+      const [timeStamp, nonceStr, pkg] = [
+        String(Math.floor(Date.now() / 1000)),
+        'n0nce',
+        `prepay_id=${prepay.body.prepay_id}`,
+      ];
+      const paySign = createSign('RSA-SHA256')
+        .update(`${creds.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`)
+        .sign(creds.merchantPrivateKeyPem, 'base64');
+      const paid = await post('/sim/pay/confirm', {
+        appId: creds.appId,
+        timeStamp,
+        nonceStr,
+        package: pkg,
+        signType: 'RSA',
+        paySign,
+        openid: user.openid,
+      });
+      expect(paid.status).toBe(200);
       const id = paid.body.notificationId;
       await new Promise((r) => setTimeout(r, 300));
       const held = (await json(`/sim/notifications/${id}`)).body;
