@@ -148,6 +148,7 @@ export const S = {
     AWAITING_PICKUP: '待自提',
     COMPLETED: '已完成',
     CANCELLED: '已取消',
+    REFUNDED: '已退款',
   } as Record<string, string>,
   modes: { express: '快递', pickup: '自提', take_away: '拎走' } as Record<string, string>,
   channels: { online: '线上', offline: '门店收银' } as Record<string, string>,

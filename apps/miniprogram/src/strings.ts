@@ -139,6 +139,7 @@ export const S = {
       AWAITING_PICKUP: '待自提',
       COMPLETED: '已完成',
       CANCELLED: '已取消',
+      REFUNDED: '已退款',
     } as Record<string, string>,
     none: '还没有相关订单',
     no: '订单编号',

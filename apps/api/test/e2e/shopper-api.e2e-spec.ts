@@ -162,6 +162,7 @@ describe('shopper app API', () => {
       AWAITING_PICKUP: 0,
       COMPLETED: 0,
       CANCELLED: 0,
+      REFUNDED: 0,
       afterSalesOpen: 0,
     });
     const p = await newProduct(t, {
