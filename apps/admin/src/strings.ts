@@ -171,6 +171,7 @@ export const S = {
     REFUNDED: '已退款',
     REJECTED: '已拒绝',
     REFUND_FAILED: '退款失败',
+    CANCELLED: '买家已撤销',
   } as Record<string, string>,
   withdrawal: {
     earner: '提现方',

@@ -179,7 +179,11 @@ export const S = {
       REFUNDED: '已退款',
       REJECTED: '已拒绝',
       REFUND_FAILED: '退款失败，客服处理中',
+      CANCELLED: '已撤销',
     } as Record<string, string>,
+    cancel: '撤销申请',
+    cancelConfirm: '撤销后可重新申请售后，确定撤销吗？',
+    cancelled: '已撤销申请',
     uploading: '上传中…',
   },
   address: {

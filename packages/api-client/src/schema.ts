@@ -2031,6 +2031,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/after-sales/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw my after-sale while it awaits approval (a repeat answers the cancelled one) */
+        post: operations["OrdersAppController_cancelAfterSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/me/member-code": {
         parameters: {
             query?: never;
@@ -4067,7 +4084,7 @@ export interface components {
             photos?: string[];
         };
         /** @enum {string} */
-        AfterSaleStatus: "PENDING_APPROVAL" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED";
+        AfterSaleStatus: "PENDING_APPROVAL" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED" | "CANCELLED";
         AfterSaleDto: {
             id: string;
             orderId: string;
@@ -7516,6 +7533,27 @@ export interface operations {
         };
     };
     OrdersAppController_myAfterSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"];
+                };
+            };
+        };
+    };
+    OrdersAppController_cancelAfterSale: {
         parameters: {
             query?: never;
             header?: never;

@@ -703,6 +703,76 @@ describe('orders through the generated client and the simulator', () => {
     }
   });
 
+  it('after-sales: the buyer withdraws a pending request (撤销申请), which frees its units', async () => {
+    const buyerApi = client(buyer.token);
+    const p = await newProduct(t, { skus: [skuInput({ priceFen: 1500, stock: 5 })] });
+    const order = await place(buyerApi, {
+      mode: 'express',
+      address: ADDRESS,
+      items: [{ skuId: p.skus[0].id, qty: 2 }],
+    });
+    await pay(buyerApi, buyer, order.id);
+    await admin.POST('/api/admin/orders/{id}/ship', {
+      params: { path: { id: order.id } },
+      body: { carrier: '中通快递', trackingNo: 'ZT20260099' },
+    });
+    const lineId = order.lines[0].id;
+    const ask = (qty: number) =>
+      buyerApi
+        .POST('/api/app/after-sales', {
+          params: { header: { 'Idempotency-Key': key() } },
+          body: { orderId: order.id, lineId, qty, type: 'return_refund', reason: '不想要了' },
+        })
+        .then((r) => r.data!);
+    const cancel = (id: string, api = buyerApi) =>
+      api.POST('/api/app/after-sales/{id}/cancel', { params: { path: { id } } }).then((r) => r.data!);
+
+    const pending = await ask(2);
+    expect(pending.status).toBe('PENDING_APPROVAL');
+    await expect(ask(1)).rejects.toMatchObject({ status: 409, code: 'AFTER_SALE_QTY_EXCEEDED' });
+    // Someone else's is not found; an unknown id too.
+    await expect(cancel(pending.id, client(staff.token))).rejects.toMatchObject({
+      status: 404,
+      code: 'AFTER_SALE_NOT_FOUND',
+    });
+    await expect(cancel(randomUUID())).rejects.toMatchObject({ status: 404, code: 'AFTER_SALE_NOT_FOUND' });
+
+    const cancelled = await cancel(pending.id);
+    expect(cancelled).toMatchObject({ id: pending.id, status: 'CANCELLED', qty: 2 });
+    // A repeat tap is a no-op answering the same cancelled after-sale (200), no second history row.
+    expect(await cancel(pending.id)).toEqual(cancelled);
+    const history = await tx
+      .repo(ctx, AfterSaleEvent)
+      .find({ where: { afterSaleId: pending.id }, order: { createdAt: 'ASC' } });
+    expect(history.map((h) => `${h.fromStatus ?? '∅'}>${h.toStatus}:${h.actorKind}:${h.actorId}`)).toEqual([
+      `∅>PENDING_APPROVAL:user:${buyer.id}`,
+      `PENDING_APPROVAL>CANCELLED:user:${buyer.id}`,
+    ]);
+    expect((await tx.repo(ctx, OrderLine).findOneByOrFail({ id: lineId })).afterSaleQty).toBe(0);
+    expect(
+      (
+        await admin.GET('/api/admin/after-sales', {
+          params: { query: { orderId: order.id, status: 'CANCELLED' } },
+        })
+      ).data!.items.map((a) => a.id),
+    ).toEqual([pending.id]);
+
+    // The units are free again: the same two can be asked for once more.
+    const again = await ask(2);
+    expect(again).toMatchObject({ status: 'PENDING_APPROVAL', qty: 2, amountFen: 3000 });
+    await admin.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: again.id } } });
+    // Approved (refunding) and then refunded: no longer the buyer's to withdraw.
+    await expect(cancel(again.id)).rejects.toMatchObject({ status: 409, code: 'AFTER_SALE_STATE_INVALID' });
+    await completeRefund((await tx.repo(ctx, Refund).findOneByOrFail({ requestedBy: again.id })).id);
+    await eventually(
+      async () =>
+        (await buyerApi.GET('/api/app/after-sales/{id}', { params: { path: { id: again.id } } })).data!
+          .status === 'REFUNDED',
+    );
+    await expect(cancel(again.id)).rejects.toMatchObject({ status: 409, code: 'AFTER_SALE_STATE_INVALID' });
+    expect((await tx.repo(ctx, OrderLine).findOneByOrFail({ id: lineId })).afterSaleQty).toBe(2);
+  });
+
   it('offline sales: staff record a till sale by the member code; it joins the member’s history', async () => {
     const store = await newStore(t, { ownerUserId: staff.id, name: '线下门店' });
     const p = await newProduct(t, { skus: [skuInput({ priceFen: 6000, stock: 0 })] });

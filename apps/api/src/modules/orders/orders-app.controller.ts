@@ -261,6 +261,20 @@ export class OrdersAppController {
     return toAfterSaleDto(await this.afterSales.getForBuyer(ctx, userId, id));
   }
 
+  @Post('after-sales/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Withdraw my after-sale while it awaits approval (a repeat answers the cancelled one)',
+  })
+  @ApiOkResponse({ type: AfterSaleDto })
+  async cancelAfterSale(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('id', UuidParam) id: string,
+  ): Promise<AfterSaleDto> {
+    return toAfterSaleDto(await this.afterSales.cancelForBuyer(ctx, userId, id));
+  }
+
   @Get('me/member-code')
   @ApiOperation({ summary: 'My member code for the till (valid five minutes)' })
   @ApiOkResponse({ type: MemberCodeDto })

@@ -10,21 +10,24 @@ export const AFTER_SALE_STATUSES = [
   'REFUNDED',
   'REJECTED',
   'REFUND_FAILED',
+  'CANCELLED',
 ] as const;
 export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number];
 
 /**
  * PENDING_APPROVAL (shipped or completed orders) → REFUNDING (operator approves) or REJECTED;
  * unshipped orders start at REFUNDING. REFUNDING → REFUNDED / REFUND_FAILED on WeChat's answer.
+ * The buyer may withdraw a request while it awaits approval: PENDING_APPROVAL → CANCELLED.
  */
 export const afterSaleMachine = new StateMachine<AfterSaleStatus>(
   'after_sale',
   {
-    PENDING_APPROVAL: ['REFUNDING', 'REJECTED'],
+    PENDING_APPROVAL: ['REFUNDING', 'REJECTED', 'CANCELLED'],
     REFUNDING: ['REFUNDED', 'REFUND_FAILED'],
     REFUNDED: [],
     REJECTED: [],
     REFUND_FAILED: [],
+    CANCELLED: [],
   },
   'AFTER_SALE_STATE_INVALID',
 );

@@ -164,6 +164,26 @@ export class AfterSalesService {
     });
   }
 
+  /**
+   * Buyer: withdraw their own request while it awaits approval (撤销申请); the quantity
+   * becomes claimable again. A repeat of an already-cancelled one is a no-op answering
+   * the same after-sale (like cancelling a cancelled order); any other state is 409.
+   */
+  async cancelForBuyer(ctx: RequestContext, buyerId: string, id: string): Promise<AfterSale> {
+    return this.tx.run(ctx, async (c) => {
+      const m = this.tx.manager(c);
+      const sale = await this.lock(c, id);
+      if (sale.buyerId !== buyerId) throw OrderErrors.AFTER_SALE_NOT_FOUND();
+      if (sale.status === 'CANCELLED') return sale;
+      await afterSaleState.transition(c, m, sale, 'CANCELLED', 'cancelled by the buyer');
+      await m.query(`UPDATE order_line SET after_sale_qty = after_sale_qty - $2 WHERE id = $1`, [
+        sale.lineId,
+        sale.qty,
+      ]);
+      return sale;
+    });
+  }
+
   /** After-sales, newest first, paged; a store manager sees only those of their stores' orders. */
   async list(
     ctx: RequestContext,

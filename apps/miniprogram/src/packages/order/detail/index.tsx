@@ -7,6 +7,7 @@ import { ErrorView, Skeleton } from '../../../components/states';
 import { useAuthedImage } from '../../../hooks/use-authed-image';
 import { cstTime, specText, yuan } from '../../../format';
 import { S } from '../../../strings';
+import { cancelAfterSale } from '../../../services/after-sale';
 import { useOrder } from './use-order';
 import './index.css';
 
@@ -125,6 +126,17 @@ export default function OrderDetailPage() {
                 {S.afterSale.types[a.type]} × {a.qty} · {a.photos.length} 张凭证
               </Text>
               <Text className="ocard__status">{S.afterSale.status[a.status] ?? a.status}</Text>
+              {a.status === 'PENDING_APPROVAL' && (
+                <Btn
+                  className="btn btn--plain btn--sm"
+                  data-testid="cancel-after-sale"
+                  onClick={() =>
+                    void cancelAfterSale(a.id, () => Promise.all([afterSales.reload(), order.reload()]))
+                  }
+                >
+                  {S.afterSale.cancel}
+                </Btn>
+              )}
             </View>
           ))}
         </View>

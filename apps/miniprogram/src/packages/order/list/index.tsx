@@ -2,10 +2,12 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Schemas } from '@cloudshelf/api-client';
+import { Btn } from '../../../components/btn';
 import { Cover } from '../../../components/cover';
 import { Price } from '../../../components/price';
 import { Empty, ErrorView, Skeleton } from '../../../components/states';
 import { api, authed } from '../../../services/api';
+import { cancelAfterSale } from '../../../services/after-sale';
 import { useNavParams } from '../../../hooks/use-nav-params';
 import { useRequest } from '../../../hooks/use-request';
 import { yuan } from '../../../format';
@@ -71,6 +73,18 @@ function AfterSaleList() {
           <Text className="muted">
             {a.reason} · {yuan(a.amountFen + a.shippingRefundFen)}
           </Text>
+          {a.status === 'PENDING_APPROVAL' && (
+            <View className="row" onClick={(e) => e.stopPropagation()}>
+              <View />
+              <Btn
+                className="btn btn--plain btn--sm"
+                data-testid="cancel-after-sale"
+                onClick={() => void cancelAfterSale(a.id, list.reload)}
+              >
+                {S.afterSale.cancel}
+              </Btn>
+            </View>
+          )}
         </View>
       ))}
     </View>
