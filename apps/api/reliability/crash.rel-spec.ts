@@ -108,7 +108,7 @@ describe('kill -9 under checkout load', () => {
       'payments taken at WeChat': load.paidAtWechat.size,
       'notifications acknowledged in all': after.acked.length,
       'notifications recovered by WeChat retries': after.retried,
-      'final orders paid / payable / cancelled': `${inv.paid} / ${inv.pendingPayable} / ${inv.cancelled}`,
+      'final orders paid / refunded / payable / cancelled': `${inv.paid} / ${inv.refunded} / ${inv.pendingPayable} / ${inv.cancelled}`,
       refunds: inv.refunds,
       'answers seen by buyers': load.summary(),
     });
@@ -172,7 +172,7 @@ describe('kill -9 under checkout load', () => {
       'recovery after the load stopped': `${settleMs} ms`,
       'refund in flight at the kill': `retried ${job.retry_count}×, refunded ${refund.refunded_fen} fen once, 1 WeChat refund`,
       'payments taken at WeChat': load.paidAtWechat.size,
-      'final orders paid / payable / cancelled': `${inv.paid} / ${inv.pendingPayable} / ${inv.cancelled}`,
+      'final orders paid / refunded / payable / cancelled': `${inv.paid} / ${inv.refunded} / ${inv.pendingPayable} / ${inv.cancelled}`,
       refunds: inv.refunds,
       'answers seen by buyers': load.summary(),
     });

@@ -637,13 +637,15 @@ export interface Invariants {
   orders: number;
   pendingPayable: number;
   paid: number;
+  refunded: number;
   cancelled: number;
   refunds: number;
 }
 
 /**
  * What must hold after any crash once the stack has recovered: every payment WeChat took is
- * PAID here; every order is unpaid-and-payable, paid, or cancelled with its payment refunded;
+ * PAID here; every order is unpaid-and-payable, paid, refunded in full after paying, or
+ * cancelled with its payment refunded;
  * stock + reserved + sold = initial; the ledger balances.
  */
 export async function checkInvariants(
@@ -677,6 +679,9 @@ export async function checkInvariants(
     if (o.status === 'PENDING_PAYMENT') return o.overdue || o.paid_payments > 0;
     // A paid order may have after-sale refunds (they act on lines), never more than was paid.
     if (o.status === 'PAID') return o.paid_payments !== 1 || Number(o.refunded_fen) > Number(o.payable_fen);
+    // After-sales that took back every unit end the order REFUNDED: paid once, refunded in full.
+    if (o.status === 'REFUNDED')
+      return o.paid_payments !== 1 || Number(o.refunded_fen) !== Number(o.payable_fen);
     if (o.status === 'CANCELLED')
       return o.paid_payments > 0 && Number(o.refunded_fen) !== Number(o.payable_fen) * o.paid_payments;
     return true;
@@ -705,6 +710,7 @@ export async function checkInvariants(
     orders: orders.length,
     pendingPayable: by('PENDING_PAYMENT'),
     paid: by('PAID'),
+    refunded: by('REFUNDED'),
     cancelled: by('CANCELLED'),
     refunds,
   };

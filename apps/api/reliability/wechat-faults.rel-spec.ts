@@ -173,7 +173,8 @@ describe('WeChat faults', () => {
     const r = await s.refundRow(refundId);
     expect(r.status).toBe('SUCCESS');
     expect(r.refunded_fen).toBe(r.amount_fen);
-    expect(await s.orderStatus(o.body.id)).toBe('PAID');
+    // The after-sale took back the whole order: REFUNDED, paid once (issue 19 point 9).
+    expect(await s.orderStatus(o.body.id)).toBe('REFUNDED');
     expect((await paymentsOf(o.body.id)).map((p) => p.status)).toEqual(['PAID']);
     const ledger = await s.ledgerCheck();
     expect([ledger.unbalancedPostings, ledger.mismatchedAccounts]).toEqual([0, 0]);
@@ -185,7 +186,7 @@ describe('WeChat faults', () => {
     // A reseller earns a settled commission: the customer's express order is paid, shipped and received.
     await s.settings({ resellerMode: 'everyone', settleDaysAfterComplete: 0 });
     const reseller = await s.buyer('推广员');
-    expect((await s.call('POST', '/app/reseller/apply', { token: reseller.token })).status).toBe(200);
+    expect((await s.call('POST', '/app/reseller/apply', { token: reseller.token })).status).toBe(201);
     const link = await s.call('POST', '/app/share-links', { token: reseller.token, body: {} });
     const customer = await s.buyer('被推荐顾客');
     await s.call('GET', `/app/r/${link.body.shareCode}`, { token: customer.token });
