@@ -210,7 +210,10 @@ describe('H5 mini-program', () => {
     );
     let product: { id: string } | undefined;
     for (const p of products.items.filter((x) => x.fulfilmentModes.includes('express'))) {
-      const detail = await api<{ skus: { weightGrams: number }[] }>(`/api/app/products/${p.id}`);
+      // Weights are the operator's data (the shopper's product page does not carry them).
+      const detail = await api<{ skus: { weightGrams: number }[] }>(`/api/admin/products/${p.id}`, {
+        token: admin,
+      });
       if (detail.skus.length === 1 && detail.skus[0].weightGrams <= 1000) {
         product = p;
         break;
