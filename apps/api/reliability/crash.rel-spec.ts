@@ -10,7 +10,7 @@ describe('kill -9 under checkout load', () => {
 
   beforeAll(async () => {
     s = await Stack.boot();
-    sku = await s.stockedSku();
+    sku = await s.stockedSku(100_000);
   });
   afterAll(async () => {
     await s?.stop();

@@ -501,11 +501,19 @@ export class Stack {
   }
 
   /** The SKU with the most platform stock, for express orders. */
-  async stockedSku(): Promise<{ id: string; stock: number; priceFen: number }> {
+  /**
+   * The on-sale SKU with the most stock. `atLeast` tops its stock up first (before any order), so a
+   * load that runs until stopped never sells out however fast the machine is.
+   */
+  async stockedSku(atLeast = 0): Promise<{ id: string; stock: number; priceFen: number }> {
     const [row] = await this.sql<{ id: string; stock: number; price_fen: string }>(
       `SELECT s.id, s.stock, s.price_fen FROM sku s JOIN product p ON p.id = s.product_id
         WHERE p.status = 'on_sale' ORDER BY s.stock DESC, s.id LIMIT 1`,
     );
+    if (row.stock < atLeast) {
+      await this.sql(`UPDATE sku SET stock = $2 WHERE id = $1`, [row.id, atLeast]);
+      row.stock = atLeast;
+    }
     return { id: row.id, stock: row.stock, priceFen: Number(row.price_fen) };
   }
 

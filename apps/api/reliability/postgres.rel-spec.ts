@@ -16,7 +16,7 @@ describe('PostgreSQL restart under load', () => {
   });
 
   it('answers 503 while the database is down, reconnects and leaves every order whole', async () => {
-    const sku = await s.stockedSku();
+    const sku = await s.stockedSku(100_000);
     const load = new CheckoutLoad(s, sku.id);
     await load.start(6);
     await sleep(3000);
