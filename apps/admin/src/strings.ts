@@ -150,6 +150,19 @@ export const S = {
     CANCELLED: '已取消',
     REFUNDED: '已退款',
   } as Record<string, string>,
+  orderRemark: {
+    title: '订单备注',
+    hint: '仅内部可见，买家看不到',
+    placeholder: '写下备注，如：顾客来电要求周末送达',
+    add: '添加备注',
+    added: '备注已添加',
+    empty: '暂无备注',
+    required: '请填写备注内容',
+  },
+  orderFilter: {
+    keyword: '买家/订单号',
+    keywordPlaceholder: '买家昵称、手机号或订单号',
+  },
   modes: { express: '快递', pickup: '自提', take_away: '拎走' } as Record<string, string>,
   channels: { online: '线上', offline: '门店收银' } as Record<string, string>,
   afterSale: {

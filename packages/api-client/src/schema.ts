@@ -2150,6 +2150,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders/{id}/remarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators’ remarks on an order, oldest first (internal, never shown to the buyer) */
+        get: operations["OrdersAdminController_listRemarks"];
+        put?: never;
+        /** Add a remark to an order (audited) */
+        post: operations["OrdersAdminController_addRemark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders/{id}/ship": {
         parameters: {
             query?: never;
@@ -4124,6 +4142,20 @@ export interface components {
             items: components["schemas"]["CheckoutItemDto"][];
             /** @description what the member paid at the till, fen */
             amountFen: number;
+        };
+        OrderRemarkDto: {
+            id: string;
+            orderId: string;
+            /** @description the admin user who wrote it */
+            adminId: string;
+            text: string;
+            createdAt: string;
+        };
+        OrderRemarkListDto: {
+            items: components["schemas"]["OrderRemarkDto"][];
+        };
+        OrderRemarkInputDto: {
+            text: string;
         };
         ShipDto: {
             /** @example 顺丰速运 */
@@ -7659,6 +7691,8 @@ export interface operations {
                 from?: string;
                 /** @description created before (ISO 8601) */
                 to?: string;
+                /** @description part of the buyer’s nickname or phone number (the order number matches too) */
+                keyword?: string;
             };
             header?: never;
             path?: never;
@@ -7691,6 +7725,8 @@ export interface operations {
                 from?: string;
                 /** @description created before (ISO 8601) */
                 to?: string;
+                /** @description part of the buyer’s nickname or phone number (the order number matches too) */
+                keyword?: string;
             };
             header?: never;
             path?: never;
@@ -7723,6 +7759,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_listRemarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRemarkListDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_addRemark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRemarkInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRemarkDto"];
                 };
             };
         };

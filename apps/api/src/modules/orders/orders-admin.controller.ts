@@ -1,5 +1,6 @@
 import { csvCell, getExportMaxRows } from '../../common/csv';
-import { toAfterSaleDto, toOrderDto, toShippingTemplateDto } from './dto/mappers';
+import { toAfterSaleDto, toOrderDto, toOrderRemarkDto, toShippingTemplateDto } from './dto/mappers';
+import { OrderRemarksService } from './order-remarks.service';
 import {
   Body,
   Controller,
@@ -43,6 +44,9 @@ import {
   CancelOrderResultDto,
   OrderDto,
   OrderPageDto,
+  OrderRemarkDto,
+  OrderRemarkInputDto,
+  OrderRemarkListDto,
 } from './dto/order.dto';
 import { BulkShipResultDto, ShipDto } from './fulfilment/fulfilment.dto';
 import { FulfilmentService } from './fulfilment/fulfilment.service';
@@ -70,6 +74,7 @@ export class OrdersAdminController {
     private readonly afterSales: AfterSalesService,
     private readonly shipping: ShippingService,
     private readonly audit: AuditService,
+    private readonly remarks: OrderRemarksService,
   ) {}
 
   @Get('orders')
@@ -130,6 +135,31 @@ export class OrdersAdminController {
   @ApiOkResponse({ type: OrderDto })
   async get(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<OrderDto> {
     return toOrderDto(await this.query.adminGet(ctx, id));
+  }
+
+  @Get('orders/:id/remarks')
+  @AdminRoute('orders:read')
+  @ApiOperation({
+    summary: 'Operators’ remarks on an order, oldest first (internal, never shown to the buyer)',
+  })
+  @ApiOkResponse({ type: OrderRemarkListDto })
+  async listRemarks(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+  ): Promise<OrderRemarkListDto> {
+    return { items: (await this.remarks.list(ctx, id)).map(toOrderRemarkDto) };
+  }
+
+  @Post('orders/:id/remarks')
+  @AdminRoute('orders:write')
+  @ApiOperation({ summary: 'Add a remark to an order (audited)' })
+  @ApiCreatedResponse({ type: OrderRemarkDto })
+  async addRemark(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: OrderRemarkInputDto,
+  ): Promise<OrderRemarkDto> {
+    return toOrderRemarkDto(await this.remarks.add(ctx, id, dto.text));
   }
 
   @Post('orders/:id/ship')

@@ -13,6 +13,7 @@ import { OfflineSalesService } from './fulfilment/offline-sales.service';
 import { OrderPaymentListener } from './order-payment.listener';
 import { OrderCountsController, OrderCountsService } from './order-counts';
 import { OrderQueryService } from './order-query.service';
+import { OrderRemarksService } from './order-remarks.service';
 import { REWARD_ORDER_SOURCE } from './orders.ports';
 import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersAppController } from './orders-app.controller';
@@ -44,6 +45,7 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
     AttributionService,
     CheckoutService,
     OrderQueryService,
+    OrderRemarksService,
     OrderPaymentListener,
     FulfilmentService,
     AfterSalesService,
