@@ -178,8 +178,16 @@ export const S = {
     rejectReason: '拒绝原因',
     order: '订单',
   },
+  afterSaleReturn: {
+    approve: '同意退货',
+    approveConfirm: '同意后买家寄回商品，收到退货并确认后才会退款，确定吗？',
+    confirm: '确认收到退货',
+    confirmConfirm: '确认已收到买家寄回的商品？确认后将原路退款给买家',
+    awaitingHint: '等待买家寄回商品',
+  },
   afterSaleStatus: {
     PENDING_APPROVAL: '待审核',
+    AWAITING_RETURN: '待退货',
     REFUNDING: '退款中',
     REFUNDED: '已退款',
     REJECTED: '已拒绝',

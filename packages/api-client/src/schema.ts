@@ -2245,8 +2245,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve an after-sale: refund through WeChat Pay */
+        /** Approve an after-sale: a refund only is refunded through WeChat Pay at once; a return and refund then awaits the goods (AWAITING_RETURN, see confirm-return) */
         post: operations["OrdersAdminController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/{id}/confirm-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the returned goods of an approved return and refund (AWAITING_RETURN): the refund starts through WeChat Pay (audited) */
+        post: operations["OrdersAdminController_confirmReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4102,7 +4119,7 @@ export interface components {
             photos?: string[];
         };
         /** @enum {string} */
-        AfterSaleStatus: "PENDING_APPROVAL" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED" | "CANCELLED";
+        AfterSaleStatus: "PENDING_APPROVAL" | "AWAITING_RETURN" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED" | "CANCELLED";
         AfterSaleDto: {
             id: string;
             orderId: string;
@@ -7910,6 +7927,27 @@ export interface operations {
         };
     };
     OrdersAdminController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_confirmReturn: {
         parameters: {
             query?: never;
             header?: never;

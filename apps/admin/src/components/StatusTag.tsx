@@ -9,6 +9,7 @@ const COLOURS: Record<string, string> = {
   COMPLETED: 'green',
   CANCELLED: 'default',
   PENDING_APPROVAL: 'orange',
+  AWAITING_RETURN: 'orange',
   REFUNDING: 'blue',
   REFUNDED: 'green',
   REJECTED: 'default',

@@ -231,10 +231,25 @@ export class OrdersAdminController {
   @Post('after-sales/:id/approve')
   @HttpCode(200)
   @AdminRoute('refunds:write')
-  @ApiOperation({ summary: 'Approve an after-sale: refund through WeChat Pay' })
+  @ApiOperation({
+    summary:
+      'Approve an after-sale: a refund only is refunded through WeChat Pay at once; a return and refund then awaits the goods (AWAITING_RETURN, see confirm-return)',
+  })
   @ApiOkResponse({ type: AfterSaleDto })
   async approve(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<AfterSaleDto> {
     return toAfterSaleDto(await this.afterSales.approve(ctx, id));
+  }
+
+  @Post('after-sales/:id/confirm-return')
+  @HttpCode(200)
+  @AdminRoute('refunds:write')
+  @ApiOperation({
+    summary:
+      'Confirm the returned goods of an approved return and refund (AWAITING_RETURN): the refund starts through WeChat Pay (audited)',
+  })
+  @ApiOkResponse({ type: AfterSaleDto })
+  async confirmReturn(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<AfterSaleDto> {
+    return toAfterSaleDto(await this.afterSales.confirmReturn(ctx, id));
   }
 
   @Post('after-sales/:id/reject')
