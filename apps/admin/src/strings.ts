@@ -319,7 +319,25 @@ export const S = {
     approve: '通过',
     reject: '拒绝',
   },
-  resellerStatus: { pending: '待审核', approved: '已通过', rejected: '已拒绝' } as Record<string, string>,
+  resellerStatus: {
+    pending: '待审核',
+    approved: '已通过',
+    rejected: '已拒绝',
+    revoked: '已清退',
+  } as Record<string, string>,
+  resellerRevoke: {
+    action: '清退',
+    title: '清退推广员',
+    reasonLabel: '清退原因（记入审计日志）',
+    effects:
+      '清退后：该推广员不再获得新订单的佣金（含作为上级的二级佣金），分享链接和海报不再绑定客户，其名下客户将解除绑定；已产生的佣金照常结算，可继续提现。',
+    done: (n: number) => `已清退，解除 ${n} 位客户的绑定`,
+    revokedAt: '清退时间',
+  },
+  resellerCommissions: {
+    action: '佣金明细',
+    title: (name: string) => `${name} · 佣金明细`,
+  },
   reward: {
     kind: '类型',
     kinds: { store: '门店奖励', agent: '代理奖励', l1: '一级佣金', l2: '二级佣金' } as Record<string, string>,

@@ -29,6 +29,7 @@ const COLOURS: Record<string, string> = {
   pending: 'orange',
   approved: 'green',
   rejected: 'default',
+  revoked: 'red',
 };
 
 export function StatusTag({

@@ -1,5 +1,6 @@
 import { createApiClient, type ApiClient, type Schemas } from '@cloudshelf/api-client';
 import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
 import { RequestContext } from '../../src/common/request-context';
 import { TransactionService } from '../../src/common/transaction.service';
 import { AuditLog } from '../../src/modules/audit/entities/audit-log.entity';
@@ -8,6 +9,14 @@ import { Order } from '../../src/modules/orders/entities/order.entity';
 import { OrderLine } from '../../src/modules/orders/entities/order-line.entity';
 import { AfterSaleEvent } from '../../src/modules/orders/after-sales/after-sale-event.entity';
 import { Refund } from '../../src/modules/payments/entities/refund.entity';
+import { LedgerService } from '../../src/modules/ledger/ledger.service';
+import { BindingEvent } from '../../src/modules/referral/entities/binding-event.entity';
+import { ReferralBindingService } from '../../src/modules/referral/referral-binding.service';
+import { ResellerService } from '../../src/modules/referral/reseller.service';
+import { ShareLinkService } from '../../src/modules/referral/share-link.service';
+import { Reward } from '../../src/modules/rewards/entities/reward.entity';
+import { SettingsService } from '../../src/modules/settings/settings.service';
+import { User } from '../../src/modules/identity/entities/user.entity';
 import { adminToken } from '../factories/auth.factory';
 import { newProduct, skuInput } from '../factories/catalog.factory';
 import { loginNewUser, type LoggedInUser } from '../factories/identity.factory';
@@ -186,5 +195,88 @@ describe('admin operations', () => {
     expect((await admin.POST('/api/admin/after-sales/{id}/approve', id(refundOnly))).data!.status).toBe(
       'REFUNDING',
     );
+  });
+
+  it('revokes a reseller: no commission on new orders (L1 or L2), customers released, accrued commissions kept', async () => {
+    const [upline, reseller, downline, customer] = await Promise.all(
+      ['上级小周', '被清退的小吴', '下级小郑', '小吴的顾客'].map((n) => loginNewUser(t, n)),
+    );
+    await t.app.get(SettingsService).update(ctx, { resellerMode: 'everyone' });
+    const resellers = t.app.get(ResellerService);
+    const links = t.app.get(ShareLinkService);
+    await resellers.apply(ctx, upline.id);
+    await links.open(ctx, reseller.id, (await links.create(ctx, upline.id, null)).code, 'share_link');
+    await resellers.apply(ctx, reseller.id);
+    await links.open(ctx, downline.id, (await links.create(ctx, reseller.id, null)).code, 'share_link');
+    await resellers.apply(ctx, downline.id);
+    const resellerCode = (await links.create(ctx, reseller.id, null)).code;
+    await links.open(ctx, customer.id, resellerCode, 'share_link');
+
+    const rewardsOf = (orderId: string) =>
+      tx.repo(ctx, Reward).find({ where: { orderId }, order: { kind: 'ASC' } });
+    const kinds = async (orderId: string) =>
+      (await rewardsOf(orderId)).map(
+        (r) =>
+          `${r.kind}:${r.earnerId === reseller.id ? 'revoked' : r.earnerId === upline.id ? 'upline' : r.earnerId === downline.id ? 'downline' : 'other'}`,
+      );
+    const before = await paidExpressOrder(customer);
+    await eventually(async () => ((await rewardsOf(before.id)).length === 2 ? true : undefined));
+    expect(await kinds(before.id)).toEqual(['l1:revoked', 'l2:upline']);
+
+    const path = { params: { path: { userId: reseller.id } } };
+    await expect(
+      admin.POST('/api/admin/resellers/{userId}/revoke', { ...path, body: { reason: 'x' } }),
+    ).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    const revoked = (
+      await admin.POST('/api/admin/resellers/{userId}/revoke', { ...path, body: { reason: '刷单违规' } })
+    ).data!;
+    expect(revoked).toMatchObject({
+      releasedCustomers: 2, // the customer, and the downline (a customer of theirs too)
+      reseller: {
+        userId: reseller.id,
+        status: 'revoked',
+        revokeReason: '刷单违规',
+        nickname: '被清退的小吴',
+      },
+    });
+    await expect(
+      admin.POST('/api/admin/resellers/{userId}/revoke', { ...path, body: { reason: '刷单违规' } }),
+    ).rejects.toMatchObject({ status: 409, code: 'REFERRAL_RESELLER_NOT_APPROVED' });
+    expect((await tx.repo(ctx, User).findOneByOrFail({ id: reseller.id })).roles).not.toContain('reseller');
+    expect(
+      (await admin.GET('/api/admin/resellers', { params: { query: { status: 'revoked' } } })).data!.items.map(
+        (r) => r.userId,
+      ),
+    ).toEqual([reseller.id]);
+    // The customer is free, with the release in their binding history and the revocation audited.
+    expect(await t.app.get(ReferralBindingService).activeReferrer(ctx, customer.id)).toBeNull();
+    expect(
+      await tx
+        .repo(ctx, BindingEvent)
+        .findOneBy({ userId: customer.id, beforeId: reseller.id, afterId: IsNull() }),
+    ).toMatchObject({ source: 'admin', reason: expect.stringContaining('刷单违规') });
+    expect(await tx.repo(ctx, AuditLog).countBy({ action: 'reseller.revoke', entityId: reseller.id })).toBe(
+      1,
+    );
+    // Their link binds nobody now; the accrued commission is still pending, theirs to settle.
+    await links.open(ctx, customer.id, resellerCode, 'share_link');
+    expect(await t.app.get(ReferralBindingService).activeReferrer(ctx, customer.id)).toBeNull();
+    expect((await rewardsOf(before.id)).map((r) => r.status)).toEqual(['PENDING', 'PENDING']);
+    expect(
+      (await t.app.get(LedgerService).balances(ctx, { type: 'reseller', id: reseller.id })).pendingFen,
+    ).toBe(100);
+
+    // A sale through the downline: L1 to the downline, no L2 to the revoked upline.
+    await links.open(ctx, customer.id, (await links.create(ctx, downline.id, null)).code, 'share_link');
+    const after = await paidExpressOrder(customer);
+    await eventually(async () => ((await rewardsOf(after.id)).length === 1 ? true : undefined));
+    expect(await kinds(after.id)).toEqual(['l1:downline']);
+    // Per-reseller commissions for the admin: the revoked reseller's list still shows the old one.
+    const theirs = (
+      await admin.GET('/api/admin/rewards', {
+        params: { query: { earnerType: 'reseller', earnerId: reseller.id } },
+      })
+    ).data!;
+    expect(theirs.items.map((r) => [r.orderId, r.kind, r.status])).toEqual([[before.id, 'l1', 'PENDING']]);
   });
 });

@@ -12,6 +12,7 @@ import { HistoryBase1796098445749 } from './1796098445749-history-base';
 import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counter';
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
+import { ResellerRevoke1796700100000 } from './1796700100000-reseller-revoke';
 import { OrderRemarks1796700000000 } from './1796700000000-order-remarks';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   ShopperApp1796098895974,
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
+  ResellerRevoke1796700100000,
   OrderRemarks1796700000000,
 ];
