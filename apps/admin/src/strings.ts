@@ -159,6 +159,14 @@ export const S = {
     empty: '暂无备注',
     required: '请填写备注内容',
   },
+  pickers: {
+    userPlaceholder: '搜索昵称或手机号',
+    noUser: '没有找到该用户（用户需先登录过小程序）',
+    anySku: '全部规格',
+    owner: '店主',
+    agent: '代理商',
+    sku: '规格',
+  },
   orderFilter: {
     keyword: '买家/订单号',
     keywordPlaceholder: '买家昵称、手机号或订单号',

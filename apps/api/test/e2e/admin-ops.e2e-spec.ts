@@ -108,6 +108,18 @@ describe('admin operations', () => {
     expect(await find('没有这个人')).toEqual([]);
     // LIKE's wildcards are literal: '%' alone matches only nicknames containing it.
     expect(await find('%')).toEqual([mine.id]);
+    // The CSV export takes the same filter and names the buyer, never their id.
+    const csv = await (
+      await fetch(
+        `${t.config.publicBaseUrl}/api/admin/orders/export.csv?keyword=${encodeURIComponent('筛选%')}`,
+        {
+          headers: { authorization: `Bearer ${await adminToken(t, ['admin'])}` },
+        },
+      )
+    ).text();
+    expect(csv).toContain(mine.orderNo);
+    expect(csv).toContain('筛选%买家');
+    expect(csv).not.toContain(other.id);
     await expect(
       admin.GET('/api/admin/orders', { params: { query: { keyword: 'x'.repeat(41) } } }),
     ).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });

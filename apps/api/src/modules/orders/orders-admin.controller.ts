@@ -30,6 +30,7 @@ import { CommonErrors } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { UuidParam } from '../../common/uuid-param';
 import { AuditService } from '../audit/audit.service';
+import { NamesService } from '../directory/names.service';
 import { AfterSalesService } from './after-sales/after-sales.service';
 import {
   AfterSaleDto,
@@ -75,6 +76,7 @@ export class OrdersAdminController {
     private readonly shipping: ShippingService,
     private readonly audit: AuditService,
     private readonly remarks: OrderRemarksService,
+    private readonly names: NamesService,
   ) {}
 
   @Get('orders')
@@ -102,6 +104,15 @@ export class OrdersAdminController {
       const batch = await this.query.adminList(ctx, { ...q, page, pageSize: 100 });
       if (batch.total > getExportMaxRows())
         throw CommonErrors.EXPORT_TOO_LARGE({ total: batch.total, maxRows: getExportMaxRows() });
+      // Names, not ids: one query per kind for the batch (buyer and reseller as 昵称 138****5678).
+      const found = await this.names.names(ctx, {
+        userIds: [...new Set(batch.items.flatMap(({ order: o }) => [o.buyerId, o.resellerId ?? []].flat()))],
+        storeIds: [...new Set(batch.items.flatMap(({ order: o }) => (o.storeId ? [o.storeId] : [])))],
+      });
+      const users = new Map(
+        found.users.map((u) => [u.id, [u.nickname ?? '微信用户', u.phoneMasked].filter(Boolean).join(' ')]),
+      );
+      const stores = new Map(found.stores.map((s) => [s.id, s.name]));
       for (const { order: o } of batch.items) {
         rows.push(
           [
@@ -109,9 +120,9 @@ export class OrdersAdminController {
             o.channel,
             o.mode,
             o.status,
-            o.buyerId,
-            o.storeId,
-            o.resellerId,
+            users.get(o.buyerId) ?? o.buyerId,
+            o.storeId ? (stores.get(o.storeId) ?? o.storeId) : '',
+            o.resellerId ? (users.get(o.resellerId) ?? o.resellerId) : '',
             formatYuan(o.goodsFen),
             formatYuan(o.discountFen),
             formatYuan(o.shippingFen),

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { PAYMENT_LISTENER } from '../payments/payments.ports';
 import { PaymentsModule } from '../payments/payments.module';
 import { ReferralModule } from '../referral/referral.module';
@@ -29,7 +30,7 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
  */
 @Global()
 @Module({
-  imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule],
+  imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule, DirectoryModule],
   controllers: [
     OrdersAppController,
     StoreStaffAppController,
