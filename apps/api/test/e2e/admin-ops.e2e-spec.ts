@@ -291,4 +291,95 @@ describe('admin operations', () => {
     ).data!;
     expect(theirs.items.map((r) => [r.orderId, r.kind, r.status])).toEqual([[before.id, 'l1', 'PENDING']]);
   });
+
+  it('refuses a stale edit of a store, a category, the settings and a shipping template (409 …_STALE)', async () => {
+    const store = (
+      await admin.POST('/api/admin/stores', {
+        body: { name: '版本测试店', address: '杭州市西湖区', lat: 30.27, lng: 120.15 },
+      })
+    ).data!;
+    const storePath = { params: { path: { id: store.id } } };
+    const first = (
+      await admin.PATCH('/api/admin/stores/{id}', {
+        ...storePath,
+        body: { name: '版本测试店·改', expectedUpdatedAt: store.updatedAt },
+      })
+    ).data!;
+    expect(first.updatedAt).not.toBe(store.updatedAt);
+    await expect(
+      admin.PATCH('/api/admin/stores/{id}', {
+        ...storePath,
+        body: { name: '旧页面', expectedUpdatedAt: store.updatedAt },
+      }),
+    ).rejects.toMatchObject({ status: 409, code: 'STORE_STALE' });
+    await admin.PATCH('/api/admin/stores/{id}', { ...storePath, body: { phone: '0571-1' } }); // no version: goes through
+
+    const cat = (await admin.POST('/api/admin/categories', { body: { name: '版本分类', sortOrder: 0 } }))
+      .data!;
+    const catPath = { params: { path: { id: cat.id } } };
+    const now = (
+      await admin.PATCH('/api/admin/categories/{id}', {
+        ...catPath,
+        body: { name: '版本分类2', sortOrder: 0, expectedUpdatedAt: cat.updatedAt },
+      })
+    ).data!;
+    await expect(
+      admin.PATCH('/api/admin/categories/{id}', {
+        ...catPath,
+        body: { name: '旧', sortOrder: 0, expectedUpdatedAt: cat.updatedAt },
+      }),
+    ).rejects.toMatchObject({ status: 409, code: 'CATEGORY_STALE' });
+
+    const settings = (await admin.GET('/api/admin/settings')).data!;
+    const changed = (
+      await admin.PUT('/api/admin/settings', {
+        body: { afterSaleDays: settings.afterSaleDays + 1, expectedUpdatedAt: settings.updatedAt },
+      })
+    ).data!;
+    expect(changed.updatedAt).not.toBe(settings.updatedAt);
+    await expect(
+      admin.PUT('/api/admin/settings', { body: { afterSaleDays: 3, expectedUpdatedAt: settings.updatedAt } }),
+    ).rejects.toMatchObject({ status: 409, code: 'SETTINGS_STALE' });
+    expect((await admin.GET('/api/admin/settings')).data!.afterSaleDays).toBe(settings.afterSaleDays + 1);
+
+    const tpl = (
+      await admin.POST('/api/admin/shipping-templates', {
+        body: {
+          name: '版本模板',
+          firstWeightGrams: 1000,
+          firstFeeFen: 800,
+          extraWeightGrams: 1000,
+          extraFeeFen: 300,
+        },
+      })
+    ).data!;
+    const tplBody = {
+      name: '版本模板',
+      firstWeightGrams: 1000,
+      firstFeeFen: 900,
+      extraWeightGrams: 1000,
+      extraFeeFen: 300,
+    };
+    const tplPath = { params: { path: { id: tpl.id } } };
+    await admin.PATCH('/api/admin/shipping-templates/{id}', {
+      ...tplPath,
+      body: { ...tplBody, expectedUpdatedAt: tpl.updatedAt },
+    });
+    await expect(
+      admin.PATCH('/api/admin/shipping-templates/{id}', {
+        ...tplPath,
+        body: { ...tplBody, expectedUpdatedAt: tpl.updatedAt },
+      }),
+    ).rejects.toMatchObject({ status: 409, code: 'SHIPPING_TEMPLATE_STALE' });
+    // Two editors who loaded the same version at once: exactly one wins.
+    const both = await Promise.allSettled(
+      ['甲', '乙'].map((name) =>
+        admin.PATCH('/api/admin/categories/{id}', {
+          ...catPath,
+          body: { name, sortOrder: 0, expectedUpdatedAt: now.updatedAt },
+        }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+  });
 });

@@ -149,6 +149,8 @@ export function StoreForm({
             phone: v.phone || undefined,
             ownerUserId: person('ownerUserId'),
             agentUserId: person('agentUserId'),
+            // The version this form loaded: a save by someone else since is refused (STORE_STALE).
+            expectedUpdatedAt: store?.updatedAt,
           };
           const r = store
             ? await call(api.PATCH('/api/admin/stores/{id}', { params: { path: { id: store.id } }, body }))

@@ -74,6 +74,7 @@ export function toShippingTemplateDto(t: ShippingTemplate): ShippingTemplateDto 
     extraFeeFen: t.extraFeeFen,
     freeOverFen: t.freeOverFen,
     regions: t.regions,
+    updatedAt: t.updatedAt.toISOString(),
   };
 }
 
