@@ -2322,6 +2322,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/members/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Member levels by threshold */
+        get: operations["MembersAdminController_levelList"];
+        put?: never;
+        /** Add a level. 409 MEMBER_LEVEL_THRESHOLD_TAKEN */
+        post: operations["MembersAdminController_levelCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/levels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a level (members fall to the level below) */
+        delete: operations["MembersAdminController_levelRemove"];
+        options?: never;
+        head?: never;
+        /** Change a level */
+        patch: operations["MembersAdminController_levelUpdate"];
+        trace?: never;
+    };
+    "/api/admin/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member: level and progress, lifetime and 90-day stats, points, usable coupons */
+        get: operations["MembersAdminController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{userId}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's points statement, newest first, with the balance */
+        get: operations["MembersAdminController_statement"];
+        put?: never;
+        /** Adjust a member’s points with a reason (audited). 409 POINTS_INSUFFICIENT */
+        post: operations["MembersAdminController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coupon templates, newest first, with how many were claimed */
+        get: operations["CouponsAdminController_list"];
+        put?: never;
+        /** A coupon template: 满减 or 折扣, scope, minimum spend, validity, quantity, per-person limit */
+        post: operations["CouponsAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, stop or restart, change the total (not below the claimed) */
+        patch: operations["CouponsAdminController_update"];
+        trace?: never;
+    };
+    "/api/admin/coupon-templates/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one coupon to each member listed, within the total and each one’s limit */
+        post: operations["CouponsAdminController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/member/level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My level, the next one and the spend still needed, with my stats */
+        get: operations["MarketingAppController_level"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/member/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My points statement, newest first, with the balance */
+        get: operations["MarketingAppController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My coupons (usable first); filter by state */
+        get: operations["MarketingAppController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/coupons/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a coupon. 409 COUPON_SOLD_OUT, COUPON_LIMIT_REACHED, COUPON_NOT_CLAIMABLE, COUPON_EXPIRED */
+        post: operations["MarketingAppController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/products/{id}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coupons I can claim now that apply to this product */
+        get: operations["MarketingAppController_claimable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/rewards": {
         parameters: {
             query?: never;
@@ -2685,7 +2893,7 @@ export interface components {
             displayName: string | null;
             roles: ("admin" | "operator" | "finance" | "store_manager")[];
             /** @description every permission the roles hold; the admin shows only what these allow */
-            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "finance:write" | "withdrawals:approve" | "jobs:read" | "jobs:write")[];
+            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "finance:write" | "withdrawals:approve" | "marketing:read" | "marketing:write" | "jobs:read" | "jobs:write")[];
             /** @description the stores a store-scoped role is limited to */
             storeIds: string[];
             /** @description true when the account sees only the stores in storeIds */
@@ -3938,6 +4146,13 @@ export interface components {
             /** @description required to place an express order */
             address?: components["schemas"]["AddressDto"];
             remark?: string;
+            /**
+             * Format: uuid
+             * @description one of my coupons to use (GET /app/coupons)
+             */
+            couponId?: string;
+            /** @description points to spend (1 point = 1 fen), at most my balance and the cap share of the payable */
+            points?: number;
         };
         QuoteLineDto: {
             productId: string;
@@ -3959,6 +4174,13 @@ export interface components {
             /** @description what the stock source (platform for express, the store otherwise) holds now */
             availableQty: number;
         };
+        DiscountPartDto: {
+            /** @description level | coupon | points */
+            kind: string;
+            amountFen: number;
+            /** @description why, for the buyer */
+            label: string;
+        };
         QuoteDto: {
             /** @enum {string} */
             mode: "express" | "pickup" | "take_away";
@@ -3968,6 +4190,7 @@ export interface components {
             shortages: components["schemas"]["StockShortageDto"][];
             goodsFen: number;
             discountFen: number;
+            discounts: components["schemas"]["DiscountPartDto"][];
             shippingFen: number;
             payableFen: number;
         };
@@ -4181,6 +4404,171 @@ export interface components {
             /** @description after-sales still being handled (awaiting approval or refunding) */
             afterSalesOpen: number;
         };
+        MemberLevelDto: {
+            id: string;
+            name: string;
+            thresholdFen: number;
+            discountBp: number;
+            pointsMultiplierBp: number;
+        };
+        MemberLevelInputDto: {
+            /** @example 金卡 */
+            name: string;
+            /** @description cumulative spend (fen) that reaches the level */
+            thresholdFen: number;
+            /**
+             * @description share of the goods off every order (bp, 500 = 5 %)
+             * @default 0
+             */
+            discountBp: number;
+            /**
+             * @description points per yuan ×10,000 (15000 = 1.5 points per yuan)
+             * @default 10000
+             */
+            pointsMultiplierBp: number;
+        };
+        MemberLevelPatchDto: {
+            name?: string;
+            thresholdFen?: number;
+            discountBp?: number;
+            pointsMultiplierBp?: number;
+        };
+        MemberStatsDto: {
+            lifetimeSpendFen: number;
+            lifetimeOrders: number;
+            last90SpendFen: number;
+            last90Orders: number;
+            /** Format: date-time */
+            lastPurchaseAt: string | null;
+        };
+        LevelProgressDto: {
+            level: components["schemas"]["MemberLevelDto"] | null;
+            next: components["schemas"]["MemberLevelDto"] | null;
+            /** @description spend still needed for the next level */
+            toNextFen: number;
+            stats: components["schemas"]["MemberStatsDto"];
+            levels: components["schemas"]["MemberLevelDto"][];
+        };
+        MemberProfileDto: {
+            userId: string;
+            progress: components["schemas"]["LevelProgressDto"];
+            pointsBalance: number;
+            /** @description coupons the member can use now */
+            availableCoupons: number;
+        };
+        PointsEntryDto: {
+            id: string;
+            /** @description positive earns, negative spends */
+            delta: number;
+            /** @enum {string} */
+            kind: "earn" | "redeem" | "redeem_return" | "clawback" | "expire" | "adjust";
+            orderId: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PointsStatementDto: {
+            /** @description the balance: always the sum of every entry */
+            balance: number;
+            items: components["schemas"]["PointsEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PointsAdjustDto: {
+            /** @description points to add (positive) or take (negative) */
+            delta: number;
+            reason: string;
+        };
+        CouponTemplateDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "amount" | "percent";
+            amountFen: number;
+            percentOffBp: number;
+            maxDiscountFen: number | null;
+            /** @enum {string} */
+            scope: "all" | "category" | "products";
+            scopeIds: string[];
+            minSpendFen: number;
+            /** Format: date-time */
+            validFrom: string | null;
+            /** Format: date-time */
+            validTo: string | null;
+            validDays: number | null;
+            totalQty: number;
+            claimedQty: number;
+            perUserLimit: number;
+            claimable: boolean;
+            /** @enum {string} */
+            status: "active" | "stopped";
+        };
+        CouponTemplateInputDto: {
+            name: string;
+            /**
+             * @description amount = 满减, percent = 折扣
+             * @enum {string}
+             */
+            kind: "amount" | "percent";
+            /** @description 满减: fen off */
+            amountFen?: number;
+            /** @description 折扣: share off in bp (8.5折 = 1500) */
+            percentOffBp?: number;
+            /** @description 折扣: at most this much off */
+            maxDiscountFen?: number | null;
+            /** @enum {string} */
+            scope: "all" | "category" | "products";
+            /** @description category ids or product ids */
+            scopeIds?: string[];
+            /** @default 0 */
+            minSpendFen: number;
+            /** Format: date-time */
+            validFrom?: string;
+            /** Format: date-time */
+            validTo?: string;
+            /** @description valid N days after the claim (instead of fixed dates) */
+            validDays?: number;
+            totalQty: number;
+            /** @default 1 */
+            perUserLimit: number;
+            /**
+             * @description shoppers may claim it (else only issued)
+             * @default true
+             */
+            claimable: boolean;
+        };
+        CouponTemplatePatchDto: {
+            name?: string;
+            /** @enum {string} */
+            status?: "active" | "stopped";
+            totalQty?: number;
+            claimable?: boolean;
+        };
+        CouponIssueDto: {
+            /** @description members to issue one coupon each */
+            userIds: string[];
+        };
+        CouponIssueResultDto: {
+            issued: number;
+            /** @description at their per-person limit, or the total ran out */
+            skipped: number;
+        };
+        CouponDto: {
+            id: string;
+            /** @enum {string} */
+            state: "available" | "used" | "expired";
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+            orderId: string | null;
+            template: components["schemas"]["CouponTemplateDto"];
+        };
+        CouponClaimDto: {
+            /** Format: uuid */
+            templateId: string;
+        };
         RewardDto: {
             id: string;
             orderId: string;
@@ -4251,6 +4639,15 @@ export interface components {
          *     CATEGORY_NOT_FOUND (404): 分类不存在
          *     CATEGORY_TOO_DEEP (400): 分类最多两级
          *     CONFLICT (409): 数据已被修改，请刷新后重试
+         *     COUPON_EXPIRED (409): 优惠券不在有效期内
+         *     COUPON_LIMIT_REACHED (409): 已达到每人领取上限
+         *     COUPON_NOT_APPLICABLE (409): 优惠券不适用于这些商品或未达到使用门槛
+         *     COUPON_NOT_CLAIMABLE (409): 该优惠券不可领取
+         *     COUPON_NOT_FOUND (404): 优惠券不存在
+         *     COUPON_SOLD_OUT (409): 优惠券已领完
+         *     COUPON_TEMPLATE_INVALID (400): 优惠券设置有误
+         *     COUPON_TEMPLATE_NOT_FOUND (404): 优惠券不存在
+         *     COUPON_USED (409): 优惠券已使用
          *     EXPORT_TOO_LARGE (422): 导出的数据超过上限，请缩小筛选范围（如按日期）后分批导出
          *     FORBIDDEN (403): 没有权限执行此操作
          *     H5_WEB_FLOWS_UNAVAILABLE (404): H5 版仅在模拟器环境下可用，请在微信中打开小程序
@@ -4266,6 +4663,8 @@ export interface components {
          *     LEDGER_INSUFFICIENT_BALANCE (409): 可用余额不足
          *     LEDGER_UNBALANCED (500): 账务不平衡
          *     MEMBER_CODE_INVALID (404): 会员码无效或已过期，请让顾客刷新
+         *     MEMBER_LEVEL_NOT_FOUND (404): 会员等级不存在
+         *     MEMBER_LEVEL_THRESHOLD_TAKEN (409): 已有相同门槛的会员等级
          *     METHOD_NOT_ALLOWED (405): 不支持的请求方法
          *     NOT_ACCEPTABLE (406): 无法提供所请求的内容格式
          *     NOT_FOUND (404): 资源不存在
@@ -4289,6 +4688,8 @@ export interface components {
          *     PAYMENT_CHANNEL_ERROR (502): 微信支付暂时不可用，请稍后再试
          *     PAYMENT_NOT_FOUND (404): 支付记录不存在
          *     PAYMENT_STATE_INVALID (409): 支付状态不允许此操作
+         *     POINTS_INSUFFICIENT (409): 积分不足
+         *     POINTS_OVER_CAP (409): 超过本单可用积分上限
          *     PRODUCT_NOT_FOUND (404): 商品不存在
          *     PRODUCT_NOT_SELLABLE (409): 商品至少需要一个有价格的规格才能上架
          *     PRODUCT_STALE (409): 商品已被他人修改，请刷新后重试
@@ -4344,7 +4745,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -8000,6 +8401,362 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderCountsDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_levelList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLevelDto"][];
+                };
+            };
+        };
+    };
+    MembersAdminController_levelCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberLevelInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLevelDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_levelRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_levelUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberLevelPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLevelDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberProfileDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_statement: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsStatementDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsAdjustDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsStatementDto"];
+                };
+            };
+        };
+    };
+    CouponsAdminController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"][];
+                };
+            };
+        };
+    };
+    CouponsAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponTemplateInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+        };
+    };
+    CouponsAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponTemplatePatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+        };
+    };
+    CouponsAdminController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponIssueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponIssueResultDto"];
+                };
+            };
+        };
+    };
+    MarketingAppController_level: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelProgressDto"];
+                };
+            };
+        };
+    };
+    MarketingAppController_statement: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsStatementDto"];
+                };
+            };
+        };
+    };
+    MarketingAppController_mine: {
+        parameters: {
+            query?: {
+                state?: "available" | "used" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponDto"][];
+                };
+            };
+        };
+    };
+    MarketingAppController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponDto"];
+                };
+            };
+        };
+    };
+    MarketingAppController_claimable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"][];
                 };
             };
         };
