@@ -79,7 +79,7 @@ export class PointsService {
         );
       } else {
         const [, n]: [unknown, number] = await m.query(
-          `UPDATE points_account SET balance = balance + $2, updated_at = now() WHERE user_id = $1 AND balance >= -$2`,
+          `UPDATE points_account SET balance = balance + $2::bigint, updated_at = now() WHERE user_id = $1 AND balance >= -$2::bigint`,
           [p.userId, p.delta],
         );
         if (!n) throw MarketingErrors.POINTS_INSUFFICIENT({ needed: -p.delta });
