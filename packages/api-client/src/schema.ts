@@ -2445,6 +2445,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Limited-time offers and flash sales, newest first */
+        get: operations["OffersSegmentsAdminController_offerList"];
+        put?: never;
+        /** A SKU price within a window, with its own quantity and per-person limit */
+        post: operations["OffersSegmentsAdminController_offerCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, stop or restart, change the quantity (not below the sold) */
+        patch: operations["OffersSegmentsAdminController_offerUpdate"];
+        trace?: never;
+    };
+    "/api/admin/members/{userId}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's manual tags */
+        get: operations["OffersSegmentsAdminController_tags"];
+        /** Replace a member's manual tags */
+        put: operations["OffersSegmentsAdminController_setTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rule-based segments */
+        get: operations["OffersSegmentsAdminController_segmentList"];
+        put?: never;
+        /** A segment: level, spend, last purchase, locked store, referrer, scanned store, tags */
+        post: operations["OffersSegmentsAdminController_segmentCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a segment */
+        put: operations["OffersSegmentsAdminController_segmentUpdate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the segment selects now (evaluated in SQL) */
+        get: operations["OffersSegmentsAdminController_segmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates/{id}/issue-to-segment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one coupon to each of a segment's members, within the total and limits */
+        post: operations["OffersSegmentsAdminController_issueToSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/member/level": {
         parameters: {
             query?: never;
@@ -2522,6 +2644,23 @@ export interface paths {
         };
         /** Coupons I can claim now that apply to this product */
         get: operations["MarketingAppController_claimable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offers and flash sales open now, ending soonest first */
+        get: operations["OffersAppController_open"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4153,6 +4292,11 @@ export interface components {
             couponId?: string;
             /** @description points to spend (1 point = 1 fen), at most my balance and the cap share of the payable */
             points?: number;
+            /**
+             * Format: uuid
+             * @description buy through this limited-time offer (flash sale): refused outside its window, sold out or over the limit; without it the best open offer applies by itself
+             */
+            offerId?: string;
         };
         QuoteLineDto: {
             productId: string;
@@ -4175,7 +4319,7 @@ export interface components {
             availableQty: number;
         };
         DiscountPartDto: {
-            /** @description level | coupon | points */
+            /** @description offer | level | coupon | points */
             kind: string;
             amountFen: number;
             /** @description why, for the buyer */
@@ -4416,16 +4560,10 @@ export interface components {
             name: string;
             /** @description cumulative spend (fen) that reaches the level */
             thresholdFen: number;
-            /**
-             * @description share of the goods off every order (bp, 500 = 5 %)
-             * @default 0
-             */
-            discountBp: number;
-            /**
-             * @description points per yuan ×10,000 (15000 = 1.5 points per yuan)
-             * @default 10000
-             */
-            pointsMultiplierBp: number;
+            /** @description share of the goods off every order (bp, 500 = 5 %) */
+            discountBp?: number;
+            /** @description points per yuan ×10,000 (15000 = 1.5 points per yuan) */
+            pointsMultiplierBp?: number;
         };
         MemberLevelPatchDto: {
             name?: string;
@@ -4521,8 +4659,8 @@ export interface components {
             scope: "all" | "category" | "products";
             /** @description category ids or product ids */
             scopeIds?: string[];
-            /** @default 0 */
-            minSpendFen: number;
+            /** @description default 0 */
+            minSpendFen?: number;
             /** Format: date-time */
             validFrom?: string;
             /** Format: date-time */
@@ -4530,13 +4668,10 @@ export interface components {
             /** @description valid N days after the claim (instead of fixed dates) */
             validDays?: number;
             totalQty: number;
-            /** @default 1 */
-            perUserLimit: number;
-            /**
-             * @description shoppers may claim it (else only issued)
-             * @default true
-             */
-            claimable: boolean;
+            /** @description default 1 */
+            perUserLimit?: number;
+            /** @description shoppers may claim it (else only issued); default true */
+            claimable?: boolean;
         };
         CouponTemplatePatchDto: {
             name?: string;
@@ -4553,6 +4688,95 @@ export interface components {
             issued: number;
             /** @description at their per-person limit, or the total ran out */
             skipped: number;
+        };
+        OfferDto: {
+            id: string;
+            name: string;
+            skuId: string;
+            priceFen: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            totalQty: number;
+            soldQty: number;
+            perUserLimit: number;
+            /** @enum {string} */
+            status: "active" | "stopped";
+        };
+        OfferInputDto: {
+            name: string;
+            /** Format: uuid */
+            skuId: string;
+            /** @description the offer price per unit (fen) */
+            priceFen: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description units at the offer price */
+            totalQty: number;
+            /** @description default 1 */
+            perUserLimit?: number;
+        };
+        OfferPatchDto: {
+            name?: string;
+            /** @enum {string} */
+            status?: "active" | "stopped";
+            totalQty?: number;
+        };
+        MemberTagsDto: {
+            tags: string[];
+        };
+        SegmentRulesDto: {
+            /**
+             * Format: uuid
+             * @description members at this level now
+             */
+            levelId?: string;
+            /** @description lifetime spend at least (fen) */
+            minSpendFen?: number;
+            /** @description lifetime spend at most (fen) */
+            maxSpendFen?: number;
+            /** @description bought in the last N days */
+            purchasedWithinDays?: number;
+            /** @description bought nothing in the last N days */
+            notPurchasedForDays?: number;
+            /**
+             * Format: uuid
+             * @description locked to this store now
+             */
+            lockedStoreId?: string;
+            /**
+             * Format: uuid
+             * @description bound to this reseller now
+             */
+            referrerId?: string;
+            /**
+             * Format: uuid
+             * @description scanned a code of this store
+             */
+            scannedStoreId?: string;
+            /** @description carries every one of these tags */
+            tags?: string[];
+        };
+        SegmentDto: {
+            id: string;
+            name: string;
+            rules: components["schemas"]["SegmentRulesDto"];
+        };
+        SegmentInputDto: {
+            name: string;
+            rules: components["schemas"]["SegmentRulesDto"];
+        };
+        SegmentMembersDto: {
+            total: number;
+            /** @description the first 200 member ids */
+            userIds: string[];
+        };
+        SegmentIssueDto: {
+            /** Format: uuid */
+            segmentId: string;
         };
         CouponDto: {
             id: string;
@@ -4668,6 +4892,11 @@ export interface components {
          *     METHOD_NOT_ALLOWED (405): 不支持的请求方法
          *     NOT_ACCEPTABLE (406): 无法提供所请求的内容格式
          *     NOT_FOUND (404): 资源不存在
+         *     OFFER_INVALID (400): 活动设置有误
+         *     OFFER_LIMIT_REACHED (409): 超过活动每人限购数量
+         *     OFFER_NOT_ACTIVE (409): 不在活动时间内
+         *     OFFER_NOT_FOUND (404): 活动不存在
+         *     OFFER_SOLD_OUT (409): 活动商品已抢完
          *     OFFLINE_SALE_INVALID (400): 线下销售记录有误
          *     ORDER_ADDRESS_REQUIRED (400): 快递配送需要收货地址
          *     ORDER_INSUFFICIENT_STOCK (409): 库存不足
@@ -4712,6 +4941,7 @@ export interface components {
          *     SCAN_CODE_ALREADY_ACTIVE (409): 该货架（货位）已有在用的二维码
          *     SCAN_CODE_DISABLED (410): 该二维码已停用
          *     SCAN_CODE_NOT_FOUND (404): 二维码无效，请确认后重新扫码
+         *     SEGMENT_NOT_FOUND (404): 人群不存在
          *     SERVICE_UNAVAILABLE (503): 服务暂不可用
          *     SETTINGS_INVALID (400): 设置项不合理
          *     SHELF_NOT_FOUND (404): 货架不存在
@@ -4745,7 +4975,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -8655,6 +8885,232 @@ export interface operations {
             };
         };
     };
+    OffersSegmentsAdminController_offerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"][];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_offerCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_offerUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberTagsDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_setTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberTagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberTagsDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_segmentList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"][];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_segmentCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_segmentUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_segmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentMembersDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_issueToSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentIssueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponIssueResultDto"];
+                };
+            };
+        };
+    };
     MarketingAppController_level: {
         parameters: {
             query?: never;
@@ -8757,6 +9213,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CouponTemplateDto"][];
+                };
+            };
+        };
+    };
+    OffersAppController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"][];
                 };
             };
         };

@@ -13,6 +13,7 @@ import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counter';
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 import { Marketing1796400000000 } from './1796400000000-marketing';
+import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
   Marketing1796400000000,
+  OffersSegments1796400000001,
 ];

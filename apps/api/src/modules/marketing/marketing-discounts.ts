@@ -10,6 +10,7 @@ import type {
 import { CouponsService } from './coupons.service';
 import { LevelsService } from './levels.service';
 import { MarketingErrors } from './marketing.errors';
+import { OffersService } from './offers.service';
 import { POINTS_CAP_BP, PointsService, pointsFor } from './points.service';
 
 interface OrderMarketingRow {
@@ -25,7 +26,7 @@ interface OrderMarketingRow {
 
 /**
  * Members and marketing in checkout, through the orders module's discount port, in this
- * order: the level discount, then the coupon (on the list amounts of the lines it covers),
+ * order: limited-time offer prices, the level discount, then the coupon (on the list amounts of the lines it covers),
  * then points (1 point = 1 fen, at most POINTS_CAP_BP of what is left). Placing the order
  * uses the coupon and debits the points in the order's transaction; `order_marketing`
  * remembers what the order took so cancel, completion and refunds can settle it.
@@ -39,19 +40,22 @@ export class MarketingDiscounts implements DiscountProvider {
     private readonly levels: LevelsService,
     private readonly coupons: CouponsService,
     private readonly points: PointsService,
+    private readonly offers: OffersService,
   ) {}
 
   async discount(ctx: RequestContext, input: DiscountContext): Promise<DiscountResult> {
-    const parts: DiscountPart[] = [];
+    const offer = await this.offers.price(ctx, input.buyerId, input.lines, input.choice?.offerId);
+    const parts: DiscountPart[] = [...offer.parts];
+    const afterOffer = input.goodsFen - offer.amountFen;
     const level = await this.levels.levelOf(ctx, input.buyerId);
-    const levelFen = level?.discountBp ? Math.floor((input.goodsFen * level.discountBp) / 10_000) : 0;
+    const levelFen = level?.discountBp ? Math.floor((afterOffer * level.discountBp) / 10_000) : 0;
     if (levelFen) parts.push({ kind: 'level', amountFen: levelFen, label: `${level!.name}会员折扣` });
     const couponId = input.choice?.couponId;
     let couponFen = 0;
     if (couponId) {
       couponFen = Math.min(
         await this.coupons.evaluate(ctx, input.buyerId, couponId, input.lines),
-        input.goodsFen - levelFen,
+        afterOffer - levelFen,
       );
       parts.push({ kind: 'coupon', amountFen: couponFen, label: '优惠券' });
     }
@@ -59,16 +63,17 @@ export class MarketingDiscounts implements DiscountProvider {
     if (points > 0) {
       const balance = await this.points.balance(ctx, input.buyerId);
       if (points > balance) throw MarketingErrors.POINTS_INSUFFICIENT({ balance, points });
-      const capFen = Math.floor(((input.goodsFen - levelFen - couponFen) * POINTS_CAP_BP) / 10_000);
+      const capFen = Math.floor(((afterOffer - levelFen - couponFen) * POINTS_CAP_BP) / 10_000);
       if (points > capFen) throw MarketingErrors.POINTS_OVER_CAP({ maxPoints: capFen, points });
       parts.push({ kind: 'points', amountFen: points, label: `积分抵扣 ${points} 分` });
     }
-    const amountFen = levelFen + couponFen + points;
+    const amountFen = offer.amountFen + levelFen + couponFen + points;
     if (!amountFen) return { amountFen: 0, parts };
     return {
       amountFen,
       parts,
       reserve: async (c, orderId) => {
+        if (offer.takes.length) await this.offers.reserve(c, input.buyerId, orderId, offer.takes);
         if (couponId) await this.coupons.use(c, couponId, orderId);
         if (points > 0)
           await this.points.post(c, {
@@ -97,6 +102,7 @@ export class MarketingDiscounts implements DiscountProvider {
 
   /** A cancelled unpaid order: the coupon and every point go back. */
   async onOrderCancelled(ctx: RequestContext, orderId: string): Promise<void> {
+    await this.offers.release(ctx, orderId);
     const r = await this.row(ctx, orderId);
     if (!r) return;
     await this.giveBack(ctx, orderId, r, Number(r.points_used), true);

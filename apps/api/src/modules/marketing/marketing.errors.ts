@@ -14,4 +14,10 @@ export const MarketingErrors = defineErrors({
   COUPON_NOT_APPLICABLE: { status: 409, message: '优惠券不适用于这些商品或未达到使用门槛' },
   POINTS_INSUFFICIENT: { status: 409, message: '积分不足' },
   POINTS_OVER_CAP: { status: 409, message: '超过本单可用积分上限' },
+  OFFER_NOT_FOUND: { status: 404, message: '活动不存在' },
+  OFFER_INVALID: { status: 400, message: '活动设置有误' },
+  OFFER_NOT_ACTIVE: { status: 409, message: '不在活动时间内' },
+  OFFER_SOLD_OUT: { status: 409, message: '活动商品已抢完' },
+  OFFER_LIMIT_REACHED: { status: 409, message: '超过活动每人限购数量' },
+  SEGMENT_NOT_FOUND: { status: 404, message: '人群不存在' },
 });

@@ -26,13 +26,13 @@ export class MemberLevelInputDto {
   @Min(0)
   @Max(100_000_000_000)
   thresholdFen: number;
-  @ApiPropertyOptional({ description: 'share of the goods off every order (bp, 500 = 5 %)', default: 0 })
+  @ApiPropertyOptional({ description: 'share of the goods off every order (bp, 500 = 5 %)' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(5000)
   discountBp?: number;
-  @ApiPropertyOptional({ description: 'points per yuan ×10,000 (15000 = 1.5 points per yuan)', default: 10000 })
+  @ApiPropertyOptional({ description: 'points per yuan ×10,000 (15000 = 1.5 points per yuan)' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -150,7 +150,7 @@ export class CouponTemplateInputDto {
   @ArrayMaxSize(200)
   @IsUUID('4', { each: true })
   scopeIds?: string[];
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) minSpendFen?: number;
+  @ApiPropertyOptional({ description: 'default 0' }) @IsOptional() @IsInt() @Min(0) minSpendFen?: number;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() validFrom?: Date;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() validTo?: Date;
   @ApiPropertyOptional({ description: 'valid N days after the claim (instead of fixed dates)' })
@@ -160,8 +160,8 @@ export class CouponTemplateInputDto {
   @Max(3650)
   validDays?: number;
   @ApiProperty() @IsInt() @Min(1) @Max(10_000_000) totalQty: number;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100) perUserLimit?: number;
-  @ApiPropertyOptional({ default: true, description: 'shoppers may claim it (else only issued)' })
+  @ApiPropertyOptional({ description: 'default 1' }) @IsOptional() @IsInt() @Min(1) @Max(100) perUserLimit?: number;
+  @ApiPropertyOptional({ description: 'shoppers may claim it (else only issued); default true' })
   @IsOptional()
   @IsBoolean()
   claimable?: boolean;

@@ -105,6 +105,15 @@ export class CheckoutDto {
   @Min(0)
   @Max(100_000_000)
   points?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'buy through this limited-time offer (flash sale): refused outside its window, sold out or over the limit; without it the best open offer applies by itself',
+  })
+  @IsOptional()
+  @IsUUID('4')
+  offerId?: string;
 }
 
 export class QuoteLineDto {
@@ -127,7 +136,7 @@ export class StockShortageDto {
 }
 
 export class DiscountPartDto {
-  @ApiProperty({ description: 'level | coupon | points' }) kind: string;
+  @ApiProperty({ description: 'offer | level | coupon | points' }) kind: string;
   @ApiProperty() amountFen: number;
   @ApiProperty({ description: 'why, for the buyer' }) label: string;
 }

@@ -5,6 +5,8 @@ import type { FulfilmentMode } from '../../catalog/entities/product.entity';
 export interface DiscountChoice {
   couponId?: string;
   points?: number;
+  /** A limited-time offer bought through its own button: strict (window, quantity, limit). */
+  offerId?: string;
 }
 
 export interface DiscountContext {

@@ -38,6 +38,8 @@ export interface QuoteInput {
   couponId?: string;
   /** Points to spend on this checkout (1 point = 1 fen, within the cap). */
   points?: number;
+  /** A flash sale / limited-time offer chosen explicitly (else the best offer applies by itself). */
+  offerId?: string;
 }
 
 export interface QuotedLine {
@@ -204,7 +206,7 @@ export class QuoteService {
     let discountFen = 0;
     const discounts: DiscountPart[] = [];
     const reservations: Quote['reservations'] = [];
-    const choice: DiscountChoice = { couponId: input.couponId, points: input.points };
+    const choice: DiscountChoice = { couponId: input.couponId, points: input.points, offerId: input.offerId };
     const discountLines = raw.map((l) => ({ ...l, categoryId: products.get(l.productId)?.categoryId }));
     for (const d of this.discounts ?? []) {
       const r = await d.discount(ctx, { buyerId, mode: input.mode, storeId, goodsFen, lines: discountLines, choice });
