@@ -326,4 +326,143 @@ describe('members and marketing', () => {
       me.POST('/api/app/orders', { params: { header: { 'Idempotency-Key': key() } }, body: { ...body, points: 0 } }),
     ).rejects.toMatchObject({ status: 409, code: 'COUPON_USED' });
   });
+
+  it('a flash sale of 20 units with 300 parallel buyers: exactly 20 orders; normal checkout still works', async () => {
+    const p = await product(5_000, 1_000);
+    const now = Date.now();
+    const sale = (
+      await admin.POST('/api/admin/offers', {
+        body: {
+          name: '秒杀',
+          skuId: p.skuId,
+          priceFen: 1_990,
+          startsAt: new Date(now - 60_000).toISOString(),
+          endsAt: new Date(now + 3_600_000).toISOString(),
+          totalQty: 20,
+          perUserLimit: 1,
+        },
+      })
+    ).data!;
+    const buyers = await Promise.all(Array.from({ length: 300 }, () => userToken(t)));
+    const results = await Promise.allSettled(
+      buyers.map((token) =>
+        client(token).POST('/api/app/orders', {
+          params: { header: { 'Idempotency-Key': key() } },
+          body: { mode: 'take_away', scanCode: p.scanCode, items: [{ skuId: p.skuId, qty: 1 }], offerId: sale.id },
+        }),
+      ),
+    );
+    const placed = results.filter((r) => r.status === 'fulfilled').map((r) => r.value.data!);
+    expect(placed).toHaveLength(20);
+    for (const o of placed) expect(o).toMatchObject({ goodsFen: 5_000, payableFen: 1_990 });
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 409, code: 'OFFER_SOLD_OUT' });
+    const offers = async () => (await admin.GET('/api/admin/offers')).data!.find((o) => o.id === sale.id)!;
+    expect((await offers()).soldQty).toBe(20);
+    // Failed checkouts kept no stock: only the 20 orders hold units.
+    const [{ qty }] = await tx
+      .manager(ctx)
+      .query(`SELECT qty FROM store_stock WHERE store_id = $1 AND sku_id = $2`, [store.id, p.skuId]);
+    expect(qty).toBe(980);
+
+    // Sold out: an ordinary checkout of the SKU goes through at the list price.
+    const late = await loginNewUser(t, '晚到顾客');
+    const normal = await place(late, p, 1);
+    expect(normal).toMatchObject({ goodsFen: 5_000, discountFen: 0, payableFen: 5_000 });
+
+    // A cancelled flash-sale order gives its unit back to the sale.
+    const first = placed[0];
+    const owner = results.findIndex((r) => r.status === 'fulfilled');
+    await client(buyers[owner]).POST('/api/app/orders/{id}/cancel', { params: { path: { id: first.id } } });
+    expect((await offers()).soldQty).toBe(19);
+  });
+
+  it('offers: the quote takes the best open price and says why; window and per-person limit give stable codes', async () => {
+    const buyer = await loginNewUser(t, '特价顾客');
+    const me = client(buyer.token);
+    const p = await product(10_000);
+    const now = Date.now();
+    const offer = (body: { name: string; priceFen: number; startsAt: number; perUserLimit?: number }) =>
+      admin
+        .POST('/api/admin/offers', {
+          body: {
+            ...body,
+            skuId: p.skuId,
+            startsAt: new Date(body.startsAt).toISOString(),
+            endsAt: new Date(body.startsAt + 3_600_000).toISOString(),
+            totalQty: 100,
+          },
+        })
+        .then((r) => r.data!);
+    await offer({ name: '限时9折', priceFen: 9_000, startsAt: now - 60_000, perUserLimit: 5 });
+    const best = await offer({ name: '限时8折', priceFen: 8_000, startsAt: now - 60_000, perUserLimit: 1 });
+    const later = await offer({ name: '明日特价', priceFen: 5_000, startsAt: now + 86_400_000 });
+    const quote = (n: number, offerId?: string) =>
+      me
+        .POST('/api/app/checkout/quote', {
+          body: { mode: 'take_away', scanCode: p.scanCode, items: [{ skuId: p.skuId, qty: n }], offerId },
+        })
+        .then((r) => r.data!);
+    // Two units: one at the best price (its limit is 1), nothing more from the lesser offer on that line.
+    const q = await quote(2);
+    expect(q.discounts).toEqual([
+      { kind: 'offer', amountFen: 2_000, label: '限时特价「限时8折」¥80.00 × 1（原价 ¥100.00）' },
+    ]);
+    expect(q.payableFen).toBe(18_000);
+    await expect(quote(1, later.id)).rejects.toMatchObject({ status: 409, code: 'OFFER_NOT_ACTIVE' });
+    await expect(quote(2, best.id)).rejects.toMatchObject({ status: 409, code: 'OFFER_LIMIT_REACHED' });
+    await place(buyer, p, 1, {});
+    // The 8折 unit is used up: the next order gets the 9折 offer instead.
+    expect((await quote(1)).discounts[0]).toMatchObject({ amountFen: 1_000 });
+    await expect(quote(1, best.id)).rejects.toMatchObject({ status: 409, code: 'OFFER_LIMIT_REACHED' });
+  });
+
+  it('segments select members in SQL by tags, spend, level, scanned and locked store; coupons go to a segment', async () => {
+    const [tagged, spender, idle] = await Promise.all(['标签会员', '消费会员', '沉睡会员'].map((n) => loginNewUser(t, n)));
+    const p = await product(35_000);
+    await admin.PUT('/api/admin/members/{userId}/tags', {
+      params: { path: { userId: tagged.id } },
+      body: { tags: ['vip', '茶友'] },
+    });
+    await client(tagged.token).GET('/api/app/scan/{code}', { params: { path: { code: shelfCode } } });
+    await pay(spender, await place(spender, p, 1));
+    const levels = (await admin.GET('/api/admin/members/levels')).data!;
+    const gold = levels.find((l) => l.name === '金卡')!;
+
+    const segment = async (rules: Schemas['SegmentRulesDto']) => {
+      const s = (await admin.POST('/api/admin/segments', { body: { name: '人群', rules } })).data!;
+      return {
+        id: s.id,
+        ids: (await admin.GET('/api/admin/segments/{id}/members', { params: { path: { id: s.id } } })).data!.userIds,
+      };
+    };
+    expect((await segment({ tags: ['vip'] })).ids).toEqual([tagged.id]);
+    expect((await segment({ tags: ['vip', '不存在'] })).ids).toEqual([]);
+    expect((await segment({ scannedStoreId: store.id, lockedStoreId: store.id })).ids).toContain(tagged.id);
+    const big = await segment({ levelId: gold.id, purchasedWithinDays: 1 });
+    expect(big.ids).toContain(spender.id);
+    expect(big.ids).not.toContain(idle.id);
+    expect(big.ids).not.toContain(tagged.id);
+    const never = (await segment({ notPurchasedForDays: 30, maxSpendFen: 0 })).ids;
+    expect(never).toEqual(expect.arrayContaining([idle.id, tagged.id]));
+    expect(never).not.toContain(spender.id);
+
+    const tpl = (
+      await admin.POST('/api/admin/coupon-templates', {
+        body: { name: '金卡专享', kind: 'percent', percentOffBp: 1_000, scope: 'all', validDays: 30, totalQty: 1_000, claimable: false },
+      })
+    ).data!;
+    const issued = (
+      await admin.POST('/api/admin/coupon-templates/{id}/issue-to-segment', {
+        params: { path: { id: tpl.id } },
+        body: { segmentId: big.id },
+      })
+    ).data!;
+    expect(issued).toEqual({ issued: big.ids.length, skipped: 0 });
+    const mine = (await client(spender.token).GET('/api/app/coupons')).data!;
+    expect(mine.map((c) => c.template.name)).toContain('金卡专享');
+    await expect(
+      client(idle.token).POST('/api/app/coupons/claim', { body: { templateId: tpl.id } }),
+    ).rejects.toMatchObject({ status: 409, code: 'COUPON_NOT_CLAIMABLE' });
+  });
 });
