@@ -75,8 +75,9 @@ describe('members and marketing', () => {
     const prepay = await tx.repo(ctx, Payment).findOneByOrFail({ orderId: order.id });
     await t.sim.pay(prepay.prepayId!, buyer.openid);
     await eventually(async () => {
-      const o = (await client(buyer.token).GET('/api/app/orders/{id}', { params: { path: { id: order.id } } }))
-        .data!;
+      const o = (
+        await client(buyer.token).GET('/api/app/orders/{id}', { params: { path: { id: order.id } } })
+      ).data!;
       return o.status === 'COMPLETED' ? o : undefined;
     });
   };
@@ -95,7 +96,14 @@ describe('members and marketing', () => {
   const refundLine = async (buyer: LoggedInUser, order: OrderDto, qty: number) => {
     const sale = await client(buyer.token).POST('/api/app/after-sales', {
       params: { header: { 'Idempotency-Key': key() } },
-      body: { orderId: order.id, lineId: order.lines[0].id, qty, type: 'refund_only', reason: '不想要了', photos: [] },
+      body: {
+        orderId: order.id,
+        lineId: order.lines[0].id,
+        qty,
+        type: 'refund_only',
+        reason: '不想要了',
+        photos: [],
+      },
     });
     await admin.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: sale.data!.id } } });
     const refund = await eventually(async () => {
@@ -126,7 +134,11 @@ describe('members and marketing', () => {
     await pay(buyer, await place(buyer, p, 1));
     const silver = (await me.GET('/api/app/member/level')).data!;
     expect(silver).toMatchObject({ level: { name: '银卡' }, next: { name: '金卡' }, toNextFen: 20_000 });
-    expect(silver.stats).toMatchObject({ lifetimeSpendFen: 10_000, lifetimeOrders: 1, last90SpendFen: 10_000 });
+    expect(silver.stats).toMatchObject({
+      lifetimeSpendFen: 10_000,
+      lifetimeOrders: 1,
+      last90SpendFen: 10_000,
+    });
     expect(await balance(buyer)).toBe(150);
 
     // Offline: a 200.00 till sale recorded by the store's staff → 金卡.
@@ -148,8 +160,9 @@ describe('members and marketing', () => {
     expect(quote).toMatchObject({ goodsFen: 10_000, discountFen: 500, payableFen: 9_500 });
     expect(quote.discounts).toEqual([{ kind: 'level', amountFen: 500, label: '金卡会员折扣' }]);
 
-    const profile = (await admin.GET('/api/admin/members/{userId}', { params: { path: { userId: buyer.id } } }))
-      .data!;
+    const profile = (
+      await admin.GET('/api/admin/members/{userId}', { params: { path: { userId: buyer.id } } })
+    ).data!;
     expect(profile).toMatchObject({ pointsBalance: 150, progress: { level: { name: '金卡' } } });
   });
 
@@ -207,25 +220,48 @@ describe('members and marketing', () => {
   it('100 parallel claims of 10 coupons: exactly 10, never over the per-person limit', async () => {
     const tpl = (
       await admin.POST('/api/admin/coupon-templates', {
-        body: { name: '限量券', kind: 'amount', amountFen: 500, scope: 'all', validDays: 7, totalQty: 10, perUserLimit: 2 },
+        body: {
+          name: '限量券',
+          kind: 'amount',
+          amountFen: 500,
+          scope: 'all',
+          validDays: 7,
+          totalQty: 10,
+          perUserLimit: 2,
+        },
       })
     ).data!;
     const users = await Promise.all(Array.from({ length: 50 }, () => userToken(t)));
     const results = await Promise.allSettled(
-      users.flatMap((token) => [0, 1].map(() => client(token).POST('/api/app/coupons/claim', { body: { templateId: tpl.id } }))),
+      users.flatMap((token) =>
+        [0, 1].map(() => client(token).POST('/api/app/coupons/claim', { body: { templateId: tpl.id } })),
+      ),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(10);
     for (const r of results)
-      if (r.status === 'rejected') expect(['COUPON_SOLD_OUT', 'COUPON_LIMIT_REACHED']).toContain(r.reason.code);
-    const [{ n }] = await tx.manager(ctx).query(`SELECT count(*)::int AS n FROM coupon WHERE template_id = $1`, [tpl.id]);
+      if (r.status === 'rejected')
+        expect(['COUPON_SOLD_OUT', 'COUPON_LIMIT_REACHED']).toContain(r.reason.code);
+    const [{ n }] = await tx
+      .manager(ctx)
+      .query(`SELECT count(*)::int AS n FROM coupon WHERE template_id = $1`, [tpl.id]);
     expect(n).toBe(10);
-    expect((await admin.GET('/api/admin/coupon-templates')).data!.find((x) => x.id === tpl.id)!.claimedQty).toBe(10);
+    expect(
+      (await admin.GET('/api/admin/coupon-templates')).data!.find((x) => x.id === tpl.id)!.claimedQty,
+    ).toBe(10);
 
     // The per-person limit alone: one member, three claims of a limit-2 template.
     const lim = (
       await admin.POST('/api/admin/coupon-templates', {
-        body: { name: '每人两张', kind: 'amount', amountFen: 100, scope: 'all', validDays: 7, totalQty: 100, perUserLimit: 2 },
+        body: {
+          name: '每人两张',
+          kind: 'amount',
+          amountFen: 100,
+          scope: 'all',
+          validDays: 7,
+          totalQty: 100,
+          perUserLimit: 2,
+        },
       })
     ).data!;
     const one = client(await userToken(t));
@@ -246,10 +282,20 @@ describe('members and marketing', () => {
     const me = client(buyer.token);
     const tpl = (
       await admin.POST('/api/admin/coupon-templates', {
-        body: { name: '满150减30', kind: 'amount', amountFen: 3_000, minSpendFen: 15_000, scope: 'all', validDays: 30, totalQty: 100 },
+        body: {
+          name: '满150减30',
+          kind: 'amount',
+          amountFen: 3_000,
+          minSpendFen: 15_000,
+          scope: 'all',
+          validDays: 30,
+          totalQty: 100,
+        },
       })
     ).data!;
-    const claimable = (await me.GET('/api/app/products/{id}/coupons', { params: { path: { id: a.productId } } })).data!;
+    const claimable = (
+      await me.GET('/api/app/products/{id}/coupons', { params: { path: { id: a.productId } } })
+    ).data!;
     expect(claimable.map((c) => c.id)).toContain(tpl.id);
     const coupon = (await me.POST('/api/app/coupons/claim', { body: { templateId: tpl.id } })).data!;
     await admin.POST('/api/admin/members/{userId}/points', {
@@ -284,7 +330,13 @@ describe('members and marketing', () => {
     await expect(
       me.POST('/api/app/orders', {
         params: { header: { 'Idempotency-Key': key() } },
-        body: { ...body, items: [{ skuId: a.skuId, qty: 1 }, { skuId: b, qty: 11 }] },
+        body: {
+          ...body,
+          items: [
+            { skuId: a.skuId, qty: 1 },
+            { skuId: b, qty: 11 },
+          ],
+        },
       }),
     ).rejects.toMatchObject({ status: 409, code: 'ORDER_INSUFFICIENT_STOCK' });
     expect(await balance(buyer)).toBe(1_000);
@@ -294,15 +346,20 @@ describe('members and marketing', () => {
       await me.POST('/api/app/orders', { params: { header: { 'Idempotency-Key': key() } }, body })
     ).data!;
     expect(await balance(buyer)).toBe(0);
-    expect((await me.GET('/api/app/coupons', { params: { query: { state: 'used' } } })).data!).toHaveLength(1);
-    await expect(
-      me.POST('/api/app/checkout/quote', { body }),
-    ).rejects.toMatchObject({ status: 409, code: 'COUPON_USED' });
+    expect((await me.GET('/api/app/coupons', { params: { query: { state: 'used' } } })).data!).toHaveLength(
+      1,
+    );
+    await expect(me.POST('/api/app/checkout/quote', { body })).rejects.toMatchObject({
+      status: 409,
+      code: 'COUPON_USED',
+    });
     await me.POST('/api/app/orders/{id}/cancel', { params: { path: { id: cancelled.id } } });
     expect(await balance(buyer)).toBe(1_000);
-    expect((await me.GET('/api/app/coupons', { params: { query: { state: 'available' } } })).data!.map((c) => c.id)).toEqual([
-      coupon.id,
-    ]);
+    expect(
+      (await me.GET('/api/app/coupons', { params: { query: { state: 'available' } } })).data!.map(
+        (c) => c.id,
+      ),
+    ).toEqual([coupon.id]);
 
     // Placed again and paid: 160.00 paid; each earner's base is the line's paid amount.
     const order = (
@@ -318,12 +375,17 @@ describe('members and marketing', () => {
     );
     const [{ base }] = await tx
       .manager(ctx)
-      .query(`SELECT sum(base_fen)::int AS base FROM reward WHERE order_id = $1 AND kind = 'store'`, [order.id]);
+      .query(`SELECT sum(base_fen)::int AS base FROM reward WHERE order_id = $1 AND kind = 'store'`, [
+        order.id,
+      ]);
     expect(base).toBe(16_000);
     // 160.00 paid reaches 银卡 (100.00) with this order: 160 yuan × 1.5 = 240 points.
     expect(await balance(buyer)).toBe(240);
     await expect(
-      me.POST('/api/app/orders', { params: { header: { 'Idempotency-Key': key() } }, body: { ...body, points: 0 } }),
+      me.POST('/api/app/orders', {
+        params: { header: { 'Idempotency-Key': key() } },
+        body: { ...body, points: 0 },
+      }),
     ).rejects.toMatchObject({ status: 409, code: 'COUPON_USED' });
   });
 
@@ -348,7 +410,12 @@ describe('members and marketing', () => {
       buyers.map((token) =>
         client(token).POST('/api/app/orders', {
           params: { header: { 'Idempotency-Key': key() } },
-          body: { mode: 'take_away', scanCode: p.scanCode, items: [{ skuId: p.skuId, qty: 1 }], offerId: sale.id },
+          body: {
+            mode: 'take_away',
+            scanCode: p.scanCode,
+            items: [{ skuId: p.skuId, qty: 1 }],
+            offerId: sale.id,
+          },
         }),
       ),
     );
@@ -418,7 +485,9 @@ describe('members and marketing', () => {
   });
 
   it('segments select members in SQL by tags, spend, level, scanned and locked store; coupons go to a segment', async () => {
-    const [tagged, spender, idle] = await Promise.all(['标签会员', '消费会员', '沉睡会员'].map((n) => loginNewUser(t, n)));
+    const [tagged, spender, idle] = await Promise.all(
+      ['标签会员', '消费会员', '沉睡会员'].map((n) => loginNewUser(t, n)),
+    );
     const p = await product(35_000);
     await admin.PUT('/api/admin/members/{userId}/tags', {
       params: { path: { userId: tagged.id } },
@@ -433,7 +502,8 @@ describe('members and marketing', () => {
       const s = (await admin.POST('/api/admin/segments', { body: { name: '人群', rules } })).data!;
       return {
         id: s.id,
-        ids: (await admin.GET('/api/admin/segments/{id}/members', { params: { path: { id: s.id } } })).data!.userIds,
+        ids: (await admin.GET('/api/admin/segments/{id}/members', { params: { path: { id: s.id } } })).data!
+          .userIds,
       };
     };
     expect((await segment({ tags: ['vip'] })).ids).toEqual([tagged.id]);
@@ -449,7 +519,15 @@ describe('members and marketing', () => {
 
     const tpl = (
       await admin.POST('/api/admin/coupon-templates', {
-        body: { name: '金卡专享', kind: 'percent', percentOffBp: 1_000, scope: 'all', validDays: 30, totalQty: 1_000, claimable: false },
+        body: {
+          name: '金卡专享',
+          kind: 'percent',
+          percentOffBp: 1_000,
+          scope: 'all',
+          validDays: 30,
+          totalQty: 1_000,
+          claimable: false,
+        },
       })
     ).data!;
     const issued = (

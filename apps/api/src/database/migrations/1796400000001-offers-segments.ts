@@ -47,6 +47,7 @@ export class OffersSegments1796400000001 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
-    for (const t of ['segment', 'member_tag', 'offer_order', 'offer_purchase', 'offer']) await q.query(`DROP TABLE "${t}"`);
+    for (const t of ['segment', 'member_tag', 'offer_order', 'offer_purchase', 'offer'])
+      await q.query(`DROP TABLE "${t}"`);
   }
 }

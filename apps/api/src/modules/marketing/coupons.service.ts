@@ -28,7 +28,9 @@ export interface CouponTemplateInput {
   claimable?: boolean;
 }
 
-export interface CouponTemplate extends Required<Omit<CouponTemplateInput, 'validFrom' | 'validTo' | 'validDays'>> {
+export interface CouponTemplate extends Required<
+  Omit<CouponTemplateInput, 'validFrom' | 'validTo' | 'validDays'>
+> {
   id: string;
   validFrom: Date | null;
   validTo: Date | null;
@@ -155,7 +157,8 @@ export class CouponsService {
       throw bad('percentOffBp required');
     if (input.scope !== 'all' && !input.scopeIds?.length) throw bad('scopeIds required for this scope');
     if (!input.validDays && !input.validTo) throw bad('validTo or validDays required');
-    if (input.validFrom && input.validTo && input.validFrom >= input.validTo) throw bad('validFrom after validTo');
+    if (input.validFrom && input.validTo && input.validFrom >= input.validTo)
+      throw bad('validFrom after validTo');
   }
 
   /** Operators: rename, stop/restart, or change the total (never below what was claimed). */
@@ -288,13 +291,11 @@ export class CouponsService {
 
   /** A member's coupons, usable first (soonest to expire first), then used and expired. */
   async mine(ctx: RequestContext, userId: string, state?: CouponState): Promise<Coupon[]> {
-    const rows = await this.tx
-      .manager(ctx)
-      .query(
-        `SELECT ${COUPON_COLUMNS} FROM coupon c JOIN coupon_template t ON t.id = c.template_id
+    const rows = await this.tx.manager(ctx).query(
+      `SELECT ${COUPON_COLUMNS} FROM coupon c JOIN coupon_template t ON t.id = c.template_id
           WHERE c.user_id = $1 ORDER BY c.status, c.valid_to LIMIT 200`,
-        [userId],
-      );
+      [userId],
+    );
     const all = rows.map((r: unknown) => this.toCoupon(r));
     return state ? all.filter((c: Coupon) => c.state === state) : all;
   }
@@ -315,7 +316,12 @@ export class CouponsService {
   }
 
   /** What a coupon of the buyer's takes off a checkout; refuses used, expired and inapplicable coupons. */
-  async evaluate(ctx: RequestContext, userId: string, couponId: string, lines: CouponLine[]): Promise<number> {
+  async evaluate(
+    ctx: RequestContext,
+    userId: string,
+    couponId: string,
+    lines: CouponLine[],
+  ): Promise<number> {
     const c = await this.coupon(ctx, userId, couponId);
     if (c.state === 'used') throw MarketingErrors.COUPON_USED();
     const now = this.clock.now();

@@ -78,7 +78,11 @@ export class LevelsService {
     }
   }
 
-  async update(ctx: RequestContext, id: string, input: Partial<Omit<MemberLevel, 'id'>>): Promise<MemberLevel> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    input: Partial<Omit<MemberLevel, 'id'>>,
+  ): Promise<MemberLevel> {
     try {
       const [rows]: [LevelRow[]] = await this.tx.manager(ctx).query(
         `UPDATE member_level SET name = coalesce($2, name), threshold_fen = coalesce($3, threshold_fen),

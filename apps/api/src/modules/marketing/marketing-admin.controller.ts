@@ -84,9 +84,14 @@ export class MembersAdminController {
 
   @Get(':userId')
   @AdminRoute('marketing:read')
-  @ApiOperation({ summary: 'A member: level and progress, lifetime and 90-day stats, points, usable coupons' })
+  @ApiOperation({
+    summary: 'A member: level and progress, lifetime and 90-day stats, points, usable coupons',
+  })
   @ApiOkResponse({ type: MemberProfileDto })
-  async profile(@Ctx() ctx: RequestContext, @Param('userId', UuidParam) userId: string): Promise<MemberProfileDto> {
+  async profile(
+    @Ctx() ctx: RequestContext,
+    @Param('userId', UuidParam) userId: string,
+  ): Promise<MemberProfileDto> {
     const [progress, levels, pointsBalance, coupons] = await Promise.all([
       this.levels.progress(ctx, userId),
       this.levels.list(ctx),
@@ -159,7 +164,9 @@ export class CouponsAdminController {
 
   @Post()
   @AdminRoute('marketing:write')
-  @ApiOperation({ summary: 'A coupon template: 满减 or 折扣, scope, minimum spend, validity, quantity, per-person limit' })
+  @ApiOperation({
+    summary: 'A coupon template: 满减 or 折扣, scope, minimum spend, validity, quantity, per-person limit',
+  })
   @ApiCreatedResponse({ type: CouponTemplateDto })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CouponTemplateInputDto): Promise<CouponTemplateDto> {
     return CouponTemplateDto.of(await this.coupons.createTemplate(ctx, dto));

@@ -81,7 +81,10 @@ export class MarketingAppController {
   @UserRoute()
   @ApiOperation({ summary: 'Coupons I can claim now that apply to this product' })
   @ApiOkResponse({ type: [CouponTemplateDto] })
-  async claimable(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<CouponTemplateDto[]> {
+  async claimable(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+  ): Promise<CouponTemplateDto[]> {
     const product = await this.products.get(ctx, id);
     return (await this.coupons.claimableFor(ctx, product)).map(CouponTemplateDto.of);
   }

@@ -187,7 +187,10 @@ export class MarketingDiscounts implements DiscountProvider {
         ref: `return:${orderId}:${dueBack}`,
         note: '订单取消或退款，退回抵扣积分',
       });
-      await m.query(`UPDATE order_marketing SET points_returned = $2 WHERE order_id = $1`, [orderId, dueBack]);
+      await m.query(`UPDATE order_marketing SET points_returned = $2 WHERE order_id = $1`, [
+        orderId,
+        dueBack,
+      ]);
     }
     if (whole && r.coupon_id && !r.coupon_returned) {
       await this.coupons.giveBack(ctx, orderId);
@@ -210,6 +213,11 @@ export class MarketingDiscounts implements DiscountProvider {
       );
     if (!rows.length) return null;
     const r = rows[0];
-    return { buyerId: r.buyer_id, paidFen: Number(r.paid), refundedFen: Number(r.refunded), allRefunded: r.all };
+    return {
+      buyerId: r.buyer_id,
+      paidFen: Number(r.paid),
+      refundedFen: Number(r.refunded),
+      allRefunded: r.all,
+    };
   }
 }

@@ -85,7 +85,9 @@ export class OffersSegmentsAdminController {
 
   @Post('segments')
   @AdminRoute('marketing:write')
-  @ApiOperation({ summary: 'A segment: level, spend, last purchase, locked store, referrer, scanned store, tags' })
+  @ApiOperation({
+    summary: 'A segment: level, spend, last purchase, locked store, referrer, scanned store, tags',
+  })
   @ApiCreatedResponse({ type: SegmentDto })
   async segmentCreate(@Ctx() ctx: RequestContext, @Body() dto: SegmentInputDto): Promise<SegmentDto> {
     return this.segments.create(ctx, dto.name, dto.rules);

@@ -68,11 +68,20 @@ export class OffersService {
   ) {}
 
   async create(ctx: RequestContext, input: OfferInput): Promise<Offer> {
-    if (input.startsAt >= input.endsAt) throw MarketingErrors.OFFER_INVALID({ reason: 'startsAt after endsAt' });
+    if (input.startsAt >= input.endsAt)
+      throw MarketingErrors.OFFER_INVALID({ reason: 'startsAt after endsAt' });
     const [row] = await this.tx.manager(ctx).query(
       `INSERT INTO offer (name, sku_id, price_fen, starts_at, ends_at, total_qty, per_user_limit)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [input.name, input.skuId, input.priceFen, input.startsAt, input.endsAt, input.totalQty, input.perUserLimit ?? 1],
+      [
+        input.name,
+        input.skuId,
+        input.priceFen,
+        input.startsAt,
+        input.endsAt,
+        input.totalQty,
+        input.perUserLimit ?? 1,
+      ],
     );
     return toOffer(row);
   }
@@ -118,7 +127,12 @@ export class OffersService {
   }
 
   /** The offer discount of a checkout (see the class comment); `offerId` makes that offer strict. */
-  async price(ctx: RequestContext, userId: string, lines: OfferLine[], offerId?: string): Promise<OfferPricing> {
+  async price(
+    ctx: RequestContext,
+    userId: string,
+    lines: OfferLine[],
+    offerId?: string,
+  ): Promise<OfferPricing> {
     const now = this.clock.now();
     const out: OfferPricing = { amountFen: 0, parts: [], takes: [] };
     if (offerId) {
@@ -127,7 +141,8 @@ export class OffersService {
       if (!line) return out;
       if (o.status !== 'active' || o.startsAt > now || o.endsAt <= now)
         throw MarketingErrors.OFFER_NOT_ACTIVE({ startsAt: o.startsAt, endsAt: o.endsAt });
-      if (o.soldQty + line.qty > o.totalQty) throw MarketingErrors.OFFER_SOLD_OUT({ left: o.totalQty - o.soldQty });
+      if (o.soldQty + line.qty > o.totalQty)
+        throw MarketingErrors.OFFER_SOLD_OUT({ left: o.totalQty - o.soldQty });
       const bought = await this.bought(ctx, o.id, userId);
       if (bought + line.qty > o.perUserLimit)
         throw MarketingErrors.OFFER_LIMIT_REACHED({ limit: o.perUserLimit, bought });
@@ -170,7 +185,12 @@ export class OffersService {
   }
 
   /** Holds the units in the order's transaction: never beyond the total, nor the buyer's limit. */
-  async reserve(ctx: RequestContext, userId: string, orderId: string, takes: OfferPricing['takes']): Promise<void> {
+  async reserve(
+    ctx: RequestContext,
+    userId: string,
+    orderId: string,
+    takes: OfferPricing['takes'],
+  ): Promise<void> {
     const m = this.tx.manager(ctx);
     for (const t of takes) {
       const [, n]: [unknown, number] = await m.query(

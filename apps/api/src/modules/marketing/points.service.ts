@@ -101,7 +101,14 @@ export class PointsService {
          ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
         [userId, take, skip],
       ) as Promise<
-        { id: string; delta: string; kind: PointsKind; order_id: string | null; note: string | null; created_at: Date }[]
+        {
+          id: string;
+          delta: string;
+          kind: PointsKind;
+          order_id: string | null;
+          note: string | null;
+          created_at: Date;
+        }[]
       >,
       m.query(`SELECT count(*)::int AS total FROM points_entry WHERE user_id = $1`, [userId]) as Promise<
         { total: number }[]

@@ -57,10 +57,10 @@ export class SegmentsService {
       const m = this.tx.manager(c);
       await m.query(`DELETE FROM member_tag WHERE user_id = $1`, [userId]);
       if (tags.length)
-        await m.query(`INSERT INTO member_tag (user_id, tag) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [
-          userId,
-          [...new Set(tags)],
-        ]);
+        await m.query(
+          `INSERT INTO member_tag (user_id, tag) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+          [userId, [...new Set(tags)]],
+        );
     });
     return this.tags(ctx, userId);
   }
@@ -70,7 +70,9 @@ export class SegmentsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<Segment> {
-    const rows: Segment[] = await this.tx.manager(ctx).query(`SELECT id, name, rules FROM segment WHERE id = $1`, [id]);
+    const rows: Segment[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT id, name, rules FROM segment WHERE id = $1`, [id]);
     if (!rows.length) throw MarketingErrors.SEGMENT_NOT_FOUND();
     return rows[0];
   }
@@ -85,11 +87,10 @@ export class SegmentsService {
   async update(ctx: RequestContext, id: string, name: string, rules: SegmentRules): Promise<Segment> {
     const [rows] = await this.tx
       .manager(ctx)
-      .query(`UPDATE segment SET name = $2, rules = $3, updated_at = now() WHERE id = $1 RETURNING id, name, rules`, [
-        id,
-        name,
-        rules,
-      ]);
+      .query(
+        `UPDATE segment SET name = $2, rules = $3, updated_at = now() WHERE id = $1 RETURNING id, name, rules`,
+        [id, name, rules],
+      );
     if (!rows.length) throw MarketingErrors.SEGMENT_NOT_FOUND();
     return rows[0];
   }

@@ -128,7 +128,12 @@ export class CouponTemplateInputDto {
   @ApiProperty({ enum: ['amount', 'percent'], description: 'amount = 满减, percent = 折扣' })
   @IsIn(['amount', 'percent'])
   kind: 'amount' | 'percent';
-  @ApiPropertyOptional({ description: '满减: fen off' }) @IsOptional() @IsInt() @Min(1) @Max(100_000_000) amountFen?: number;
+  @ApiPropertyOptional({ description: '满减: fen off' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  amountFen?: number;
   @ApiPropertyOptional({ description: '折扣: share off in bp (8.5折 = 1500)' })
   @IsOptional()
   @IsInt()
@@ -141,9 +146,7 @@ export class CouponTemplateInputDto {
   @Min(1)
   maxDiscountFen?: number | null;
   @ApiProperty({ enum: ['all', 'category', 'products'] }) @IsIn(['all', 'category', 'products']) scope:
-    | 'all'
-    | 'category'
-    | 'products';
+    'all' | 'category' | 'products';
   @ApiPropertyOptional({ type: [String], description: 'category ids or product ids' })
   @IsOptional()
   @IsArray()
@@ -160,7 +163,12 @@ export class CouponTemplateInputDto {
   @Max(3650)
   validDays?: number;
   @ApiProperty() @IsInt() @Min(1) @Max(10_000_000) totalQty: number;
-  @ApiPropertyOptional({ description: 'default 1' }) @IsOptional() @IsInt() @Min(1) @Max(100) perUserLimit?: number;
+  @ApiPropertyOptional({ description: 'default 1' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  perUserLimit?: number;
   @ApiPropertyOptional({ description: 'shoppers may claim it (else only issued); default true' })
   @IsOptional()
   @IsBoolean()
@@ -170,8 +178,7 @@ export class CouponTemplateInputDto {
 export class CouponTemplatePatchDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 40) name?: string;
   @ApiPropertyOptional({ enum: ['active', 'stopped'] }) @IsOptional() @IsIn(['active', 'stopped']) status?:
-    | 'active'
-    | 'stopped';
+    'active' | 'stopped';
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000_000) totalQty?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() claimable?: boolean;
 }

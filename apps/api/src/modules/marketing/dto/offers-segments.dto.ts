@@ -19,18 +19,26 @@ import type { Offer } from '../offers.service';
 export class OfferInputDto {
   @ApiProperty() @IsString() @Length(1, 40) name: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('4') skuId: string;
-  @ApiProperty({ description: 'the offer price per unit (fen)' }) @IsInt() @Min(1) @Max(100_000_000) priceFen: number;
+  @ApiProperty({ description: 'the offer price per unit (fen)' })
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  priceFen: number;
   @ApiProperty({ format: 'date-time' }) @Type(() => Date) @IsDate() startsAt: Date;
   @ApiProperty({ format: 'date-time' }) @Type(() => Date) @IsDate() endsAt: Date;
   @ApiProperty({ description: 'units at the offer price' }) @IsInt() @Min(1) @Max(1_000_000) totalQty: number;
-  @ApiPropertyOptional({ description: 'default 1' }) @IsOptional() @IsInt() @Min(1) @Max(999) perUserLimit?: number;
+  @ApiPropertyOptional({ description: 'default 1' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  perUserLimit?: number;
 }
 
 export class OfferPatchDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 40) name?: string;
   @ApiPropertyOptional({ enum: ['active', 'stopped'] }) @IsOptional() @IsIn(['active', 'stopped']) status?:
-    | 'active'
-    | 'stopped';
+    'active' | 'stopped';
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1_000_000) totalQty?: number;
 }
 
@@ -64,8 +72,16 @@ export class SegmentRulesDto {
   @IsOptional()
   @IsUUID('4')
   levelId?: string;
-  @ApiPropertyOptional({ description: 'lifetime spend at least (fen)' }) @IsOptional() @IsInt() @Min(0) minSpendFen?: number;
-  @ApiPropertyOptional({ description: 'lifetime spend at most (fen)' }) @IsOptional() @IsInt() @Min(0) maxSpendFen?: number;
+  @ApiPropertyOptional({ description: 'lifetime spend at least (fen)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  minSpendFen?: number;
+  @ApiPropertyOptional({ description: 'lifetime spend at most (fen)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  maxSpendFen?: number;
   @ApiPropertyOptional({ description: 'bought in the last N days' })
   @IsOptional()
   @IsInt()
@@ -100,7 +116,10 @@ export class SegmentRulesDto {
 
 export class SegmentInputDto {
   @ApiProperty() @IsString() @Length(1, 40) name: string;
-  @ApiProperty({ type: SegmentRulesDto }) @ValidateNested() @Type(() => SegmentRulesDto) rules: SegmentRulesDto;
+  @ApiProperty({ type: SegmentRulesDto })
+  @ValidateNested()
+  @Type(() => SegmentRulesDto)
+  rules: SegmentRulesDto;
 }
 
 export class SegmentDto {

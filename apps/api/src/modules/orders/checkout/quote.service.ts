@@ -209,7 +209,14 @@ export class QuoteService {
     const choice: DiscountChoice = { couponId: input.couponId, points: input.points, offerId: input.offerId };
     const discountLines = raw.map((l) => ({ ...l, categoryId: products.get(l.productId)?.categoryId }));
     for (const d of this.discounts ?? []) {
-      const r = await d.discount(ctx, { buyerId, mode: input.mode, storeId, goodsFen, lines: discountLines, choice });
+      const r = await d.discount(ctx, {
+        buyerId,
+        mode: input.mode,
+        storeId,
+        goodsFen,
+        lines: discountLines,
+        choice,
+      });
       const result = typeof r === 'number' ? { amountFen: r, parts: [] } : r;
       discountFen += result.amountFen;
       discounts.push(...result.parts);
