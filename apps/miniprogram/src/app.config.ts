@@ -11,6 +11,7 @@ export default defineAppConfig({
     // Share links and poster codes open pages/share/index?scene=<share code> (the API's path).
     { root: 'pages/share', pages: ['index', 'poster/index'] },
     { root: 'packages/member', pages: ['code/index'] },
+    { root: 'packages/promo', pages: ['coupons/index', 'points/index', 'level/index'] },
   ],
   preloadRule: {
     'pages/scan/index': { network: 'all', packages: ['packages/checkout'] },

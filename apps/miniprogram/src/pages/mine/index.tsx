@@ -95,6 +95,18 @@ export default function MinePage() {
           <Text>{S.mine.memberCode}</Text>
           <Text className="muted">›</Text>
         </View>
+        <View className="row" data-testid="entry-coupons" onClick={() => go('/packages/promo/coupons/index')}>
+          <Text>{S.promo.coupons}</Text>
+          <Text className="muted">›</Text>
+        </View>
+        <View className="row" onClick={() => go('/packages/promo/points/index')}>
+          <Text>{S.promo.points}</Text>
+          <Text className="muted">›</Text>
+        </View>
+        <View className="row" onClick={() => go('/packages/promo/level/index')}>
+          <Text>{S.promo.level}</Text>
+          <Text className="muted">›</Text>
+        </View>
         {roles.includes('reseller') && (
           <View className="row" data-testid="entry-reseller" onClick={() => openCentre('reseller')}>
             <Text>{S.mine.resellerCentre}</Text>
