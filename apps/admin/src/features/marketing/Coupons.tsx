@@ -109,7 +109,13 @@ export default function Coupons() {
             </Form.Item>
           ) : (
             <>
-              <ProFormDigit name="percentOff" label={S.marketing.percentOff} min={1} max={99} rules={[{ required: true }]} />
+              <ProFormDigit
+                name="percentOff"
+                label={S.marketing.percentOff}
+                min={1}
+                max={99}
+                rules={[{ required: true }]}
+              />
               <Form.Item name="maxDiscountFen" label={S.marketing.maxDiscount}>
                 <MoneyInput aria-label={S.marketing.maxDiscount} />
               </Form.Item>
@@ -151,15 +157,20 @@ export default function Coupons() {
           {
             title: S.marketing.scope,
             render: (_, t) =>
-              ({ all: S.marketing.scopeAll, category: S.marketing.scopeCategory, products: S.marketing.scopeProducts })[
-                t.scope as 'all'
-              ],
+              ({
+                all: S.marketing.scopeAll,
+                category: S.marketing.scopeCategory,
+                products: S.marketing.scopeProducts,
+              })[t.scope as 'all'],
           },
           {
             title: '有效期',
             render: (_, t) => (t.validDays ? `领取后 ${t.validDays} 天` : `至 ${dateTime(t.validTo)}`),
           },
-          { title: `${S.marketing.claimed} / ${S.marketing.totalQty}`, render: (_, t) => `${t.claimedQty} / ${t.totalQty}` },
+          {
+            title: `${S.marketing.claimed} / ${S.marketing.totalQty}`,
+            render: (_, t) => `${t.claimedQty} / ${t.totalQty}`,
+          },
           { title: S.marketing.perUser, dataIndex: 'perUserLimit' },
           {
             title: S.common.status,

@@ -1,4 +1,10 @@
-import { ModalForm, PageContainer, ProFormDateTimePicker, ProFormDigit, ProFormText } from '@ant-design/pro-components';
+import {
+  ModalForm,
+  PageContainer,
+  ProFormDateTimePicker,
+  ProFormDigit,
+  ProFormText,
+} from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, message, Table, Tag } from 'antd';
 import { ConfirmButton } from '../../components/Actions';
@@ -81,7 +87,10 @@ export default function Offers() {
           { title: S.marketing.offerPrice, render: (_, o) => yuan(o.priceFen) },
           { title: S.marketing.startsAt, render: (_, o) => dateTime(o.startsAt) },
           { title: S.marketing.endsAt, render: (_, o) => dateTime(o.endsAt) },
-          { title: `${S.marketing.sold} / ${S.marketing.totalQty}`, render: (_, o) => `${o.soldQty} / ${o.totalQty}` },
+          {
+            title: `${S.marketing.sold} / ${S.marketing.totalQty}`,
+            render: (_, o) => `${o.soldQty} / ${o.totalQty}`,
+          },
           { title: S.marketing.perUser, dataIndex: 'perUserLimit' },
           {
             title: S.common.status,

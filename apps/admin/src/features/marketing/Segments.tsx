@@ -1,4 +1,10 @@
-import { ModalForm, PageContainer, ProFormDigit, ProFormSelect, ProFormText } from '@ant-design/pro-components';
+import {
+  ModalForm,
+  PageContainer,
+  ProFormDigit,
+  ProFormSelect,
+  ProFormText,
+} from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, message, Table } from 'antd';
 import { useState } from 'react';
@@ -21,12 +27,16 @@ export default function Segments() {
   const { data: me } = useMe();
   const canWrite = can(me, 'marketing:write');
   const segments = useQuery({ queryKey: ['segments'], queryFn: () => call(api.GET('/api/admin/segments')) });
-  const levels = useQuery({ queryKey: ['member-levels'], queryFn: () => call(api.GET('/api/admin/members/levels')) });
+  const levels = useQuery({
+    queryKey: ['member-levels'],
+    queryFn: () => call(api.GET('/api/admin/members/levels')),
+  });
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [form] = Form.useForm<Values>();
   const describe = (r: Rules) =>
     [
-      r.levelId && `${S.marketing.levelRule}：${levels.data?.find((l) => l.id === r.levelId)?.name ?? r.levelId}`,
+      r.levelId &&
+        `${S.marketing.levelRule}：${levels.data?.find((l) => l.id === r.levelId)?.name ?? r.levelId}`,
       r.minSpendFen !== undefined && `${S.marketing.minSpendRule} ${yuan(r.minSpendFen)}`,
       r.maxSpendFen !== undefined && `${S.marketing.maxSpendRule} ${yuan(r.maxSpendFen)}`,
       r.purchasedWithinDays && `近 ${r.purchasedWithinDays} 天有购买`,

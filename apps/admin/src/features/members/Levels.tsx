@@ -56,7 +56,9 @@ export default function Levels() {
           };
           try {
             if (level)
-              await call(api.PATCH('/api/admin/members/levels/{id}', { params: { path: { id: level.id } }, body }));
+              await call(
+                api.PATCH('/api/admin/members/levels/{id}', { params: { path: { id: level.id } }, body }),
+              );
             else await call(api.POST('/api/admin/members/levels', { body }));
           } catch (e) {
             if (applyFieldErrors(form, e)) return false;
@@ -71,8 +73,20 @@ export default function Levels() {
         <Form.Item name="thresholdFen" label={S.marketing.threshold} rules={[{ required: true }]}>
           <MoneyInput aria-label={S.marketing.threshold} />
         </Form.Item>
-        <ProFormDigit name="discountPercent" label={S.marketing.levelDiscount} min={0} max={50} fieldProps={{ precision: 2 }} />
-        <ProFormDigit name="multiplier" label={S.marketing.multiplier} min={0} max={10} fieldProps={{ precision: 2 }} />
+        <ProFormDigit
+          name="discountPercent"
+          label={S.marketing.levelDiscount}
+          min={0}
+          max={50}
+          fieldProps={{ precision: 2 }}
+        />
+        <ProFormDigit
+          name="multiplier"
+          label={S.marketing.multiplier}
+          min={0}
+          max={10}
+          fieldProps={{ precision: 2 }}
+        />
       </ModalForm>
     );
   };
@@ -104,7 +118,9 @@ export default function Levels() {
                     danger
                     title={`删除等级「${l.name}」？`}
                     onConfirm={async () => {
-                      await call(api.DELETE('/api/admin/members/levels/{id}', { params: { path: { id: l.id } } }));
+                      await call(
+                        api.DELETE('/api/admin/members/levels/{id}', { params: { path: { id: l.id } } }),
+                      );
                       await reload();
                     }}
                   >

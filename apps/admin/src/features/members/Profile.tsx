@@ -38,7 +38,11 @@ export default function Profile() {
     queryKey: ['member-points', userId],
     enabled,
     queryFn: () =>
-      call(api.GET('/api/admin/members/{userId}/points', { params: { path: { userId }, query: { pageSize: 50 } } })),
+      call(
+        api.GET('/api/admin/members/{userId}/points', {
+          params: { path: { userId }, query: { pageSize: 50 } },
+        }),
+      ),
   });
   const tags = useQuery({
     queryKey: ['member-tags', userId],
@@ -66,8 +70,12 @@ export default function Profile() {
         <Space direction="vertical" style={{ width: '100%' }}>
           <Card>
             <Descriptions column={3}>
-              <Descriptions.Item label={S.marketing.level}>{p.level?.name ?? S.common.none}</Descriptions.Item>
-              <Descriptions.Item label={S.marketing.nextLevel}>{p.next?.name ?? S.common.none}</Descriptions.Item>
+              <Descriptions.Item label={S.marketing.level}>
+                {p.level?.name ?? S.common.none}
+              </Descriptions.Item>
+              <Descriptions.Item label={S.marketing.nextLevel}>
+                {p.next?.name ?? S.common.none}
+              </Descriptions.Item>
               <Descriptions.Item label={S.marketing.toNext}>{yuan(p.toNextFen)}</Descriptions.Item>
               <Descriptions.Item label={S.marketing.lifetime}>
                 {yuan(p.stats.lifetimeSpendFen)}（{p.stats.lifetimeOrders} 单）
@@ -75,7 +83,9 @@ export default function Profile() {
               <Descriptions.Item label={S.marketing.last90}>
                 {yuan(p.stats.last90SpendFen)}（{p.stats.last90Orders} 单）
               </Descriptions.Item>
-              <Descriptions.Item label={S.marketing.lastPurchase}>{dateTime(p.stats.lastPurchaseAt)}</Descriptions.Item>
+              <Descriptions.Item label={S.marketing.lastPurchase}>
+                {dateTime(p.stats.lastPurchaseAt)}
+              </Descriptions.Item>
               <Descriptions.Item label={S.marketing.points}>{profile.data!.pointsBalance}</Descriptions.Item>
               <Descriptions.Item label={S.marketing.availableCoupons}>
                 {profile.data!.availableCoupons}
