@@ -517,6 +517,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/resellers/{userId}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reseller’s team, two levels deep (what the reseller sees in the mini-program) */
+        get: operations["AdminResellersController_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/resellers/{userId}/approve": {
         parameters: {
             query?: never;
@@ -713,6 +730,23 @@ export interface paths {
         };
         /** Balances (pending, available, withdrawing) and latest movements of one earner account */
         get: operations["WithdrawalsAppController_wallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/wallet/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement of one balance of one of my earner accounts, newest first */
+        get: operations["WithdrawalsAppController_statement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1564,6 +1598,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The owner removes a staff member (403 for staff, 404 for others; audited) */
+        delete: operations["StoresAppController_removeStaff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/staff-invites/{code}/accept": {
         parameters: {
             query?: never;
@@ -2099,6 +2150,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: today’s and this month’s sales and store rewards, queue sizes (404 for others) */
+        get: operations["StoreCentreAppController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: the order queue (awaiting pickup, taken away today, to ship) (404 for others) */
+        get: operations["StoreCentreAppController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: customers locked to the store now, with the lock’s end (no phone numbers) */
+        get: operations["StoreCentreAppController_lockedCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/agent/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent: the stores I look after, with their sales and my override, today and this month */
+        get: operations["StoreCentreAppController_agentStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders": {
         parameters: {
             query?: never;
@@ -2329,7 +2448,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per-order rewards or commissions of one earner account (reseller, store, agent) */
+        /** Per-order rewards or commissions of one earner account (reseller, store, agent), with buyer nickname and product */
         get: operations["RewardsAppController_mine"];
         put?: never;
         post?: never;
@@ -2802,6 +2921,13 @@ export interface components {
             avatarUrl: string | null;
             /** @description when they became a reseller */
             joinedAt: string;
+            /**
+             * @description 1: my direct downline; 2: a downline of one of them
+             * @enum {number}
+             */
+            level: 1 | 2;
+            /** @description level 2: the level-1 reseller they came through */
+            viaNickname: string | null;
             /** @description customers bound to them now */
             customers: number;
         };
@@ -2899,6 +3025,12 @@ export interface components {
             /** @description latest movements of the pending balance */
             recentPending: components["schemas"]["StatementLineDto"][];
         };
+        StatementPageDto: {
+            items: components["schemas"]["StatementLineDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CreateWithdrawalDto: {
             /** @enum {string} */
             earnerType: "store" | "reseller" | "agent";
@@ -2923,6 +3055,10 @@ export interface components {
             failReason: Record<string, never> | null;
             /** @description for wx.requestMerchantTransfer while WeChat waits for the user */
             packageInfo: Record<string, never> | null;
+            /** @description with packageInfo: the merchant id for wx.requestMerchantTransfer */
+            mchId?: string;
+            /** @description with packageInfo: the app id for wx.requestMerchantTransfer */
+            appId?: string;
             createdAt: string;
             paidAt: Record<string, never> | null;
         };
@@ -2957,12 +3093,6 @@ export interface components {
         };
         MarkPaidDto: {
             note?: string;
-        };
-        StatementPageDto: {
-            items: components["schemas"]["StatementLineDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         EarnerBalanceDto: {
             earnerId: string;
@@ -3366,6 +3496,7 @@ export interface components {
             userId: string;
             /** @enum {string} */
             role: "owner" | "staff";
+            nickname: string | null;
             joinedAt: string;
         };
         StoreMemberListDto: {
@@ -3772,6 +3903,8 @@ export interface components {
             authorizeUrl: string;
             /** @description the simulator’s cashier page (redirects back with pay=success|fail|cancel) */
             cashierUrl: string;
+            /** @description the simulator’s merchant-transfer confirm page (wx.requestMerchantTransfer on H5; redirects back with transfer=success|fail|cancel) */
+            transferUrl: string;
         };
         UserNameDto: {
             id: string;
@@ -4125,6 +4258,44 @@ export interface components {
             /** @description what the member paid at the till, fen */
             amountFen: number;
         };
+        PeriodFiguresDto: {
+            /** @description paid orders in the period */
+            orders: number;
+            /** @description paid minus refunded, fen */
+            salesFen: number;
+            /** @description the earner’s rewards in the period net of claw-backs, fen */
+            rewardFen: number;
+        };
+        StoreSummaryDto: {
+            /** @description today, China time */
+            today: components["schemas"]["PeriodFiguresDto"];
+            /** @description this calendar month, China time */
+            month: components["schemas"]["PeriodFiguresDto"];
+            /** @description pickup orders waiting at the counter */
+            awaitingPickup: number;
+            /** @description express orders paid, not yet shipped */
+            toShip: number;
+        };
+        AgentStoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            city: string | null;
+            phone: string | null;
+            lat: number;
+            lng: number;
+            openingHours: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** @description today; rewardFen is the agent’s override */
+            today: components["schemas"]["PeriodFiguresDto"];
+            /** @description this month; rewardFen is the agent’s override */
+            month: components["schemas"]["PeriodFiguresDto"];
+        };
+        AgentStoreListDto: {
+            items: components["schemas"]["AgentStoreDto"][];
+        };
         ShipDto: {
             /** @example 顺丰速运 */
             carrier: string;
@@ -4181,6 +4352,45 @@ export interface components {
             /** @description after-sales still being handled (awaiting approval or refunding) */
             afterSalesOpen: number;
         };
+        EarnerRewardDto: {
+            id: string;
+            orderId: string;
+            lineId: string;
+            /**
+             * @description store reward, agent override, L1 or L2 commission
+             * @enum {string}
+             */
+            kind: "store" | "agent" | "l1" | "l2";
+            /** @enum {string} */
+            earnerType: "store" | "reseller" | "agent";
+            earnerId: string;
+            /** @description the line’s paid amount the rate applies to */
+            baseFen: number;
+            rateBp: number;
+            amountFen: number;
+            /** @description taken back by refunds */
+            clawedFen: number;
+            /** @enum {string} */
+            status: "PENDING" | "AVAILABLE" | "CANCELLED";
+            createdAt: string;
+            settledAt: string | null;
+            orderNo: string;
+            buyerNickname: string | null;
+            productTitle: string;
+        };
+        EarnerRewardPageDto: {
+            items: components["schemas"]["EarnerRewardDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DailyRewardsDto: {
+            /** @description yyyy-MM-dd, China time */
+            day: string;
+            orders: number;
+            amountFen: number;
+            clawedFen: number;
+        };
         RewardDto: {
             id: string;
             orderId: string;
@@ -4209,13 +4419,6 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-        };
-        DailyRewardsDto: {
-            /** @description yyyy-MM-dd, China time */
-            day: string;
-            orders: number;
-            amountFen: number;
-            clawedFen: number;
         };
         SettleDueResultDto: {
             /** @description rewards moved from pending to available */
@@ -4322,8 +4525,10 @@ export interface components {
          *     SKU_NOT_FOUND (404): 规格不存在
          *     STAFF_ALREADY_MEMBER (409): 你已经是该门店的成员
          *     STAFF_INVITE_INVALID (404): 邀请码无效或已过期
+         *     STAFF_NOT_FOUND (404): 该店员不存在
+         *     STAFF_REMOVE_OWNER (409): 不能移除店主
          *     STORE_NOT_FOUND (404): 门店不存在
-         *     STORE_NOT_OWNER (403): 只有店主可以邀请店员
+         *     STORE_NOT_OWNER (403): 只有店主可以管理店员
          *     STORE_PAYEE_CHANGE_FORBIDDEN (403): 门店的店主和代理商只能由平台运营人员更改
          *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
          *     STORE_SUSPENDED (409): 门店已暂停营业
@@ -4344,7 +4549,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -5116,6 +5321,30 @@ export interface operations {
             };
         };
     };
+    AdminResellersController_team: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamPageDto"];
+                };
+            };
+        };
+    };
     AdminResellersController_approve: {
         parameters: {
             query?: never;
@@ -5391,6 +5620,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WalletDto"];
+                };
+            };
+        };
+    };
+    WithdrawalsAppController_statement: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                earnerType: "store" | "reseller" | "agent";
+                earnerId: string;
+                kind: "pending" | "available" | "withdrawing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPageDto"];
                 };
             };
         };
@@ -6759,6 +7013,26 @@ export interface operations {
             };
         };
     };
+    StoresAppController_removeStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     StoresAppController_accept: {
         parameters: {
             query?: never;
@@ -7644,6 +7918,95 @@ export interface operations {
             };
         };
     };
+    StoreCentreAppController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreSummaryDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                queue?: "awaiting_pickup" | "taken_today" | "to_ship";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_lockedCustomers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPageDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_agentStores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStoreListDto"];
+                };
+            };
+        };
+    };
     OrdersAdminController_list: {
         parameters: {
             query?: {
@@ -8024,7 +8387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RewardPageDto"];
+                    "application/json": components["schemas"]["EarnerRewardPageDto"];
                 };
             };
         };

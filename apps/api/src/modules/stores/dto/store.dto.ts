@@ -149,6 +149,7 @@ export class MyStoreListDto {
 export class StoreMemberDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ enum: STORE_MEMBER_ROLES }) role: StoreMemberRole;
+  @ApiProperty({ nullable: true, type: String }) nickname: string | null;
   @ApiProperty() joinedAt: string;
 }
 
