@@ -3511,6 +3511,13 @@ export interface components {
             productId: string;
             qty: number;
             updatedAt: string;
+            /** @description the product’s title */
+            title?: string | null;
+            specs?: {
+                [key: string]: string;
+            } | null;
+            /** @description at or under the low-stock mark (5) */
+            low?: boolean;
         };
         StoreStockPageDto: {
             items: components["schemas"]["StoreStockDto"][];

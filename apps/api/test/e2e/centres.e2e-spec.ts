@@ -171,7 +171,7 @@ describe('earners’ centres (reseller, store, agent)', () => {
       `${t.sim.url}/sim/transfer/receive?${new URLSearchParams({
         mchId: paying.mchId!,
         appId: paying.appId!,
-        package: paying.packageInfo!,
+        package: String(paying.packageInfo),
         redirect_uri: 'http://127.0.0.1/h5/',
       })}`,
     );
