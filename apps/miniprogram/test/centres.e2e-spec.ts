@@ -130,6 +130,20 @@ async function goTo(page: Page, hashPath: string, ready: string): Promise<void> 
   await visible(page, ready).waitFor({ timeout: 20_000 });
 }
 
+/** Waits until the visible element with this test id reads `text` (data loads after the page shows). */
+async function reads(page: Page, testId: string, text: string): Promise<void> {
+  await until(async () => (await visible(page, testId).innerText()) === text);
+}
+
+/** Waits for a toast (Taro H5's .taro__toast) containing `text`. */
+async function toast(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.taro__toast')].some((e) => (e.textContent ?? '').includes(t)),
+    text,
+    { timeout: 15_000 },
+  );
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(shots, `centres-${name}.png`) });
@@ -196,18 +210,18 @@ describe('H5 earners’ centres', () => {
 
     const wallet = `/packages/wallet/index/index?earnerType=reseller&earnerId=${reseller.userId}&name=${encodeURIComponent('推广员阿杰')}`;
     await goTo(page, wallet, 'withdraw-submit');
-    await expect(visible(page, 'wallet-available').innerText()).resolves.toBe(commission);
+    await reads(page, 'wallet-available', commission);
     // Too much first: the API's Chinese message, nothing moves.
     await visible(page, 'withdraw-amount').locator('input').fill('99999');
     await visible(page, 'withdraw-submit').click();
-    await page.locator('.taro__toast >> visible=true').waitFor({ timeout: 10_000 });
-    await expect(visible(page, 'wallet-available').innerText()).resolves.toBe(commission);
+    await toast(page, '余额');
+    await reads(page, 'wallet-available', commission);
     await page.waitForTimeout(2200); // the toast goes
     await visible(page, 'withdraw-amount').locator('input').fill(commission.slice(1));
     await visible(page, 'withdraw-submit').click();
     await visible(page, 'withdrawal-status').waitFor({ timeout: 20_000 });
-    await expect(visible(page, 'withdrawal-status').innerText()).resolves.toBe('待审核');
-    await expect(visible(page, 'wallet-withdrawing').innerText()).resolves.toBe(commission);
+    await reads(page, 'withdrawal-status', '待审核');
+    await reads(page, 'wallet-withdrawing', commission);
     await shot(page, 'reseller-wallet');
 
     // Finance approves a WeChat transfer; the reseller confirms receipt (requestMerchantTransfer).
@@ -244,7 +258,7 @@ describe('H5 earners’ centres', () => {
       return w.status === 'PAID';
     });
     await goTo(page, wallet, 'withdrawal-status');
-    await expect(visible(page, 'withdrawal-status').innerText()).resolves.toBe('已到账');
+    await reads(page, 'withdrawal-status', '已到账');
     await shot(page, 'reseller-wallet-paid');
     await ctx.close();
   }, 240_000);
@@ -279,7 +293,7 @@ describe('H5 earners’ centres', () => {
     // The same code again: 取货码无效, nothing changes.
     await visible(page, 'pickup-code').locator('input').fill(order.pickupCode);
     await visible(page, 'pickup-verify').click();
-    await expect(page.locator('.taro__toast >> visible=true').innerText()).resolves.toContain('取货码无效');
+    await toast(page, '取货码无效');
     await shot(page, 'store-verified');
 
     // A till sale for the buyer, found by their member code.
@@ -287,9 +301,10 @@ describe('H5 earners’ centres', () => {
     await goTo(page, `/packages/store/till/index?storeId=${storeId}`, 'till-sku');
     await visible(page, 'till-member').locator('input').fill(member.code);
     await visible(page, 'till-sku').click();
-    await visible(page, 'till-paid').locator('input').fill('88.00');
+    await visible(page, 'till-paid').locator('input').fill('5.00');
     await shot(page, 'store-till');
     await visible(page, 'till-submit').click();
+    await toast(page, '已记账');
     await until(async () => {
       const r = await api<{ items: { channel: string; buyerId: string }[] }>(
         `/api/admin/orders?storeId=${storeId}&channel=offline`,
