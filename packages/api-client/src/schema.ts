@@ -1649,6 +1649,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/restock-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: the store’s restock requests, newest first */
+        get: operations["RestockAppController_list"];
+        put?: never;
+        /** Store staff: ask the operators to restock one SKU (404 for others; audited) */
+        post: operations["RestockAppController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/restock-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Restock requests from the stores (a store manager sees only theirs) */
+        get: operations["RestockAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/restock-requests/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an open restock request done or rejected (409 once handled; audited) */
+        post: operations["RestockAdminController_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/regions": {
         parameters: {
             query?: never;
@@ -3790,6 +3842,43 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        CreateRestockDto: {
+            /** Format: uuid */
+            skuId: string;
+            qty: number;
+            note?: string;
+        };
+        RestockDto: {
+            id: string;
+            storeId: string;
+            storeName: string;
+            skuId: string;
+            /** @description the product’s title */
+            title: string;
+            specs: {
+                [key: string]: string;
+            };
+            qty: number;
+            note: string | null;
+            /** @description who asked (nickname) */
+            requestedBy: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "rejected";
+            handleNote: string | null;
+            handledAt: string | null;
+            createdAt: string;
+        };
+        RestockPageDto: {
+            items: components["schemas"]["RestockDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        HandleRestockDto: {
+            /** @enum {string} */
+            status: "done" | "rejected";
+            note?: string;
+        };
         RegionDto: {
             /** @example 65 */
             code: string;
@@ -4516,6 +4605,9 @@ export interface components {
          *     REFUND_EXCEEDS_PAID (400): 退款金额超过可退金额
          *     REFUND_NOT_FOUND (404): 退款记录不存在
          *     REQUEST_TIMEOUT (408): 请求超时，请重试
+         *     RESTOCK_ALREADY_HANDLED (409): 该补货申请已处理
+         *     RESTOCK_NOT_FOUND (404): 补货申请不存在
+         *     RESTOCK_SKU_NOT_FOUND (404): 商品规格不存在
          *     REWARD_ORDER_NOT_FOUND (404): 订单不存在
          *     REWARD_STATE_INVALID (409): 奖励状态不允许此操作
          *     SCAN_CODE_ALREADY_ACTIVE (409): 该货架（货位）已有在用的二维码
@@ -4556,7 +4648,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -7084,6 +7176,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NearbyStockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAppController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAppController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRestockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockDto"];
+                };
+            };
+        };
+    };
+    RestockAdminController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "done" | "rejected";
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAdminController_handle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandleRestockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockDto"];
                 };
             };
         };

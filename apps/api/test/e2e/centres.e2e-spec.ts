@@ -249,6 +249,46 @@ describe('earners’ centres (reseller, store, agent)', () => {
       expect.objectContaining({ nickname: '顾客小赵', phone: null, storeLockExpiresAt: expect.any(String) }),
     ]);
 
+    // 补货: staff ask, the operator handles it once (audited), other stores' staff cannot ask.
+    const asked = await s.POST('/api/app/my-stores/{id}/restock-requests', {
+      params: { path: { id: store.id } },
+      body: { skuId, qty: 12, note: '周末备货' },
+    });
+    expect(asked.data).toMatchObject({
+      status: 'open',
+      qty: 12,
+      title: '西湖龙井 明前特级 250g',
+      requestedBy: '店员小周',
+    });
+    const stock = await s.GET('/api/app/my-stores/{id}/stock', { params: { path: { id: store.id } } });
+    expect(stock.data!.items[0]).toMatchObject({ title: '西湖龙井 明前特级 250g', qty: 8, low: false });
+    const strangerAsk = await client(stranger.token)
+      .POST('/api/app/my-stores/{id}/restock-requests', {
+        params: { path: { id: store.id } },
+        body: { skuId, qty: 1 },
+      })
+      .catch((e: { status: number }) => e);
+    expect((strangerAsk as { status: number }).status).toBe(404);
+    const open = await admin.GET('/api/admin/restock-requests', {
+      params: { query: { status: 'open', storeId: store.id } },
+    });
+    expect(open.data!.items.map((r) => r.id)).toEqual([asked.data!.id]);
+    await admin.POST('/api/admin/restock-requests/{id}/handle', {
+      params: { path: { id: asked.data!.id } },
+      body: { status: 'done', note: '已安排配送' },
+    });
+    const twice = await admin
+      .POST('/api/admin/restock-requests/{id}/handle', {
+        params: { path: { id: asked.data!.id } },
+        body: { status: 'rejected' },
+      })
+      .catch((e: { code: string }) => e);
+    expect((twice as { code: string }).code).toBe('RESTOCK_ALREADY_HANDLED');
+    const audit = await admin.GET('/api/admin/audit-logs', {
+      params: { query: { entityId: asked.data!.id } },
+    });
+    expect(JSON.stringify(audit.data)).toContain('restock.done');
+
     // Staff and owners see only their own stores.
     for (const path of ['summary', 'orders', 'customers'] as const) {
       const res = await fetch(`${t.config.publicBaseUrl}/api/app/my-stores/${other.store.id}/${path}`, {

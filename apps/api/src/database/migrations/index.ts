@@ -13,6 +13,7 @@ import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counter';
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 import { EarnerRoles1796200000000 } from './1796200000000-earner-roles';
+import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
   EarnerRoles1796200000000,
+  RestockRequests1796200000001,
 ];
