@@ -138,7 +138,8 @@ async function reads(page: Page, testId: string, text: string): Promise<void> {
 /** Waits for a toast (Taro H5's .taro__toast) containing `text`. */
 async function toast(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
-    (t) => [...document.querySelectorAll('.taro__toast')].some((e) => (e.textContent ?? '').includes(t)),
+    (t) =>
+      Array.from(document.querySelectorAll('.taro__toast')).some((e) => (e.textContent ?? '').includes(t)),
     text,
     { timeout: 15_000 },
   );
@@ -314,6 +315,16 @@ describe('H5 earners’ centres', () => {
     });
 
     await goTo(page, `/packages/store/manage/index?storeId=${storeId}&tab=stock&role=owner`, 'stock-row');
+    await visible(page, 'restock-btn').click();
+    await visible(page, 'restock-qty').locator('input').fill('6');
+    await visible(page, 'restock-submit').click();
+    await toast(page, '已提交补货申请');
+    await visible(page, 'restock-row').waitFor({ timeout: 10_000 });
+    const open = await api<{ items: { qty: number; storeId: string }[] }>(
+      `/api/admin/restock-requests?status=open&storeId=${storeId}`,
+      { token: admin },
+    );
+    expect(open.items.map((r) => r.qty)).toEqual([6]);
     await shot(page, 'store-stock');
     await goTo(
       page,

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Btn } from '../../../components/btn';
@@ -31,6 +31,36 @@ export default function StoreManagePage() {
     [storeId],
   );
   const [invite, setInvite] = useState<Schemas['StaffInviteDto']>();
+  const restocks = useRequest(
+    () =>
+      authed(() =>
+        api.GET('/api/app/my-stores/{id}/restock-requests', { params: { path: { id: storeId } } }),
+      ),
+    [storeId],
+  );
+  const [restockSku, setRestockSku] = useState<Schemas['StoreStockDto']>();
+  const [restockQty, setRestockQty] = useState('10');
+
+  async function askRestock() {
+    const qty = Number(restockQty);
+    if (!restockSku || !Number.isInteger(qty) || qty < 1) {
+      Taro.showToast({ title: S.centres.wallet.badAmount, icon: 'none' });
+      return;
+    }
+    try {
+      await authed(() =>
+        api.POST('/api/app/my-stores/{id}/restock-requests', {
+          params: { path: { id: storeId } },
+          body: { skuId: restockSku.skuId, qty },
+        }),
+      );
+      Taro.showToast({ title: T.restockSent, icon: 'success' });
+      setRestockSku(undefined);
+      await restocks.reload();
+    } catch (e) {
+      Taro.showToast({ title: errorText(e), icon: 'none' });
+    }
+  }
 
   async function makeInvite() {
     try {
@@ -94,18 +124,68 @@ export default function StoreManagePage() {
           )
         ) : tab === 'stock' ? (
           stock.data?.items.length ? (
-            stock.data.items.map((s) => (
-              <View key={s.skuId} className="item" data-testid="stock-row">
-                <View className="item__main">
-                  <Text className="item__title">{s.title ?? s.skuId.slice(0, 8)}</Text>
-                  <Text className="item__sub">{specText(s.specs)}</Text>
+            <View>
+              {restockSku && (
+                <View className="debt" data-testid="restock-form">
+                  <Text>{`${T.restock}：${restockSku.title ?? ''} ${specText(restockSku.specs)}`}</Text>
+                  <View className="field">
+                    <Text className="field__label">{T.restockQty}</Text>
+                    <Input
+                      className="field__input"
+                      type="number"
+                      value={restockQty}
+                      data-testid="restock-qty"
+                      onInput={(e) => setRestockQty(e.detail.value)}
+                    />
+                  </View>
+                  <Btn
+                    className="btn btn--primary centre-btn"
+                    data-testid="restock-submit"
+                    onClick={() => void askRestock()}
+                  >
+                    {T.restockSubmit}
+                  </Btn>
                 </View>
-                <View className="item__side">
-                  <Text className="amount amount--minus">{s.qty}</Text>
-                  {s.low && <Text className="tag tag--low">{T.low}</Text>}
+              )}
+              {stock.data.items.map((s) => (
+                <View key={s.skuId} className="item" data-testid="stock-row">
+                  <View className="item__main">
+                    <Text className="item__title">{s.title ?? s.skuId.slice(0, 8)}</Text>
+                    <Text className="item__sub">{specText(s.specs)}</Text>
+                  </View>
+                  <View className="item__side">
+                    <Text className="amount amount--minus">{s.qty}</Text>
+                    {s.low && <Text className="tag tag--low">{T.low}</Text>}
+                  </View>
+                  <Btn
+                    className="btn btn--ghost btn--sm"
+                    data-testid="restock-btn"
+                    onClick={() => setRestockSku(s)}
+                  >
+                    {T.restock}
+                  </Btn>
                 </View>
-              </View>
-            ))
+              ))}
+              {!!restocks.data?.items.length && (
+                <Text className="card__title centre-btn">{T.restockList}</Text>
+              )}
+              {restocks.data?.items.map((r) => (
+                <View key={r.id} className="item" data-testid="restock-row">
+                  <View className="item__main">
+                    <Text className="item__title">{`${r.title} ×${r.qty}`}</Text>
+                    <Text className="item__sub">
+                      {cstTime(r.createdAt)}
+                      {r.handleNote ? ` · ${r.handleNote}` : ''}
+                    </Text>
+                  </View>
+                  <Text
+                    className={`tag ${r.status === 'done' ? 'tag--ok' : r.status === 'rejected' ? 'tag--low' : ''}`}
+                  >
+                    {T.restockStatus[r.status]}
+                  </Text>
+                </View>
+              ))}
+            </View>
           ) : (
             <Empty text={T.noStock} />
           )
