@@ -12,6 +12,11 @@ export default defineAppConfig({
     { root: 'pages/share', pages: ['index', 'poster/index'] },
     { root: 'packages/member', pages: ['code/index'] },
     { root: 'packages/promo', pages: ['coupons/index', 'points/index', 'level/index'] },
+    // The earners' centres and their shared wallet.
+    { root: 'packages/reseller', pages: ['index/index', 'team/index'] },
+    { root: 'packages/store', pages: ['index/index', 'manage/index', 'till/index', 'join/index'] },
+    { root: 'packages/agent', pages: ['index/index'] },
+    { root: 'packages/wallet', pages: ['index/index', 'rewards/index'] },
   ],
   preloadRule: {
     'pages/scan/index': { network: 'all', packages: ['packages/checkout'] },

@@ -517,6 +517,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/resellers/{userId}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reseller’s team, two levels deep (what the reseller sees in the mini-program) */
+        get: operations["AdminResellersController_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/resellers/{userId}/approve": {
         parameters: {
             query?: never;
@@ -713,6 +730,23 @@ export interface paths {
         };
         /** Balances (pending, available, withdrawing) and latest movements of one earner account */
         get: operations["WithdrawalsAppController_wallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/wallet/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement of one balance of one of my earner accounts, newest first */
+        get: operations["WithdrawalsAppController_statement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1564,6 +1598,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The owner removes a staff member (403 for staff, 404 for others; audited) */
+        delete: operations["StoresAppController_removeStaff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/staff-invites/{code}/accept": {
         parameters: {
             query?: never;
@@ -1592,6 +1643,58 @@ export interface paths {
         get: operations["NearbyStockController_find"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/restock-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: the store’s restock requests, newest first */
+        get: operations["RestockAppController_list"];
+        put?: never;
+        /** Store staff: ask the operators to restock one SKU (404 for others; audited) */
+        post: operations["RestockAppController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/restock-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Restock requests from the stores (a store manager sees only theirs) */
+        get: operations["RestockAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/restock-requests/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an open restock request done or rejected (409 once handled; audited) */
+        post: operations["RestockAdminController_handle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2093,6 +2196,74 @@ export interface paths {
         put?: never;
         /** Store staff: record a till sale for a member (repeat-safe with Idempotency-Key) */
         post: operations["StoreStaffAppController_offlineSale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: today’s and this month’s sales and store rewards, queue sizes (404 for others) */
+        get: operations["StoreCentreAppController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: the order queue (awaiting pickup, taken away today, to ship) (404 for others) */
+        get: operations["StoreCentreAppController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: customers locked to the store now, with the lock’s end (no phone numbers) */
+        get: operations["StoreCentreAppController_lockedCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/agent/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent: the stores I look after, with their sales and my override, today and this month */
+        get: operations["StoreCentreAppController_agentStores"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2676,7 +2847,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per-order rewards or commissions of one earner account (reseller, store, agent) */
+        /** Per-order rewards or commissions of one earner account (reseller, store, agent), with buyer nickname and product */
         get: operations["RewardsAppController_mine"];
         put?: never;
         post?: never;
@@ -3149,6 +3320,13 @@ export interface components {
             avatarUrl: string | null;
             /** @description when they became a reseller */
             joinedAt: string;
+            /**
+             * @description 1: my direct downline; 2: a downline of one of them
+             * @enum {number}
+             */
+            level: 1 | 2;
+            /** @description level 2: the level-1 reseller they came through */
+            viaNickname: string | null;
             /** @description customers bound to them now */
             customers: number;
         };
@@ -3246,6 +3424,12 @@ export interface components {
             /** @description latest movements of the pending balance */
             recentPending: components["schemas"]["StatementLineDto"][];
         };
+        StatementPageDto: {
+            items: components["schemas"]["StatementLineDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CreateWithdrawalDto: {
             /** @enum {string} */
             earnerType: "store" | "reseller" | "agent";
@@ -3270,6 +3454,10 @@ export interface components {
             failReason: Record<string, never> | null;
             /** @description for wx.requestMerchantTransfer while WeChat waits for the user */
             packageInfo: Record<string, never> | null;
+            /** @description with packageInfo: the merchant id for wx.requestMerchantTransfer */
+            mchId?: string;
+            /** @description with packageInfo: the app id for wx.requestMerchantTransfer */
+            appId?: string;
             createdAt: string;
             paidAt: Record<string, never> | null;
         };
@@ -3304,12 +3492,6 @@ export interface components {
         };
         MarkPaidDto: {
             note?: string;
-        };
-        StatementPageDto: {
-            items: components["schemas"]["StatementLineDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         EarnerBalanceDto: {
             earnerId: string;
@@ -3713,6 +3895,7 @@ export interface components {
             userId: string;
             /** @enum {string} */
             role: "owner" | "staff";
+            nickname: string | null;
             joinedAt: string;
         };
         StoreMemberListDto: {
@@ -3727,6 +3910,13 @@ export interface components {
             productId: string;
             qty: number;
             updatedAt: string;
+            /** @description the product’s title */
+            title?: string | null;
+            specs?: {
+                [key: string]: string;
+            } | null;
+            /** @description at or under the low-stock mark (5) */
+            low?: boolean;
         };
         StoreStockPageDto: {
             items: components["schemas"]["StoreStockDto"][];
@@ -3999,6 +4189,43 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        CreateRestockDto: {
+            /** Format: uuid */
+            skuId: string;
+            qty: number;
+            note?: string;
+        };
+        RestockDto: {
+            id: string;
+            storeId: string;
+            storeName: string;
+            skuId: string;
+            /** @description the product’s title */
+            title: string;
+            specs: {
+                [key: string]: string;
+            };
+            qty: number;
+            note: string | null;
+            /** @description who asked (nickname) */
+            requestedBy: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "rejected";
+            handleNote: string | null;
+            handledAt: string | null;
+            createdAt: string;
+        };
+        RestockPageDto: {
+            items: components["schemas"]["RestockDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        HandleRestockDto: {
+            /** @enum {string} */
+            status: "done" | "rejected";
+            note?: string;
+        };
         RegionDto: {
             /** @example 65 */
             code: string;
@@ -4119,6 +4346,8 @@ export interface components {
             authorizeUrl: string;
             /** @description the simulator’s cashier page (redirects back with pay=success|fail|cancel) */
             cashierUrl: string;
+            /** @description the simulator’s merchant-transfer confirm page (wx.requestMerchantTransfer on H5; redirects back with transfer=success|fail|cancel) */
+            transferUrl: string;
         };
         UserNameDto: {
             id: string;
@@ -4492,6 +4721,44 @@ export interface components {
             /** @description what the member paid at the till, fen */
             amountFen: number;
         };
+        PeriodFiguresDto: {
+            /** @description paid orders in the period */
+            orders: number;
+            /** @description paid minus refunded, fen */
+            salesFen: number;
+            /** @description the earner’s rewards in the period net of claw-backs, fen */
+            rewardFen: number;
+        };
+        StoreSummaryDto: {
+            /** @description today, China time */
+            today: components["schemas"]["PeriodFiguresDto"];
+            /** @description this calendar month, China time */
+            month: components["schemas"]["PeriodFiguresDto"];
+            /** @description pickup orders waiting at the counter */
+            awaitingPickup: number;
+            /** @description express orders paid, not yet shipped */
+            toShip: number;
+        };
+        AgentStoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            city: string | null;
+            phone: string | null;
+            lat: number;
+            lng: number;
+            openingHours: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** @description today; rewardFen is the agent’s override */
+            today: components["schemas"]["PeriodFiguresDto"];
+            /** @description this month; rewardFen is the agent’s override */
+            month: components["schemas"]["PeriodFiguresDto"];
+        };
+        AgentStoreListDto: {
+            items: components["schemas"]["AgentStoreDto"][];
+        };
         ShipDto: {
             /** @example 顺丰速运 */
             carrier: string;
@@ -4793,6 +5060,45 @@ export interface components {
             /** Format: uuid */
             templateId: string;
         };
+        EarnerRewardDto: {
+            id: string;
+            orderId: string;
+            lineId: string;
+            /**
+             * @description store reward, agent override, L1 or L2 commission
+             * @enum {string}
+             */
+            kind: "store" | "agent" | "l1" | "l2";
+            /** @enum {string} */
+            earnerType: "store" | "reseller" | "agent";
+            earnerId: string;
+            /** @description the line’s paid amount the rate applies to */
+            baseFen: number;
+            rateBp: number;
+            amountFen: number;
+            /** @description taken back by refunds */
+            clawedFen: number;
+            /** @enum {string} */
+            status: "PENDING" | "AVAILABLE" | "CANCELLED";
+            createdAt: string;
+            settledAt: string | null;
+            orderNo: string;
+            buyerNickname: string | null;
+            productTitle: string;
+        };
+        EarnerRewardPageDto: {
+            items: components["schemas"]["EarnerRewardDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DailyRewardsDto: {
+            /** @description yyyy-MM-dd, China time */
+            day: string;
+            orders: number;
+            amountFen: number;
+            clawedFen: number;
+        };
         RewardDto: {
             id: string;
             orderId: string;
@@ -4821,13 +5127,6 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-        };
-        DailyRewardsDto: {
-            /** @description yyyy-MM-dd, China time */
-            day: string;
-            orders: number;
-            amountFen: number;
-            clawedFen: number;
         };
         SettleDueResultDto: {
             /** @description rewards moved from pending to available */
@@ -4936,6 +5235,9 @@ export interface components {
          *     REFUND_EXCEEDS_PAID (400): 退款金额超过可退金额
          *     REFUND_NOT_FOUND (404): 退款记录不存在
          *     REQUEST_TIMEOUT (408): 请求超时，请重试
+         *     RESTOCK_ALREADY_HANDLED (409): 该补货申请已处理
+         *     RESTOCK_NOT_FOUND (404): 补货申请不存在
+         *     RESTOCK_SKU_NOT_FOUND (404): 商品规格不存在
          *     REWARD_ORDER_NOT_FOUND (404): 订单不存在
          *     REWARD_STATE_INVALID (409): 奖励状态不允许此操作
          *     SCAN_CODE_ALREADY_ACTIVE (409): 该货架（货位）已有在用的二维码
@@ -4953,8 +5255,10 @@ export interface components {
          *     SKU_NOT_FOUND (404): 规格不存在
          *     STAFF_ALREADY_MEMBER (409): 你已经是该门店的成员
          *     STAFF_INVITE_INVALID (404): 邀请码无效或已过期
+         *     STAFF_NOT_FOUND (404): 该店员不存在
+         *     STAFF_REMOVE_OWNER (409): 不能移除店主
          *     STORE_NOT_FOUND (404): 门店不存在
-         *     STORE_NOT_OWNER (403): 只有店主可以邀请店员
+         *     STORE_NOT_OWNER (403): 只有店主可以管理店员
          *     STORE_PAYEE_CHANGE_FORBIDDEN (403): 门店的店主和代理商只能由平台运营人员更改
          *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
          *     STORE_SUSPENDED (409): 门店已暂停营业
@@ -4975,7 +5279,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -5747,6 +6051,30 @@ export interface operations {
             };
         };
     };
+    AdminResellersController_team: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamPageDto"];
+                };
+            };
+        };
+    };
     AdminResellersController_approve: {
         parameters: {
             query?: never;
@@ -6022,6 +6350,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WalletDto"];
+                };
+            };
+        };
+    };
+    WithdrawalsAppController_statement: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                earnerType: "store" | "reseller" | "agent";
+                earnerId: string;
+                kind: "pending" | "available" | "withdrawing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPageDto"];
                 };
             };
         };
@@ -7390,6 +7743,26 @@ export interface operations {
             };
         };
     };
+    StoresAppController_removeStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     StoresAppController_accept: {
         parameters: {
             query?: never;
@@ -7434,6 +7807,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NearbyStockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAppController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAppController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRestockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockDto"];
+                };
+            };
+        };
+    };
+    RestockAdminController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "done" | "rejected";
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAdminController_handle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandleRestockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockDto"];
                 };
             };
         };
@@ -8271,6 +8742,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreSummaryDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                queue?: "awaiting_pickup" | "taken_today" | "to_ship";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_lockedCustomers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPageDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_agentStores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStoreListDto"];
                 };
             };
         };
@@ -9256,7 +9816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RewardPageDto"];
+                    "application/json": components["schemas"]["EarnerRewardPageDto"];
                 };
             };
         };

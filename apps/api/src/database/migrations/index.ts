@@ -14,6 +14,8 @@ import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counte
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 import { Marketing1796400000000 } from './1796400000000-marketing';
 import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
+import { EarnerRoles1796200000000 } from './1796200000000-earner-roles';
+import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   OrderRefunds1796101013516,
   Marketing1796400000000,
   OffersSegments1796400000001,
+  EarnerRoles1796200000000,
+  RestockRequests1796200000001,
 ];

@@ -107,9 +107,9 @@ export default function MinePage() {
           <Text>{S.promo.level}</Text>
           <Text className="muted">›</Text>
         </View>
-        {roles.includes('reseller') && (
+        {p && (
           <View className="row" data-testid="entry-reseller" onClick={() => openCentre('reseller')}>
-            <Text>{S.mine.resellerCentre}</Text>
+            <Text>{roles.includes('reseller') ? S.mine.resellerCentre : S.mine.becomeReseller}</Text>
             <Text className="muted">›</Text>
           </View>
         )}
@@ -120,7 +120,7 @@ export default function MinePage() {
           </View>
         )}
         {roles.includes('agent') && (
-          <View className="row" onClick={() => openCentre('agent')}>
+          <View className="row" data-testid="entry-agent" onClick={() => openCentre('agent')}>
             <Text>{S.mine.agentCentre}</Text>
             <Text className="muted">›</Text>
           </View>
