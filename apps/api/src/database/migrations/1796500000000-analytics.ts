@@ -46,9 +46,13 @@ export class Analytics1796500000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_users_created" ON "users"  ("created_at") `);
     await queryRunner.query(`CREATE INDEX "IDX_orders_paid" ON "orders"  ("paid_at") `);
     await queryRunner.query(`CREATE INDEX "IDX_orders_created" ON "orders"  ("created_at") `);
+    await queryRunner.query(`CREATE INDEX "IDX_after_sale_refund" ON "after_sale"  ("refund_id") `);
+    // The sweep counts what is created from now on; earlier days come from POST /api/admin/analytics/rebuild.
+    await queryRunner.query(`INSERT INTO "analytics_state" ("name", "watermark") VALUES ('sweep', now())`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_after_sale_refund"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_orders_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_orders_paid"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_users_created"`);
