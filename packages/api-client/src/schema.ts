@@ -1806,6 +1806,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GMV, paid orders and customers, AOV, refunds, the scan→view→cart→order→paid funnel, online vs till, new members, by day and leaderboards, with the previous period */
+        get: operations["AnalyticsAdminController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/funnel/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel per store for a range, busiest first */
+        get: operations["AnalyticsAdminController_storeFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/funnel/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel per shelf code of one store for a range */
+        get: operations["AnalyticsAdminController_codeFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any analytics report as CSV for Excel (overview, daily, leaderboards, funnels) */
+        get: operations["AnalyticsAdminController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the rollups of a range of days from orders, refunds, scans and events (audited) */
+        post: operations["AnalyticsAdminController_rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Product views and add-to-carts from the mini-program, up to 50 per batch (rate-limited per user; only the user id is kept) */
+        post: operations["AnalyticsAppController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/stores/{storeId}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A store's own figures for the store centre (owner and staff only; 404 otherwise), with the previous period */
+        get: operations["AnalyticsAppController_storeFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/cart/items": {
         parameters: {
             query?: never;
@@ -3861,6 +3980,143 @@ export interface components {
             topStores: components["schemas"]["OverviewStoreDto"][];
             topProducts: components["schemas"]["OverviewProductDto"][];
         };
+        TotalsDto: {
+            /** @description online payable paid in the range plus till sales recorded (refunds not deducted) */
+            gmvFen: number;
+            onlineGmvFen: number;
+            /** @description till sales */
+            offlineGmvFen: number;
+            /** @description online orders paid plus till sales */
+            paidOrders: number;
+            onlinePaidOrders: number;
+            offlineOrders: number;
+            /** @description distinct buyers who paid online or at the till */
+            paidCustomers: number;
+            /** @description average order value: gmvFen / paidOrders, rounded */
+            aovFen: number;
+            /** @description refunds that succeeded in the range */
+            refunds: number;
+            refundFen: number;
+            /** @description gmvFen − refundFen */
+            netFen: number;
+            /** @description funnel: resolved scans */
+            scans: number;
+            /** @description funnel: product views */
+            views: number;
+            /** @description funnel: add-to-carts */
+            carts: number;
+            /** @description funnel: online orders placed */
+            orders: number;
+            /** @description members who joined (platform-wide only) */
+            newMembers: number | null;
+        };
+        DailyDto: {
+            day: string;
+            gmvFen: number;
+            offlineGmvFen: number;
+            paidOrders: number;
+            refundFen: number;
+            scans: number;
+            views: number;
+        };
+        RankDto: {
+            id: string;
+            name: string;
+            /** @description the store of a shelf */
+            storeName: string | null;
+            gmvFen: number;
+            paidOrders: number;
+            /** @description products: units paid; shelves: scans */
+            qty: number;
+            refundFen: number;
+        };
+        DashboardDto: {
+            from: string;
+            to: string;
+            prevFrom: string;
+            prevTo: string;
+            current: components["schemas"]["TotalsDto"];
+            previous: components["schemas"]["TotalsDto"];
+            daily: components["schemas"]["DailyDto"][];
+            topStores: components["schemas"]["RankDto"][];
+            topShelves: components["schemas"]["RankDto"][];
+            /** @description platform-wide only (empty for a store manager) */
+            topProducts: components["schemas"]["RankDto"][];
+            /** @description platform-wide only (empty for a store manager) */
+            topResellers: components["schemas"]["RankDto"][];
+        };
+        FunnelRowDto: {
+            /** @description store id, or code id (per-code funnel) */
+            id: string;
+            /** @description store name, or the code (per-code funnel) */
+            name: string;
+            /** @description shelf name (per-code funnel) */
+            shelfName: string | null;
+            scans: number;
+            views: number;
+            carts: number;
+            orders: number;
+            paidOrders: number;
+            gmvFen: number;
+            offlineGmvFen: number;
+        };
+        FunnelDto: {
+            from: string;
+            to: string;
+            rows: components["schemas"]["FunnelRowDto"][];
+        };
+        RebuildDto: {
+            /**
+             * @description first day, China time (inclusive)
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * @description last day, China time (inclusive); not after today, at most two years
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        RebuildResultDto: {
+            from: string;
+            to: string;
+            /** @description paid orders and till sales counted again */
+            paidOrders: number;
+            /** @description refunds counted again */
+            refunds: number;
+            ms: number;
+        };
+        EventDto: {
+            /** @enum {string} */
+            kind: "view" | "cart";
+            /** Format: uuid */
+            productId: string;
+            /**
+             * Format: uuid
+             * @description the shelf code the product was reached from
+             */
+            scanCodeId?: Record<string, never> | null;
+            /** @description units added to the cart (cart only) */
+            qty?: number;
+        };
+        EventBatchDto: {
+            events: components["schemas"]["EventDto"][];
+        };
+        EventBatchResultDto: {
+            accepted: number;
+        };
+        StoreFiguresDto: {
+            storeId: string;
+            from: string;
+            to: string;
+            prevFrom: string;
+            prevTo: string;
+            current: components["schemas"]["TotalsDto"];
+            previous: components["schemas"]["TotalsDto"];
+            daily: components["schemas"]["DailyDto"][];
+            /** @description per code of the store */
+            codes: components["schemas"]["FunnelRowDto"][];
+        };
         CartItemDto: {
             id: string;
             skuId: string;
@@ -4238,6 +4494,8 @@ export interface components {
          *     AFTER_SALE_QTY_EXCEEDED (409): 售后数量超过可退数量
          *     AFTER_SALE_STATE_INVALID (409): 当前售后状态不允许此操作
          *     AFTER_SALE_WINDOW_CLOSED (409): 已超过售后期限
+         *     ANALYTICS_RANGE_INVALID (400): 日期范围无效：结束日期不能早于开始日期、不能晚于今天，且不超过两年
+         *     ANALYTICS_STORE_UNKNOWN (400): 门店不存在
          *     AUTH_ACCOUNT_DISABLED (403): 账号已被停用
          *     AUTH_LOGIN_CODE_INVALID (400): 登录凭证无效或已过期，请重新登录
          *     AUTH_LOGIN_CODE_USED (400): 登录凭证已被使用，请重新登录
@@ -4344,7 +4602,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "ANALYTICS_RANGE_INVALID" | "ANALYTICS_STORE_UNKNOWN" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -7163,6 +7421,181 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAdminController_dashboard: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+                /** @description only this store (400 ANALYTICS_STORE_UNKNOWN when there is none) */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAdminController_storeFunnel: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+                /** @description only this store (400 ANALYTICS_STORE_UNKNOWN when there is none) */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAdminController_codeFunnel: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+                storeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAdminController_exportCsv: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+                /** @description only this store (400 ANALYTICS_STORE_UNKNOWN when there is none) */
+                storeId?: string;
+                /** @description code-funnel needs storeId */
+                report: "overview" | "daily" | "stores" | "shelves" | "products" | "resellers" | "store-funnel" | "code-funnel";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsAdminController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RebuildDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebuildResultDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAppController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBatchResultDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAppController_storeFigures: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+            };
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreFiguresDto"];
                 };
             };
         };

@@ -30,7 +30,9 @@ export const orderLineRefundedJob = defineJob<{
  * analytics module (its own queue, so rewards and analytics never share jobs).
  */
 export const orderFactJob = defineJob<
-  { kind: 'paid'; orderId: string } | { kind: 'offline'; orderId: string } | { kind: 'refund'; afterSaleId: string }
+  | { kind: 'paid'; orderId: string }
+  | { kind: 'offline'; orderId: string }
+  | { kind: 'refund'; afterSaleId: string }
 >('orders.facts', { retryLimit: 10, retryDelaySeconds: 30 });
 
 /**

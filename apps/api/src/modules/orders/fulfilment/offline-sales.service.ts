@@ -114,7 +114,12 @@ export class OfflineSalesService {
         ),
       );
       await orderState.created(c, m, id, 'COMPLETED', `offline sale recorded by store staff ${staffUserId}`);
-      await this.jobs.send(c, orderFactJob, { kind: 'offline', orderId: id }, { idempotencyKey: `offline:${id}` });
+      await this.jobs.send(
+        c,
+        orderFactJob,
+        { kind: 'offline', orderId: id },
+        { idempotencyKey: `offline:${id}` },
+      );
       return { orderId: id };
     });
     return orderId;
