@@ -4095,7 +4095,7 @@ export interface components {
              * Format: uuid
              * @description the shelf code the product was reached from
              */
-            scanCodeId?: Record<string, never> | null;
+            scanCodeId?: string | null;
             /** @description units added to the cart (cart only) */
             qty?: number;
         };

@@ -77,6 +77,7 @@ export class EventDto {
   @ApiProperty({ enum: EVENT_KINDS }) @IsIn(EVENT_KINDS) kind: EventKind;
   @ApiProperty({ format: 'uuid' }) @IsUUID() productId: string;
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'the shelf code the product was reached from',
