@@ -40,17 +40,127 @@ export class DashboardService {
     if (!s || (scope && !scope.includes(storeId))) throw AnalyticsErrors.ANALYTICS_STORE_UNKNOWN({ storeId });
   }
 
+  /**
+   * Three scans of the code-day rows (this period by day, by store and shelf; the previous
+   * period's sums) give every figure, the trend and the store and shelf boards; names are
+   * looked up for the ten shown only.
+   */
   async dashboard(ctx: RequestContext, r: DayRange, scope: Scope): Promise<DashboardDto> {
-    const [current, previous, daily, topStores, topShelves, topProducts, topResellers] = await Promise.all([
-      this.totals(ctx, r.from, r.to, scope),
-      this.totals(ctx, r.prevFrom, r.prevTo, scope),
-      this.daily(ctx, r, scope),
-      this.stores(ctx, r, scope, 10),
-      this.shelves(ctx, r, scope, 10),
+    const [days, [prev], places, people, prevPeople, topProducts, topResellers] = await Promise.all([
+      this.sums(ctx, r.from, r.to, scope, 'day'),
+      this.sums(ctx, r.prevFrom, r.prevTo, scope, null),
+      this.sums(ctx, r.from, r.to, scope, 'store_id, shelf_id'),
+      this.people(ctx, r.from, r.to, scope),
+      this.people(ctx, r.prevFrom, r.prevTo, scope),
       scope ? [] : this.products(ctx, r, 10),
       scope ? [] : this.resellers(ctx, r, 10),
     ]);
+    const current = toTotals(addUp(days), people);
+    const previous = toTotals(prev, prevPeople);
+    const byDay = new Map(days.map((d) => [String(d.day), d]));
+    const daily: DailyDto[] = [];
+    for (let t = Date.parse(`${r.from}T00:00:00Z`); t <= Date.parse(`${r.to}T00:00:00Z`); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      const d = byDay.get(day);
+      daily.push({
+        day,
+        gmvFen: d ? d.gmv + d.off_gmv : 0,
+        offlineGmvFen: d?.off_gmv ?? 0,
+        paidOrders: d ? d.paid + d.off_orders : 0,
+        refundFen: d?.refund_fen ?? 0,
+        scans: d?.scans ?? 0,
+        views: d?.views ?? 0,
+      });
+    }
+    const [topStores, topShelves] = await Promise.all([
+      this.named(
+        ctx,
+        top(places, 'store_id'),
+        `SELECT id, name, NULL AS store_name FROM store WHERE id = ANY($1::uuid[])`,
+      ),
+      this.named(
+        ctx,
+        top(
+          places.filter((p) => p.shelf_id !== NONE),
+          'shelf_id',
+        ),
+        `SELECT sh.id, sh.name, st.name AS store_name FROM shelf sh JOIN store st ON st.id = sh.store_id WHERE sh.id = ANY($1::uuid[])`,
+      ),
+    ]);
     return { ...this.bounds(r), current, previous, daily, topStores, topShelves, topProducts, topResellers };
+  }
+
+  /** The code-day sums of a range, in total or grouped. */
+  private async sums(
+    ctx: RequestContext,
+    from: string,
+    to: string,
+    scope: Scope,
+    by: string | null,
+  ): Promise<Sums[]> {
+    const w = this.where(from, to, scope);
+    const rows: Record<string, unknown>[] = await this.tx.manager(ctx).query(
+      `SELECT ${by === 'day' ? `to_char(day, 'YYYY-MM-DD') AS day, ` : by ? `${by}, ` : ''}sum(scans) AS scans, sum(views) AS views, sum(carts) AS carts, sum(orders) AS orders,
+              sum(paid_orders) AS paid, sum(gmv_fen) AS gmv, sum(offline_orders) AS off_orders,
+              sum(offline_gmv_fen) AS off_gmv, sum(refunds) AS refunds, sum(refund_fen) AS refund_fen
+         FROM analytics_code_day WHERE ${w.sql}${by ? ` GROUP BY ${by}` : ''}`,
+      w.params,
+    );
+    return rows.map((x) => {
+      const out: Sums = {
+        ...ZERO,
+        day: x.day as string,
+        store_id: x.store_id as string,
+        shelf_id: x.shelf_id as string,
+      };
+      for (const k of SUM_KEYS) out[k] = n(x[k]);
+      return out;
+    });
+  }
+
+  /** Paying customers (distinct) and new members of a range. */
+  private async people(ctx: RequestContext, from: string, to: string, scope: Scope): Promise<People> {
+    const m = this.tx.manager(ctx);
+    const [[c], members] = await Promise.all([
+      scope
+        ? m.query(
+            `SELECT count(DISTINCT buyer_id) AS n FROM analytics_order
+              WHERE paid_day BETWEEN $1 AND $2 AND store_id = ANY($3::uuid[])`,
+            [from, to, scope],
+          )
+        : // Each buyer's first paying day in the range is the one whose previous day is before it.
+          m.query(
+            `SELECT count(*) AS n FROM analytics_buyer_day
+              WHERE day BETWEEN $1 AND $2 AND (prev_day IS NULL OR prev_day < $1)`,
+            [from, to],
+          ),
+      scope
+        ? Promise.resolve(null)
+        : m.query(`SELECT sum(new_members) AS n FROM analytics_platform_day WHERE day BETWEEN $1 AND $2`, [
+            from,
+            to,
+          ]),
+    ]);
+    return { customers: n(c.n), members: members ? n(members[0].n) : null };
+  }
+
+  private async named(ctx: RequestContext, rows: Sums[], sql: string): Promise<RankDto[]> {
+    if (!rows.length) return [];
+    const names: { id: string; name: string; store_name: string | null }[] = await this.tx
+      .manager(ctx)
+      .query(sql, [rows.map((r) => r.id)]);
+    const byId = new Map(names.map((x) => [x.id, x]));
+    return rows
+      .filter((r) => byId.has(r.id!))
+      .map((r) => ({
+        id: r.id!,
+        name: byId.get(r.id!)!.name,
+        storeName: byId.get(r.id!)!.store_name,
+        gmvFen: r.gmv + r.off_gmv,
+        paidOrders: r.paid + r.off_orders,
+        qty: r.scans,
+        refundFen: r.refund_fen,
+      }));
   }
 
   async storeFigures(ctx: RequestContext, storeId: string, r: DayRange): Promise<StoreFiguresDto> {
@@ -76,57 +186,11 @@ export class DashboardService {
   }
 
   async totals(ctx: RequestContext, from: string, to: string, scope: Scope): Promise<TotalsDto> {
-    const m = this.tx.manager(ctx);
-    const w = this.where(from, to, scope);
-    const [[t], [c], members] = await Promise.all([
-      m.query(
-        `SELECT sum(scans) AS scans, sum(views) AS views, sum(carts) AS carts, sum(orders) AS orders,
-                sum(paid_orders) AS paid, sum(gmv_fen) AS gmv, sum(offline_orders) AS off_orders,
-                sum(offline_gmv_fen) AS off_gmv, sum(refunds) AS refunds, sum(refund_fen) AS refund_fen
-           FROM analytics_code_day WHERE ${w.sql}`,
-        w.params,
-      ),
-      scope
-        ? m.query(
-            `SELECT count(DISTINCT buyer_id) AS n FROM analytics_order
-              WHERE paid_day BETWEEN $1 AND $2 AND store_id = ANY($3::uuid[])`,
-            w.params,
-          )
-        : // Each buyer's first paying day in the range is the one whose previous day is before it.
-          m.query(
-            `SELECT count(*) AS n FROM analytics_buyer_day
-              WHERE day BETWEEN $1 AND $2 AND (prev_day IS NULL OR prev_day < $1)`,
-            w.params,
-          ),
-      scope
-        ? Promise.resolve(null)
-        : m.query(`SELECT sum(new_members) AS n FROM analytics_platform_day WHERE day BETWEEN $1 AND $2`, [
-            from,
-            to,
-          ]),
+    const [[sums], people] = await Promise.all([
+      this.sums(ctx, from, to, scope, null),
+      this.people(ctx, from, to, scope),
     ]);
-    const online = n(t.gmv);
-    const offline = n(t.off_gmv);
-    const paidOrders = n(t.paid) + n(t.off_orders);
-    const gmvFen = online + offline;
-    return {
-      gmvFen,
-      onlineGmvFen: online,
-      offlineGmvFen: offline,
-      paidOrders,
-      onlinePaidOrders: n(t.paid),
-      offlineOrders: n(t.off_orders),
-      paidCustomers: n(c.n),
-      aovFen: paidOrders ? Math.round(gmvFen / paidOrders) : 0,
-      refunds: n(t.refunds),
-      refundFen: n(t.refund_fen),
-      netFen: gmvFen - n(t.refund_fen),
-      scans: n(t.scans),
-      views: n(t.views),
-      carts: n(t.carts),
-      orders: n(t.orders),
-      newMembers: members ? n(members[0].n) : null,
-    };
+    return toTotals(sums, people);
   }
 
   async daily(ctx: RequestContext, r: DayRange, scope: Scope): Promise<DailyDto[]> {
@@ -227,6 +291,74 @@ export class DashboardService {
     );
     return rows.map(funnelRow);
   }
+}
+
+const SUM_KEYS = [
+  'scans',
+  'views',
+  'carts',
+  'orders',
+  'paid',
+  'gmv',
+  'off_orders',
+  'off_gmv',
+  'refunds',
+  'refund_fen',
+] as const;
+type SumKey = (typeof SUM_KEYS)[number];
+type Sums = Record<SumKey, number> & { day?: string; store_id?: string; shelf_id?: string; id?: string };
+const ZERO = Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as Record<SumKey, number>;
+interface People {
+  customers: number;
+  members: number | null;
+}
+
+function addUp(rows: Sums[]): Sums {
+  const out: Sums = { ...ZERO };
+  for (const r of rows) for (const k of SUM_KEYS) out[k] += r[k];
+  return out;
+}
+
+/** The ten best of `key` (stores or shelves) by sales, then paid orders, then scans. */
+function top(rows: Sums[], key: 'store_id' | 'shelf_id'): Sums[] {
+  const by = new Map<string, Sums>();
+  for (const r of rows) {
+    const id = r[key]!;
+    const acc = by.get(id) ?? { ...ZERO, id };
+    for (const k of SUM_KEYS) acc[k] += r[k];
+    by.set(id, acc);
+  }
+  return [...by.values()]
+    .sort(
+      (a, b) =>
+        b.gmv + b.off_gmv - (a.gmv + a.off_gmv) ||
+        b.paid + b.off_orders - (a.paid + a.off_orders) ||
+        b.scans - a.scans,
+    )
+    .slice(0, 10);
+}
+
+function toTotals(s: Sums, p: People): TotalsDto {
+  const gmvFen = s.gmv + s.off_gmv;
+  const paidOrders = s.paid + s.off_orders;
+  return {
+    gmvFen,
+    onlineGmvFen: s.gmv,
+    offlineGmvFen: s.off_gmv,
+    paidOrders,
+    onlinePaidOrders: s.paid,
+    offlineOrders: s.off_orders,
+    paidCustomers: p.customers,
+    aovFen: paidOrders ? Math.round(gmvFen / paidOrders) : 0,
+    refunds: s.refunds,
+    refundFen: s.refund_fen,
+    netFen: gmvFen - s.refund_fen,
+    scans: s.scans,
+    views: s.views,
+    carts: s.carts,
+    orders: s.orders,
+    newMembers: p.members,
+  };
 }
 
 const FUNNEL_SUMS = `sum(d.scans) AS scans, sum(d.views) AS views, sum(d.carts) AS carts, sum(d.orders) AS orders,
