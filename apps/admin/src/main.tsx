@@ -25,7 +25,8 @@ const router = createBrowserRouter(
       Component: Shell,
       errorElement: <RouteError />,
       children: [
-        { path: 'dashboard', lazy: page(() => import('./features/dashboard/Dashboard')) },
+        { path: 'dashboard', lazy: page(() => import('./features/analytics/Dashboard')) },
+        { path: 'analytics/funnels', lazy: page(() => import('./features/analytics/Funnels')) },
         { path: 'catalog/products', lazy: page(() => import('./features/catalog/Products')) },
         { path: 'catalog/products/:id', lazy: page(() => import('./features/catalog/ProductEdit')) },
         { path: 'catalog/categories', lazy: page(() => import('./features/catalog/Categories')) },

@@ -59,13 +59,41 @@ describe('web admin in a browser', () => {
   });
 
   it('shows each role only its menu, a 403 page for the rest, and the dashboard', async () => {
+    // The scenario's payments reach the rollups through a job: wait until the API counts them.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await f.until('the paid orders in the analytics', async () => {
+      const { data } = await f.admin.GET('/api/admin/analytics/dashboard', {
+        params: { query: { from: today, to: today } },
+      });
+      return data && data.topStores.some((s) => s.name === paid.storeAName);
+    });
     const admin = await loginAs('admin', stack.adminPassword);
+    // 概览 is the analytics dashboard: figures against the previous period, the funnel, online vs
+    // till, the trend and four leaderboards (the scenario's paid orders are on them), each with CSV.
     await admin.getByText('成交金额').first().waitFor();
-    await admin.locator('canvas').first().waitFor();
+    await admin.getByText('转化漏斗（线上）').waitFor();
+    await admin.getByText('推广员业绩排行').waitFor();
+    await admin.getByText(/上一周期 \d{4}-\d{2}-\d{2} ~/).waitFor();
+    await admin.locator('canvas').nth(2).waitFor(); // funnel, online vs till, trend
+    await row(admin, paid.storeAName).first().waitFor();
+    await admin.waitForTimeout(500); // chart animations settle for the screenshot
     await shot(admin, 'dashboard');
+    const overviewCsv = admin.waitForEvent('download');
+    await admin
+      .getByRole('button', { name: /导出 CSV/ })
+      .first()
+      .click();
+    expect((await overviewCsv).suggestedFilename()).toMatch(/^analytics-overview-/);
+
+    // Funnels per store, then per code of the store clicked.
+    await admin.goto(`${stack.apiUrl}/admin/analytics/funnels`);
+    await row(admin, paid.storeAName).first().click();
+    await admin.getByText(`${paid.storeAName} · 各二维码转化`).waitFor();
+    await shot(admin, 'funnels');
     const all = await menuText(admin);
     for (const entry of [
       '概览',
+      '转化漏斗',
       '商品管理',
       '门店管理',
       '订单管理',

@@ -28,6 +28,19 @@ import { Sku } from './modules/catalog/entities/sku.entity';
 import { QrImage } from './modules/stores/entities/qr-image.entity';
 import { ScanCode } from './modules/stores/entities/scan-code.entity';
 import { ScanLog } from './modules/stores/entities/scan-log.entity';
+import { AnalyticsEvent } from './modules/analytics/entities/analytics-event.entity';
+import {
+  AnalyticsFact,
+  AnalyticsOrder,
+  AnalyticsState,
+} from './modules/analytics/entities/analytics-state.entity';
+import {
+  BuyerDay,
+  CodeDay,
+  PlatformDay,
+  ProductDay,
+  ResellerDay,
+} from './modules/analytics/entities/rollups.entity';
 import { ShelfSlot } from './modules/stores/entities/shelf-slot.entity';
 import { Shelf } from './modules/stores/entities/shelf.entity';
 import { StaffInvite } from './modules/stores/entities/staff-invite.entity';
@@ -104,4 +117,13 @@ export const ENTITIES = [
   UserAddress,
   HomeContent,
   ProductFlag,
+  AnalyticsEvent,
+  AnalyticsState,
+  AnalyticsFact,
+  AnalyticsOrder,
+  CodeDay,
+  ProductDay,
+  ResellerDay,
+  BuyerDay,
+  PlatformDay,
 ];

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  FunnelPlotOutlined,
   GiftOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -26,6 +27,12 @@ export interface MenuEntry {
 /** The left menu, grouped as operators think (UX.md); each entry names the permission it needs. */
 export const MENU: MenuEntry[] = [
   { path: '/dashboard', name: S.menu.dashboard, icon: <DashboardOutlined />, permission: 'orders:read' },
+  {
+    path: '/analytics/funnels',
+    name: S.menu.funnels,
+    icon: <FunnelPlotOutlined />,
+    permission: 'orders:read',
+  },
   {
     path: '/catalog',
     name: S.menu.catalog,

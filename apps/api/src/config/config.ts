@@ -107,6 +107,7 @@ const envSchema = z.object({
   RATE_LIMIT_REFRESH: rateLimit('30/60'),
   RATE_LIMIT_UPLOAD: rateLimit('30/60'),
   RATE_LIMIT_SHARE_OPEN: rateLimit('60/60'),
+  RATE_LIMIT_EVENTS: rateLimit('30/60'),
   RATE_LIMIT_ANONYMOUS: rateLimit('300/60'),
   WECHAT_API_BASE: z.url().optional(),
   WECHATPAY_API_BASE: z.url().optional(),
@@ -182,6 +183,8 @@ export interface RateLimitSettings {
   upload: RateLimitRule | null;
   /** Opening a share link: per user. */
   shareOpen: RateLimitRule | null;
+  /** Analytics event batches from the mini-program: per user. */
+  events: RateLimitRule | null;
   /** Every route that needs no token: per IP. */
   anonymous: RateLimitRule | null;
 }
@@ -253,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refresh: e.RATE_LIMIT_REFRESH,
       upload: e.RATE_LIMIT_UPLOAD,
       shareOpen: e.RATE_LIMIT_SHARE_OPEN,
+      events: e.RATE_LIMIT_EVENTS,
       anonymous: e.RATE_LIMIT_ANONYMOUS,
     },
     wechat,

@@ -14,7 +14,7 @@ import { afterSaleState } from './after-sales/after-sale-state';
 import { Order, orderMachine } from './entities/order.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { lockOrder, orderState, transitionOrder } from './order-state';
-import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from './orders.ports';
+import { orderCompletedJob, orderFactJob, orderLineRefundedJob, orderPaidJob } from './orders.ports';
 import { OrderStock } from './checkout/stock';
 import { ORDER_DISCOUNTS, type DiscountProvider } from './checkout/discounts.ports';
 
@@ -67,6 +67,12 @@ export class OrderPaymentListener implements PaymentListener {
     for (const l of lines) sold.set(l.productId, (sold.get(l.productId) ?? 0) + l.qty);
     for (const [productId, qty] of sold) await this.products.addSales(ctx, productId, qty);
     await this.jobs.send(ctx, orderPaidJob, { orderId: order.id }, { idempotencyKey: `paid:${order.id}` });
+    await this.jobs.send(
+      ctx,
+      orderFactJob,
+      { kind: 'paid', orderId: order.id },
+      { idempotencyKey: `paid:${order.id}` },
+    );
     if (order.mode === 'take_away') {
       await this.complete(ctx, m, order, 'take-away completes on payment');
     } else if (order.mode === 'pickup') {
@@ -141,6 +147,12 @@ export class OrderPaymentListener implements PaymentListener {
       orderLineRefundedJob,
       { orderId: order.id, lineId: line.id, refundId: event.refundId, refundedFen: sale.amountFen },
       { idempotencyKey: `refund:${event.refundId}:${line.id}` },
+    );
+    await this.jobs.send(
+      ctx,
+      orderFactJob,
+      { kind: 'refund', afterSaleId: sale.id },
+      { idempotencyKey: `refund:${sale.id}` },
     );
   }
 

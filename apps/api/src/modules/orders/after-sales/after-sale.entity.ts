@@ -40,6 +40,7 @@ export const afterSaleMachine = new StateMachine<AfterSaleStatus>(
 /** 售后: one line, a quantity of it, refund only or return and refund. */
 @Entity({ name: 'after_sale' })
 @Index('IDX_after_sale_order', ['orderId'])
+@Index('IDX_after_sale_refund', ['refundId'])
 @Index('IDX_after_sale_status', ['status', 'createdAt'])
 export class AfterSale extends TimestampedEntity {
   @Column({ name: 'order_id', type: 'uuid' })
