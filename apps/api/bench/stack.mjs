@@ -16,8 +16,8 @@ export const ADMIN_PASSWORD = 'bench-admin-password';
 export const TOKEN_SECRET = 'bench-token-secret-0123456789abcdef0123456789';
 
 /** Spawns a node script; `stop()` sends SIGTERM and waits for the exit. */
-export function node(script, env, name) {
-  const child = spawn(process.execPath, [script], {
+export function node(script, env, name, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -116,6 +116,8 @@ export async function startStack({ basePort = 4500, replicas = 1 } = {}) {
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       },
       `api-${i}`,
+      // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under load
+      process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
     );
     apis.push({ proc, port, url: `http://127.0.0.1:${port}/api` });
     // One at a time: the first one migrates and seeds.

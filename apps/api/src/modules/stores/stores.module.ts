@@ -4,6 +4,7 @@ import { NearbyStockController, NearbyStockService } from './nearby-stock';
 import { QrService } from './qr.service';
 import { ScanCodeService } from './scan-code.service';
 import { ScanService } from './scan.service';
+import { ScanLogWriter } from './scan-log.writer';
 import { ShelfService } from './shelf.service';
 import { StoreStockService } from './store-stock.service';
 import { StoresAdminController } from './stores-admin.controller';
@@ -26,6 +27,7 @@ import { StoresService } from './stores.service';
     ShelfService,
     ScanCodeService,
     ScanService,
+    ScanLogWriter,
     QrService,
   ],
   exports: [StoresService, StoreStockService, ScanCodeService],
