@@ -88,6 +88,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       ctx.closed = true;
       await notifier.close();
       await app.close();
+      store.flush();
     },
   };
 }

@@ -172,14 +172,34 @@ function emptyState(): SimState {
   };
 }
 
-/** The whole simulator state in one JSON file, rewritten atomically (temp file + rename) on every change. */
+/** Stores with changes not yet on disk, by file: written at process exit or when the file is opened again. */
+const pending = new Map<string, StateStore>();
+process.once('exit', () => {
+  for (const store of [...pending.values()]) store.flush();
+});
+
+/** The shortest wait between two writes, and how much of the time writing may take at most (1/10). */
+const MIN_DELAY_MS = 25;
+const WRITE_SHARE = 10;
+
+/**
+ * The whole simulator state in one JSON file, written atomically (temp file + rename).
+ * `save()` only marks the state changed: the file is rewritten at most every 25 ms, and
+ * never for more than a tenth of the time (the wait grows with the state), instead of once
+ * per change. `flush()` writes at once; it runs at process exit (the simulator stops with
+ * process.exit after closing) and before the same file is opened again, so a restart
+ * finds every change.
+ */
 export class StateStore {
   readonly state: SimState;
   private readonly file: string;
+  private timer?: NodeJS.Timeout;
+  private delayMs = MIN_DELAY_MS;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, 'state.json');
+    pending.get(this.file)?.flush();
     this.state = existsSync(this.file)
       ? { ...emptyState(), ...(JSON.parse(readFileSync(this.file, 'utf8')) as SimState) }
       : emptyState();
@@ -190,12 +210,27 @@ export class StateStore {
     return Date.now() + this.state.clockOffsetSeconds * 1000;
   }
 
+  /** The state changed: it is written within the current delay. */
   save(): void {
+    if (this.timer) return;
+    pending.set(this.file, this);
+    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.timer.unref();
+  }
+
+  /** Writes the state now if it has unwritten changes. */
+  flush(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    pending.delete(this.file);
+    const started = performance.now();
     const s = this.state;
     if (s.messages.length > 500) s.messages.splice(0, s.messages.length - 500);
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify(s));
     renameSync(tmp, this.file);
+    this.delayMs = Math.max(MIN_DELAY_MS, (performance.now() - started) * WRITE_SHARE);
   }
 }
 

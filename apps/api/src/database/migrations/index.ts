@@ -17,6 +17,7 @@ import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
 import { Marketing1796400000000 } from './1796400000000-marketing';
 import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
 import { Analytics1796500000000 } from './1796500000000-analytics';
+import { CatalogCacheNotify1796600000000 } from './1796600000000-catalog-cache-notify';
 import { OrderRemarks1796700000000 } from './1796700000000-order-remarks';
 import { ResellerRevoke1796700100000 } from './1796700100000-reseller-revoke';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Marketing1796400000000,
   OffersSegments1796400000001,
   Analytics1796500000000,
+  CatalogCacheNotify1796600000000,
   OrderRemarks1796700000000,
   ResellerRevoke1796700100000,
 ];

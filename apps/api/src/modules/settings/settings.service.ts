@@ -1,5 +1,6 @@
 import { isStale } from '../../common/optimistic';
 import { Injectable } from '@nestjs/common';
+import { CacheBus, type Memo } from '../../common/cache-bus';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { AuditService } from '../audit/audit.service';
@@ -7,31 +8,32 @@ import { Setting } from './entities/setting.entity';
 import { SETTING_KEYS, SETTINGS_DEFAULTS, type SettingKey, type Settings } from './settings.defaults';
 import { SettingsErrors } from './settings.errors';
 
-/** How long a replica may serve settings another replica changed. */
-const TTL_MS = 5_000;
-
 /**
- * Operator settings, read through a short cache. A write on this replica drops
- * the cache at once; other replicas see it within TTL_MS. Reads inside a
- * transaction go to the database, so a use case sees the value its own
- * transaction would commit against.
+ * Operator settings, served from memory; a change drops every replica's copy at commit
+ * (CacheBus, LISTEN/NOTIFY). Reads inside a transaction go to the database, so a use
+ * case sees the value its own transaction would commit against.
  */
 @Injectable()
 export class SettingsService {
-  private cache?: { value: Settings; until: number };
+  private readonly cache: Memo<Settings>;
 
   constructor(
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
-  ) {}
+    private readonly bus: CacheBus,
+  ) {
+    this.cache = bus.memo('settings', () => this.read({ requestId: 'settings-cache' } as RequestContext));
+  }
 
   async get(ctx: RequestContext): Promise<Settings> {
-    if (!ctx.manager && this.cache && this.cache.until > Date.now()) return this.cache.value;
+    return ctx.manager ? this.read(ctx) : this.cache.get();
+  }
+
+  private async read(ctx: RequestContext): Promise<Settings> {
     const rows = await this.tx.repo(ctx, Setting).find();
     const value: Settings = { ...SETTINGS_DEFAULTS };
     const target = value as unknown as Record<string, unknown>;
     for (const row of rows) if (row.key in SETTINGS_DEFAULTS) target[row.key] = row.value;
-    if (!ctx.manager) this.cache = { value, until: Date.now() + TTL_MS };
     return value;
   }
 
@@ -74,9 +76,10 @@ export class SettingsService {
         before: pick(before, changed),
         after: pick(after, changed),
       });
+      await this.bus.changed(ctx, 'settings');
       return after;
     });
-    this.cache = undefined;
+    await this.bus.settled(ctx);
     return result;
   }
 }
