@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import type { SimContext } from './context';
 import { ensureDevCredentials } from './credentials';
 import { installErrorHandlers } from './errors';
+import { registerMerchantSimRoutes } from './merchant-sim-routes';
 import { registerMiniRoutes } from './mini-routes';
 import { Notifier } from './notifier';
 import { installBodyParsers, installFaults, installPayAuth } from './pay-auth';
@@ -69,6 +70,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   registerTransferRoutes(app, ctx);
   registerBillRoutes(app, ctx);
   registerSimRoutes(app, ctx);
+  registerMerchantSimRoutes(app, ctx);
   registerWebFlows(app, ctx);
 
   const host = opts.host ?? '127.0.0.1';

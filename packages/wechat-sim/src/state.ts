@@ -10,6 +10,8 @@ export interface SimUser {
   risky: boolean;
   /** subscribe/send answers 43101 for this user. */
   refuseSubscribe: boolean;
+  /** The name on the user's WeChat real-name identity, checked against a transfer's `user_name`. */
+  realName?: string;
   createdAt: string;
 }
 
@@ -77,6 +79,8 @@ export interface SimTransfer {
     | 'CANCELING'
     | 'CANCELLED';
   fail_reason?: string;
+  /** The receiver's name as decrypted from `user_name` (control surface only; WeChat never returns it). */
+  user_name_plain?: string;
   create_time: string;
   update_time: string;
 }

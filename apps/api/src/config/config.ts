@@ -68,6 +68,8 @@ const envSchema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(900),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Encrypts personal data at rest (earners' real names): 32+ characters. */
+  PII_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -189,6 +191,8 @@ export interface RateLimitSettings {
 export interface AuthSettings {
   /** AUTH_TOKEN_SECRET, or (outside production) a random secret kept in this file. */
   tokenSecret: string | { file: string };
+  /** PII_ENCRYPTION_KEY, or (outside production) a random key kept in this file. */
+  piiKey: string | { file: string };
   userTokenTtlSeconds: number;
   adminTokenTtlSeconds: number;
   /** Lifetime of a refresh token; each refresh rotates it. */
@@ -258,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wechat,
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },
+      piiKey: e.PII_ENCRYPTION_KEY ?? { file: path.join(dataDir, 'pii-encryption-key') },
       userTokenTtlSeconds: e.USER_TOKEN_TTL_SECONDS,
       adminTokenTtlSeconds: e.ADMIN_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
@@ -271,7 +276,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Secrets production cannot run without; with WECHAT_APP_ID set every WeChat credential. */
 function missingSecrets(input: Record<string, string | undefined>): string[] {
   const production = input.NODE_ENV === 'production';
-  const secret = production && !input.AUTH_TOKEN_SECRET ? ['AUTH_TOKEN_SECRET: required in production'] : [];
+  const secret = [
+    ...(production && !input.AUTH_TOKEN_SECRET ? ['AUTH_TOKEN_SECRET: required in production'] : []),
+    ...(production && !input.PII_ENCRYPTION_KEY ? ['PII_ENCRYPTION_KEY: required in production'] : []),
+  ];
   if (!input.WECHAT_APP_ID) {
     return production
       ? [...secret, 'WECHAT_APP_ID: required in production (without it CloudShelf talks to the simulator)']

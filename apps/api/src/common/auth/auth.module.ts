@@ -1,29 +1,10 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { resolveSecret } from '../secret-file';
 import { AuthGuard } from './auth.guard';
 import { TokenService } from './token.service';
-
-/** The configured secret, or a development secret made once and kept under the data dir. */
-function resolveTokenSecret(secret: AppConfig['auth']['tokenSecret']): string {
-  if (typeof secret === 'string') return secret;
-  try {
-    return fs.readFileSync(secret.file, 'utf8').trim();
-  } catch {
-    fs.mkdirSync(path.dirname(secret.file), { recursive: true });
-    const made = randomBytes(48).toString('base64url');
-    try {
-      fs.writeFileSync(secret.file, made, { flag: 'wx', mode: 0o600 });
-      return made;
-    } catch {
-      return fs.readFileSync(secret.file, 'utf8').trim(); // another process made it first
-    }
-  }
-}
 
 /** Bearer tokens and the global guard. Login, sessions and revocation live in the identity module. */
 @Global()
@@ -31,7 +12,7 @@ function resolveTokenSecret(secret: AppConfig['auth']['tokenSecret']): string {
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: resolveTokenSecret(config.auth.tokenSecret) }),
+      useFactory: (config: AppConfig) => ({ secret: resolveSecret(config.auth.tokenSecret) }),
     }),
   ],
   providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],

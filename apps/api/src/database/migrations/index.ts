@@ -12,6 +12,7 @@ import { HistoryBase1796098445749 } from './1796098445749-history-base';
 import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counter';
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
+import { PayeeRealName1796300000000 } from './1796300000000-payee-real-name';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ShopperApp1796098895974,
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
+  PayeeRealName1796300000000,
 ];
