@@ -5,6 +5,7 @@ import { ensureDevCredentials } from './credentials';
 import { installErrorHandlers } from './errors';
 import { registerMerchantSimRoutes } from './merchant-sim-routes';
 import { registerMiniRoutes } from './mini-routes';
+import { registerShippingRoutes } from './mini-shipping';
 import { Notifier } from './notifier';
 import { installBodyParsers, installFaults, installPayAuth } from './pay-auth';
 import { registerBillRoutes } from './pay-bills';
@@ -65,6 +66,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   installPayAuth(app, ctx);
   installFaults(app, ctx);
   registerMiniRoutes(app, ctx);
+  registerShippingRoutes(app, ctx);
   registerTransactionRoutes(app, ctx);
   registerRefundRoutes(app, ctx);
   registerTransferRoutes(app, ctx);

@@ -121,6 +121,13 @@ export interface SubscribeRecord {
   miniprogram_state?: string;
 }
 
+/** Shipping information uploaded for one payment (发货信息录入), every accepted upload in order. */
+export interface SimShippingInfo {
+  out_trade_no: string;
+  transaction_id: string;
+  uploads: { at: string; body: Record<string, unknown> }[];
+}
+
 export interface Fault {
   path: string;
   remaining: number;
@@ -154,6 +161,10 @@ export interface SimState {
   transfers: Record<string, SimTransfer>;
   notifications: SimNotification[];
   messages: SubscribeRecord[];
+  /** By out_trade_no; absent in state files written before it existed. */
+  shippingInfo?: Record<string, SimShippingInfo>;
+  /** Subscribe-message consents left, by `openid|template_id` (each accepted request allows one message). */
+  subscribeConsents?: Record<string, number>;
   faults: Fault[];
   notificationHolds: NotificationHold[];
 }

@@ -133,7 +133,35 @@ const envSchema = z.object({
   WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z.string().startsWith('PUB_KEY_ID_').optional(),
   WECHATPAY_PLATFORM_CERTIFICATES: z.string().optional(),
+  /** Subscribe-message template ids, JSON {orderPaid, orderShipped, pickupReady, refundDone, commissionArrived}. */
+  WECHAT_SUBSCRIBE_TEMPLATES: z
+    .string()
+    .optional()
+    .transform((v, c): Partial<Record<SubscribeKind, string>> | undefined => {
+      if (v === undefined) return undefined;
+      try {
+        const parsed = JSON.parse(v) as Record<string, unknown>;
+        const bad = Object.entries(parsed).filter(
+          ([k, id]) => !SUBSCRIBE_KINDS.includes(k as SubscribeKind) || typeof id !== 'string' || !id,
+        );
+        if (bad.length === 0) return parsed as Partial<Record<SubscribeKind, string>>;
+      } catch {
+        // reported below
+      }
+      c.addIssue({ code: 'custom', message: `must be JSON {${SUBSCRIBE_KINDS.join(', ')}} of template ids` });
+      return z.NEVER;
+    }),
 });
+
+/** The subscribe messages CloudShelf sends (each a template chosen in the mini-program console). */
+export const SUBSCRIBE_KINDS = [
+  'orderPaid',
+  'orderShipped',
+  'pickupReady',
+  'refundDone',
+  'commissionArrived',
+] as const;
+export type SubscribeKind = (typeof SUBSCRIBE_KINDS)[number];
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -166,6 +194,8 @@ export interface AppConfig {
   auth: AuthSettings;
   exportMaxRows: number;
   rateLimits: RateLimitSettings;
+  /** Template id per subscribe message; a kind without one is not sent. The simulator accepts any id. */
+  subscribeTemplates: Partial<Record<SubscribeKind, string>>;
 }
 
 export interface RateLimitRule {
@@ -260,6 +290,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       anonymous: e.RATE_LIMIT_ANONYMOUS,
     },
     wechat,
+    subscribeTemplates:
+      e.WECHAT_SUBSCRIBE_TEMPLATES ??
+      (wechat.mode === 'simulator'
+        ? Object.fromEntries(SUBSCRIBE_KINDS.map((k) => [k, `SIM_TPL_${k.toUpperCase()}`]))
+        : {}),
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },
       piiKey: e.PII_ENCRYPTION_KEY ?? { file: path.join(dataDir, 'pii-encryption-key') },

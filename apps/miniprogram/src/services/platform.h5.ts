@@ -57,3 +57,12 @@ export async function requestPayment(
   window.location.href = `${cashierUrl}?${query}`;
   return never<PayOutcome>();
 }
+
+/**
+ * A browser has no consent dialog: H5 answers as if the user tapped 允许, so the API records the
+ * consent as the mini-program would (the simulator itself holds no consent for H5 users, so it
+ * refuses their messages with 43101, as WeChat does without one).
+ */
+export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, string>> {
+  return Object.fromEntries(tmplIds.map((id) => [id, 'accept']));
+}

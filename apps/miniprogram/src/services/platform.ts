@@ -29,3 +29,18 @@ export async function requestPayment(
     return /cancel/.test(msg) ? 'cancel' : 'fail';
   }
 }
+
+/**
+ * WeChat's consent dialog for subscribe messages (at most 3 templates; only from a tap or a payment's
+ * success). Resolves with `{[templateId]: 'accept' | 'reject' | 'ban' | 'filter'}`; {} when unavailable.
+ */
+export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, string>> {
+  try {
+    const res = (await Taro.requestSubscribeMessage({ tmplIds } as Parameters<
+      typeof Taro.requestSubscribeMessage
+    >[0])) as unknown as Record<string, string>;
+    return Object.fromEntries(tmplIds.filter((id) => res[id]).map((id) => [id, res[id]]));
+  } catch {
+    return {};
+  }
+}

@@ -13,6 +13,8 @@ import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counter';
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 import { PayeeRealName1796300000000 } from './1796300000000-payee-real-name';
+import { OrderShippingUpload1796300000001 } from './1796300000001-order-shipping-upload';
+import { SubscribeConsent1796300000002 } from './1796300000002-subscribe-consent';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
   PayeeRealName1796300000000,
+  OrderShippingUpload1796300000001,
+  SubscribeConsent1796300000002,
 ];
