@@ -1,8 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../../common/clock';
-import { RequestContext } from '../../../common/request-context';
+import type { RequestContext } from '../../../common/request-context';
 import { TransactionService } from '../../../common/transaction.service';
-import { JobsService } from '../../../jobs/jobs.service';
 import { WechatError, WechatMiniClient, type ShippingInfoInput } from '../../../wechat';
 import { PaymentsService } from '../../payments/payments.service';
 import { Order } from '../entities/order.entity';
@@ -23,22 +22,15 @@ const ALREADY_UPLOADED = new Set(['10060002', '10060003']);
  * uploaded once is marked and never sent again.
  */
 @Injectable()
-export class ShippingInfoService implements OnModuleInit {
+export class ShippingInfoService {
   private readonly logger = new Logger('ShippingInfo');
 
   constructor(
     private readonly tx: TransactionService,
-    private readonly jobs: JobsService,
     private readonly payments: PaymentsService,
     private readonly wechat: WechatMiniClient,
     private readonly clock: Clock,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.jobs.register(shippingInfoJob, async (data, meta) => {
-      await this.upload(RequestContext.system('shipping-info', meta.id), data.orderId);
-    });
-  }
 
   /** The job. Orders paid outside WeChat (till sales) have nothing to upload. */
   async upload(ctx: RequestContext, orderId: string): Promise<'uploaded' | 'skipped'> {
