@@ -1824,6 +1824,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/subscriptions/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Template ids to ask consent for, with my remaining consents */
+        get: operations["SubscriptionsAppController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/subscriptions/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record wx.requestSubscribeMessage's answer: each `accept` allows one message of that template */
+        post: operations["SubscriptionsAppController_consents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/cart/items": {
         parameters: {
             query?: never;
@@ -2419,40 +2453,6 @@ export interface paths {
         get: operations["RewardsAdminController_exportCsv"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/app/subscriptions/templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Template ids to ask consent for, with my remaining consents */
-        get: operations["SubscriptionsAppController_templates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/app/subscriptions/consents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record wx.requestSubscribeMessage's answer: each `accept` allows one message of that template */
-        post: operations["SubscriptionsAppController_consents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3931,6 +3931,24 @@ export interface components {
             topStores: components["schemas"]["OverviewStoreDto"][];
             topProducts: components["schemas"]["OverviewProductDto"][];
         };
+        SubscribeTemplateDto: {
+            /** @enum {string} */
+            kind: "orderPaid" | "orderShipped" | "pickupReady" | "refundDone" | "commissionArrived";
+            /** @description the template id to pass to wx.requestSubscribeMessage */
+            templateId: string;
+            /** @description messages of this template the user still allows */
+            remaining: number;
+        };
+        ConsentResultsDto: {
+            /**
+             * @example {
+             *       "SIM_TPL_ORDERPAID": "accept"
+             *     }
+             */
+            results: {
+                [key: string]: "accept" | "reject" | "ban" | "filter";
+            };
+        };
         CartItemDto: {
             id: string;
             skuId: string;
@@ -4290,24 +4308,6 @@ export interface components {
         SettleDueResultDto: {
             /** @description rewards moved from pending to available */
             settled: number;
-        };
-        SubscribeTemplateDto: {
-            /** @enum {string} */
-            kind: "orderPaid" | "orderShipped" | "pickupReady" | "refundDone" | "commissionArrived";
-            /** @description the template id to pass to wx.requestSubscribeMessage */
-            templateId: string;
-            /** @description messages of this template the user still allows */
-            remaining: number;
-        };
-        ConsentResultsDto: {
-            /**
-             * @example {
-             *       "SIM_TPL_ORDERPAID": "accept"
-             *     }
-             */
-            results: {
-                [key: string]: "accept" | "reject" | "ban" | "filter";
-            };
         };
         /**
          * @description ADDRESS_LIMIT_REACHED (409): 最多保存 20 个收货地址
@@ -7299,6 +7299,46 @@ export interface operations {
             };
         };
     };
+    SubscriptionsAppController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscribeTemplateDto"][];
+                };
+            };
+        };
+    };
+    SubscriptionsAppController_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentResultsDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrdersAppController_cartList: {
         parameters: {
             query?: never;
@@ -8253,46 +8293,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    SubscriptionsAppController_templates: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubscribeTemplateDto"][];
-                };
-            };
-        };
-    };
-    SubscriptionsAppController_consents: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConsentResultsDto"];
-            };
-        };
-        responses: {
-            204: {
                 headers: {
                     [name: string]: unknown;
                 };
