@@ -34,6 +34,7 @@ import { ScanLog } from './modules/stores/entities/scan-log.entity';
 import { ShelfSlot } from './modules/stores/entities/shelf-slot.entity';
 import { Shelf } from './modules/stores/entities/shelf.entity';
 import { StaffInvite } from './modules/stores/entities/staff-invite.entity';
+import { RestockRequest } from './modules/stores/entities/restock-request.entity';
 import { StoreMember } from './modules/stores/entities/store-member.entity';
 import { StoreStockMovement } from './modules/stores/entities/store-stock-movement.entity';
 import { StoreStock } from './modules/stores/entities/store-stock.entity';
@@ -89,6 +90,7 @@ export const ENTITIES = [
   StoreStockMovement,
   StoreMember,
   StaffInvite,
+  RestockRequest,
   Shelf,
   ShelfSlot,
   ScanCode,

@@ -20,6 +20,7 @@ import { WithdrawalsModule } from './modules/withdrawals/withdrawals.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { OrdersModule } from './modules/orders/orders.module';
+import { MarketingModule } from './modules/marketing/marketing.module';
 import { RewardsModule } from './modules/rewards/rewards.module';
 import { AddressesModule } from './modules/addresses/addresses.module';
 import { MiniappModule } from './modules/miniapp/miniapp.module';
@@ -68,6 +69,7 @@ export class AppModule {
         // Last: a test's stand-in PAYMENT_LISTENER or REWARD_ORDER_SOURCE (an extra module) is found
         // before the orders module's.
         OrdersModule,
+        MarketingModule,
         RewardsModule,
       ],
     };

@@ -11,6 +11,12 @@ export default defineAppConfig({
     // Share links and poster codes open pages/share/index?scene=<share code> (the API's path).
     { root: 'pages/share', pages: ['index', 'poster/index'] },
     { root: 'packages/member', pages: ['code/index'] },
+    { root: 'packages/promo', pages: ['coupons/index', 'points/index', 'level/index'] },
+    // The earners' centres and their shared wallet.
+    { root: 'packages/reseller', pages: ['index/index', 'team/index'] },
+    { root: 'packages/store', pages: ['index/index', 'manage/index', 'till/index', 'join/index'] },
+    { root: 'packages/agent', pages: ['index/index'] },
+    { root: 'packages/wallet', pages: ['index/index', 'rewards/index'] },
   ],
   preloadRule: {
     'pages/scan/index': { network: 'all', packages: ['packages/checkout'] },

@@ -517,6 +517,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/resellers/{userId}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reseller’s team, two levels deep (what the reseller sees in the mini-program) */
+        get: operations["AdminResellersController_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/resellers/{userId}/approve": {
         parameters: {
             query?: never;
@@ -713,6 +730,23 @@ export interface paths {
         };
         /** Balances (pending, available, withdrawing) and latest movements of one earner account */
         get: operations["WithdrawalsAppController_wallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/wallet/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement of one balance of one of my earner accounts, newest first */
+        get: operations["WithdrawalsAppController_statement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1582,6 +1616,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The owner removes a staff member (403 for staff, 404 for others; audited) */
+        delete: operations["StoresAppController_removeStaff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/staff-invites/{code}/accept": {
         parameters: {
             query?: never;
@@ -1610,6 +1661,58 @@ export interface paths {
         get: operations["NearbyStockController_find"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/restock-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: the store’s restock requests, newest first */
+        get: operations["RestockAppController_list"];
+        put?: never;
+        /** Store staff: ask the operators to restock one SKU (404 for others; audited) */
+        post: operations["RestockAppController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/restock-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Restock requests from the stores (a store manager sees only theirs) */
+        get: operations["RestockAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/restock-requests/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an open restock request done or rejected (409 once handled; audited) */
+        post: operations["RestockAdminController_handle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2151,6 +2254,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: today’s and this month’s sales and store rewards, queue sizes (404 for others) */
+        get: operations["StoreCentreAppController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: the order queue (awaiting pickup, taken away today, to ship) (404 for others) */
+        get: operations["StoreCentreAppController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/my-stores/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: customers locked to the store now, with the lock’s end (no phone numbers) */
+        get: operations["StoreCentreAppController_lockedCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/agent/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent: the stores I look after, with their sales and my override, today and this month */
+        get: operations["StoreCentreAppController_agentStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders": {
         parameters: {
             query?: never;
@@ -2374,6 +2545,353 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/members/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Member levels by threshold */
+        get: operations["MembersAdminController_levelList"];
+        put?: never;
+        /** Add a level. 409 MEMBER_LEVEL_THRESHOLD_TAKEN */
+        post: operations["MembersAdminController_levelCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/levels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a level (members fall to the level below) */
+        delete: operations["MembersAdminController_levelRemove"];
+        options?: never;
+        head?: never;
+        /** Change a level */
+        patch: operations["MembersAdminController_levelUpdate"];
+        trace?: never;
+    };
+    "/api/admin/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member: level and progress, lifetime and 90-day stats, points, usable coupons */
+        get: operations["MembersAdminController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/members/{userId}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's points statement, newest first, with the balance */
+        get: operations["MembersAdminController_statement"];
+        put?: never;
+        /** Adjust a member’s points with a reason (audited). 409 POINTS_INSUFFICIENT */
+        post: operations["MembersAdminController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coupon templates, newest first, with how many were claimed */
+        get: operations["CouponsAdminController_list"];
+        put?: never;
+        /** A coupon template: 满减 or 折扣, scope, minimum spend, validity, quantity, per-person limit */
+        post: operations["CouponsAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, stop or restart, change the total (not below the claimed) */
+        patch: operations["CouponsAdminController_update"];
+        trace?: never;
+    };
+    "/api/admin/coupon-templates/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one coupon to each member listed, within the total and each one’s limit */
+        post: operations["CouponsAdminController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Limited-time offers and flash sales, newest first */
+        get: operations["OffersSegmentsAdminController_offerList"];
+        put?: never;
+        /** A SKU price within a window, with its own quantity and per-person limit */
+        post: operations["OffersSegmentsAdminController_offerCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, stop or restart, change the quantity (not below the sold) */
+        patch: operations["OffersSegmentsAdminController_offerUpdate"];
+        trace?: never;
+    };
+    "/api/admin/members/{userId}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's manual tags */
+        get: operations["OffersSegmentsAdminController_tags"];
+        /** Replace a member's manual tags */
+        put: operations["OffersSegmentsAdminController_setTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rule-based segments */
+        get: operations["OffersSegmentsAdminController_segmentList"];
+        put?: never;
+        /** A segment: level, spend, last purchase, locked store, referrer, scanned store, tags */
+        post: operations["OffersSegmentsAdminController_segmentCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a segment */
+        put: operations["OffersSegmentsAdminController_segmentUpdate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the segment selects now (evaluated in SQL) */
+        get: operations["OffersSegmentsAdminController_segmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupon-templates/{id}/issue-to-segment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one coupon to each of a segment's members, within the total and limits */
+        post: operations["OffersSegmentsAdminController_issueToSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/member/level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My level, the next one and the spend still needed, with my stats */
+        get: operations["MarketingAppController_level"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/member/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My points statement, newest first, with the balance */
+        get: operations["MarketingAppController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My coupons (usable first); filter by state */
+        get: operations["MarketingAppController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/coupons/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a coupon. 409 COUPON_SOLD_OUT, COUPON_LIMIT_REACHED, COUPON_NOT_CLAIMABLE, COUPON_EXPIRED */
+        post: operations["MarketingAppController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/products/{id}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coupons I can claim now that apply to this product */
+        get: operations["MarketingAppController_claimable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offers and flash sales open now, ending soonest first */
+        get: operations["OffersAppController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/rewards": {
         parameters: {
             query?: never;
@@ -2381,7 +2899,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per-order rewards or commissions of one earner account (reseller, store, agent) */
+        /** Per-order rewards or commissions of one earner account (reseller, store, agent), with buyer nickname and product */
         get: operations["RewardsAppController_mine"];
         put?: never;
         post?: never;
@@ -2737,7 +3255,7 @@ export interface components {
             displayName: string | null;
             roles: ("admin" | "operator" | "finance" | "store_manager")[];
             /** @description every permission the roles hold; the admin shows only what these allow */
-            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "finance:write" | "withdrawals:approve" | "jobs:read" | "jobs:write")[];
+            permissions: ("account:self" | "catalog:read" | "catalog:write" | "stores:read" | "stores:write" | "customers:read" | "bindings:write" | "resellers:read" | "resellers:write" | "settings:read" | "settings:write" | "audit:read" | "admins:write" | "orders:read" | "orders:write" | "refunds:write" | "finance:read" | "finance:write" | "withdrawals:approve" | "marketing:read" | "marketing:write" | "jobs:read" | "jobs:write")[];
             /** @description the stores a store-scoped role is limited to */
             storeIds: string[];
             /** @description true when the account sees only the stores in storeIds */
@@ -2854,6 +3372,13 @@ export interface components {
             avatarUrl: string | null;
             /** @description when they became a reseller */
             joinedAt: string;
+            /**
+             * @description 1: my direct downline; 2: a downline of one of them
+             * @enum {number}
+             */
+            level: 1 | 2;
+            /** @description level 2: the level-1 reseller they came through */
+            viaNickname: string | null;
             /** @description customers bound to them now */
             customers: number;
         };
@@ -2951,6 +3476,12 @@ export interface components {
             /** @description latest movements of the pending balance */
             recentPending: components["schemas"]["StatementLineDto"][];
         };
+        StatementPageDto: {
+            items: components["schemas"]["StatementLineDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CreateWithdrawalDto: {
             /** @enum {string} */
             earnerType: "store" | "reseller" | "agent";
@@ -2975,6 +3506,10 @@ export interface components {
             failReason: Record<string, never> | null;
             /** @description for wx.requestMerchantTransfer while WeChat waits for the user */
             packageInfo: Record<string, never> | null;
+            /** @description with packageInfo: the merchant id for wx.requestMerchantTransfer */
+            mchId?: string;
+            /** @description with packageInfo: the app id for wx.requestMerchantTransfer */
+            appId?: string;
             createdAt: string;
             paidAt: Record<string, never> | null;
         };
@@ -3009,12 +3544,6 @@ export interface components {
         };
         MarkPaidDto: {
             note?: string;
-        };
-        StatementPageDto: {
-            items: components["schemas"]["StatementLineDto"][];
-            total: number;
-            page: number;
-            pageSize: number;
         };
         EarnerBalanceDto: {
             earnerId: string;
@@ -3436,6 +3965,7 @@ export interface components {
             userId: string;
             /** @enum {string} */
             role: "owner" | "staff";
+            nickname: string | null;
             joinedAt: string;
         };
         StoreMemberListDto: {
@@ -3450,6 +3980,13 @@ export interface components {
             productId: string;
             qty: number;
             updatedAt: string;
+            /** @description the product’s title */
+            title?: string | null;
+            specs?: {
+                [key: string]: string;
+            } | null;
+            /** @description at or under the low-stock mark (5) */
+            low?: boolean;
         };
         StoreStockPageDto: {
             items: components["schemas"]["StoreStockDto"][];
@@ -3722,6 +4259,43 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        CreateRestockDto: {
+            /** Format: uuid */
+            skuId: string;
+            qty: number;
+            note?: string;
+        };
+        RestockDto: {
+            id: string;
+            storeId: string;
+            storeName: string;
+            skuId: string;
+            /** @description the product’s title */
+            title: string;
+            specs: {
+                [key: string]: string;
+            };
+            qty: number;
+            note: string | null;
+            /** @description who asked (nickname) */
+            requestedBy: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "rejected";
+            handleNote: string | null;
+            handledAt: string | null;
+            createdAt: string;
+        };
+        RestockPageDto: {
+            items: components["schemas"]["RestockDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        HandleRestockDto: {
+            /** @enum {string} */
+            status: "done" | "rejected";
+            note?: string;
+        };
         RegionDto: {
             /** @example 65 */
             code: string;
@@ -3842,6 +4416,8 @@ export interface components {
             authorizeUrl: string;
             /** @description the simulator’s cashier page (redirects back with pay=success|fail|cancel) */
             cashierUrl: string;
+            /** @description the simulator’s merchant-transfer confirm page (wx.requestMerchantTransfer on H5; redirects back with transfer=success|fail|cancel) */
+            transferUrl: string;
         };
         UserNameDto: {
             id: string;
@@ -4026,6 +4602,18 @@ export interface components {
             /** @description required to place an express order */
             address?: components["schemas"]["AddressDto"];
             remark?: string;
+            /**
+             * Format: uuid
+             * @description one of my coupons to use (GET /app/coupons)
+             */
+            couponId?: string;
+            /** @description points to spend (1 point = 1 fen), at most my balance and the cap share of the payable */
+            points?: number;
+            /**
+             * Format: uuid
+             * @description buy through this limited-time offer (flash sale): refused outside its window, sold out or over the limit; without it the best open offer applies by itself
+             */
+            offerId?: string;
         };
         QuoteLineDto: {
             productId: string;
@@ -4047,6 +4635,13 @@ export interface components {
             /** @description what the stock source (platform for express, the store otherwise) holds now */
             availableQty: number;
         };
+        DiscountPartDto: {
+            /** @description offer | level | coupon | points */
+            kind: string;
+            amountFen: number;
+            /** @description why, for the buyer */
+            label: string;
+        };
         QuoteDto: {
             /** @enum {string} */
             mode: "express" | "pickup" | "take_away";
@@ -4056,6 +4651,7 @@ export interface components {
             shortages: components["schemas"]["StockShortageDto"][];
             goodsFen: number;
             discountFen: number;
+            discounts: components["schemas"]["DiscountPartDto"][];
             shippingFen: number;
             payableFen: number;
         };
@@ -4213,6 +4809,44 @@ export interface components {
             /** @description what the member paid at the till, fen */
             amountFen: number;
         };
+        PeriodFiguresDto: {
+            /** @description paid orders in the period */
+            orders: number;
+            /** @description paid minus refunded, fen */
+            salesFen: number;
+            /** @description the earner’s rewards in the period net of claw-backs, fen */
+            rewardFen: number;
+        };
+        StoreSummaryDto: {
+            /** @description today, China time */
+            today: components["schemas"]["PeriodFiguresDto"];
+            /** @description this calendar month, China time */
+            month: components["schemas"]["PeriodFiguresDto"];
+            /** @description pickup orders waiting at the counter */
+            awaitingPickup: number;
+            /** @description express orders paid, not yet shipped */
+            toShip: number;
+        };
+        AgentStoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            city: string | null;
+            phone: string | null;
+            lat: number;
+            lng: number;
+            openingHours: string;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** @description today; rewardFen is the agent’s override */
+            today: components["schemas"]["PeriodFiguresDto"];
+            /** @description this month; rewardFen is the agent’s override */
+            month: components["schemas"]["PeriodFiguresDto"];
+        };
+        AgentStoreListDto: {
+            items: components["schemas"]["AgentStoreDto"][];
+        };
         ShipDto: {
             /** @example 顺丰速运 */
             carrier: string;
@@ -4269,6 +4903,290 @@ export interface components {
             /** @description after-sales still being handled (awaiting approval or refunding) */
             afterSalesOpen: number;
         };
+        MemberLevelDto: {
+            id: string;
+            name: string;
+            thresholdFen: number;
+            discountBp: number;
+            pointsMultiplierBp: number;
+        };
+        MemberLevelInputDto: {
+            /** @example 金卡 */
+            name: string;
+            /** @description cumulative spend (fen) that reaches the level */
+            thresholdFen: number;
+            /** @description share of the goods off every order (bp, 500 = 5 %) */
+            discountBp?: number;
+            /** @description points per yuan ×10,000 (15000 = 1.5 points per yuan) */
+            pointsMultiplierBp?: number;
+        };
+        MemberLevelPatchDto: {
+            name?: string;
+            thresholdFen?: number;
+            discountBp?: number;
+            pointsMultiplierBp?: number;
+        };
+        MemberStatsDto: {
+            lifetimeSpendFen: number;
+            lifetimeOrders: number;
+            last90SpendFen: number;
+            last90Orders: number;
+            /** Format: date-time */
+            lastPurchaseAt: string | null;
+        };
+        LevelProgressDto: {
+            level: components["schemas"]["MemberLevelDto"] | null;
+            next: components["schemas"]["MemberLevelDto"] | null;
+            /** @description spend still needed for the next level */
+            toNextFen: number;
+            stats: components["schemas"]["MemberStatsDto"];
+            levels: components["schemas"]["MemberLevelDto"][];
+        };
+        MemberProfileDto: {
+            userId: string;
+            progress: components["schemas"]["LevelProgressDto"];
+            pointsBalance: number;
+            /** @description coupons the member can use now */
+            availableCoupons: number;
+        };
+        PointsEntryDto: {
+            id: string;
+            /** @description positive earns, negative spends */
+            delta: number;
+            /** @enum {string} */
+            kind: "earn" | "redeem" | "redeem_return" | "clawback" | "expire" | "adjust";
+            orderId: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PointsStatementDto: {
+            /** @description the balance: always the sum of every entry */
+            balance: number;
+            items: components["schemas"]["PointsEntryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PointsAdjustDto: {
+            /** @description points to add (positive) or take (negative) */
+            delta: number;
+            reason: string;
+        };
+        CouponTemplateDto: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "amount" | "percent";
+            amountFen: number;
+            percentOffBp: number;
+            maxDiscountFen: number | null;
+            /** @enum {string} */
+            scope: "all" | "category" | "products";
+            scopeIds: string[];
+            minSpendFen: number;
+            /** Format: date-time */
+            validFrom: string | null;
+            /** Format: date-time */
+            validTo: string | null;
+            validDays: number | null;
+            totalQty: number;
+            claimedQty: number;
+            perUserLimit: number;
+            claimable: boolean;
+            /** @enum {string} */
+            status: "active" | "stopped";
+        };
+        CouponTemplateInputDto: {
+            name: string;
+            /**
+             * @description amount = 满减, percent = 折扣
+             * @enum {string}
+             */
+            kind: "amount" | "percent";
+            /** @description 满减: fen off */
+            amountFen?: number;
+            /** @description 折扣: share off in bp (8.5折 = 1500) */
+            percentOffBp?: number;
+            /** @description 折扣: at most this much off */
+            maxDiscountFen?: number | null;
+            /** @enum {string} */
+            scope: "all" | "category" | "products";
+            /** @description category ids or product ids */
+            scopeIds?: string[];
+            /** @description default 0 */
+            minSpendFen?: number;
+            /** Format: date-time */
+            validFrom?: string;
+            /** Format: date-time */
+            validTo?: string;
+            /** @description valid N days after the claim (instead of fixed dates) */
+            validDays?: number;
+            totalQty: number;
+            /** @description default 1 */
+            perUserLimit?: number;
+            /** @description shoppers may claim it (else only issued); default true */
+            claimable?: boolean;
+        };
+        CouponTemplatePatchDto: {
+            name?: string;
+            /** @enum {string} */
+            status?: "active" | "stopped";
+            totalQty?: number;
+            claimable?: boolean;
+        };
+        CouponIssueDto: {
+            /** @description members to issue one coupon each */
+            userIds: string[];
+        };
+        CouponIssueResultDto: {
+            issued: number;
+            /** @description at their per-person limit, or the total ran out */
+            skipped: number;
+        };
+        OfferDto: {
+            id: string;
+            name: string;
+            skuId: string;
+            priceFen: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            totalQty: number;
+            soldQty: number;
+            perUserLimit: number;
+            /** @enum {string} */
+            status: "active" | "stopped";
+        };
+        OfferInputDto: {
+            name: string;
+            /** Format: uuid */
+            skuId: string;
+            /** @description the offer price per unit (fen) */
+            priceFen: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description units at the offer price */
+            totalQty: number;
+            /** @description default 1 */
+            perUserLimit?: number;
+        };
+        OfferPatchDto: {
+            name?: string;
+            /** @enum {string} */
+            status?: "active" | "stopped";
+            totalQty?: number;
+        };
+        MemberTagsDto: {
+            tags: string[];
+        };
+        SegmentRulesDto: {
+            /**
+             * Format: uuid
+             * @description members at this level now
+             */
+            levelId?: string;
+            /** @description lifetime spend at least (fen) */
+            minSpendFen?: number;
+            /** @description lifetime spend at most (fen) */
+            maxSpendFen?: number;
+            /** @description bought in the last N days */
+            purchasedWithinDays?: number;
+            /** @description bought nothing in the last N days */
+            notPurchasedForDays?: number;
+            /**
+             * Format: uuid
+             * @description locked to this store now
+             */
+            lockedStoreId?: string;
+            /**
+             * Format: uuid
+             * @description bound to this reseller now
+             */
+            referrerId?: string;
+            /**
+             * Format: uuid
+             * @description scanned a code of this store
+             */
+            scannedStoreId?: string;
+            /** @description carries every one of these tags */
+            tags?: string[];
+        };
+        SegmentDto: {
+            id: string;
+            name: string;
+            rules: components["schemas"]["SegmentRulesDto"];
+        };
+        SegmentInputDto: {
+            name: string;
+            rules: components["schemas"]["SegmentRulesDto"];
+        };
+        SegmentMembersDto: {
+            total: number;
+            /** @description the first 200 member ids */
+            userIds: string[];
+        };
+        SegmentIssueDto: {
+            /** Format: uuid */
+            segmentId: string;
+        };
+        CouponDto: {
+            id: string;
+            /** @enum {string} */
+            state: "available" | "used" | "expired";
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+            orderId: string | null;
+            template: components["schemas"]["CouponTemplateDto"];
+        };
+        CouponClaimDto: {
+            /** Format: uuid */
+            templateId: string;
+        };
+        EarnerRewardDto: {
+            id: string;
+            orderId: string;
+            lineId: string;
+            /**
+             * @description store reward, agent override, L1 or L2 commission
+             * @enum {string}
+             */
+            kind: "store" | "agent" | "l1" | "l2";
+            /** @enum {string} */
+            earnerType: "store" | "reseller" | "agent";
+            earnerId: string;
+            /** @description the line’s paid amount the rate applies to */
+            baseFen: number;
+            rateBp: number;
+            amountFen: number;
+            /** @description taken back by refunds */
+            clawedFen: number;
+            /** @enum {string} */
+            status: "PENDING" | "AVAILABLE" | "CANCELLED";
+            createdAt: string;
+            settledAt: string | null;
+            orderNo: string;
+            buyerNickname: string | null;
+            productTitle: string;
+        };
+        EarnerRewardPageDto: {
+            items: components["schemas"]["EarnerRewardDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DailyRewardsDto: {
+            /** @description yyyy-MM-dd, China time */
+            day: string;
+            orders: number;
+            amountFen: number;
+            clawedFen: number;
+        };
         RewardDto: {
             id: string;
             orderId: string;
@@ -4297,13 +5215,6 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-        };
-        DailyRewardsDto: {
-            /** @description yyyy-MM-dd, China time */
-            day: string;
-            orders: number;
-            amountFen: number;
-            clawedFen: number;
         };
         SettleDueResultDto: {
             /** @description rewards moved from pending to available */
@@ -4339,6 +5250,15 @@ export interface components {
          *     CATEGORY_NOT_FOUND (404): 分类不存在
          *     CATEGORY_TOO_DEEP (400): 分类最多两级
          *     CONFLICT (409): 数据已被修改，请刷新后重试
+         *     COUPON_EXPIRED (409): 优惠券不在有效期内
+         *     COUPON_LIMIT_REACHED (409): 已达到每人领取上限
+         *     COUPON_NOT_APPLICABLE (409): 优惠券不适用于这些商品或未达到使用门槛
+         *     COUPON_NOT_CLAIMABLE (409): 该优惠券不可领取
+         *     COUPON_NOT_FOUND (404): 优惠券不存在
+         *     COUPON_SOLD_OUT (409): 优惠券已领完
+         *     COUPON_TEMPLATE_INVALID (400): 优惠券设置有误
+         *     COUPON_TEMPLATE_NOT_FOUND (404): 优惠券不存在
+         *     COUPON_USED (409): 优惠券已使用
          *     EXPORT_TOO_LARGE (422): 导出的数据超过上限，请缩小筛选范围（如按日期）后分批导出
          *     FORBIDDEN (403): 没有权限执行此操作
          *     H5_WEB_FLOWS_UNAVAILABLE (404): H5 版仅在模拟器环境下可用，请在微信中打开小程序
@@ -4354,9 +5274,16 @@ export interface components {
          *     LEDGER_INSUFFICIENT_BALANCE (409): 可用余额不足
          *     LEDGER_UNBALANCED (500): 账务不平衡
          *     MEMBER_CODE_INVALID (404): 会员码无效或已过期，请让顾客刷新
+         *     MEMBER_LEVEL_NOT_FOUND (404): 会员等级不存在
+         *     MEMBER_LEVEL_THRESHOLD_TAKEN (409): 已有相同门槛的会员等级
          *     METHOD_NOT_ALLOWED (405): 不支持的请求方法
          *     NOT_ACCEPTABLE (406): 无法提供所请求的内容格式
          *     NOT_FOUND (404): 资源不存在
+         *     OFFER_INVALID (400): 活动设置有误
+         *     OFFER_LIMIT_REACHED (409): 超过活动每人限购数量
+         *     OFFER_NOT_ACTIVE (409): 不在活动时间内
+         *     OFFER_NOT_FOUND (404): 活动不存在
+         *     OFFER_SOLD_OUT (409): 活动商品已抢完
          *     OFFLINE_SALE_INVALID (400): 线下销售记录有误
          *     ORDER_ADDRESS_REQUIRED (400): 快递配送需要收货地址
          *     ORDER_INSUFFICIENT_STOCK (409): 库存不足
@@ -4377,6 +5304,8 @@ export interface components {
          *     PAYMENT_CHANNEL_ERROR (502): 微信支付暂时不可用，请稍后再试
          *     PAYMENT_NOT_FOUND (404): 支付记录不存在
          *     PAYMENT_STATE_INVALID (409): 支付状态不允许此操作
+         *     POINTS_INSUFFICIENT (409): 积分不足
+         *     POINTS_OVER_CAP (409): 超过本单可用积分上限
          *     PRODUCT_NOT_FOUND (404): 商品不存在
          *     PRODUCT_NOT_SELLABLE (409): 商品至少需要一个有价格的规格才能上架
          *     PRODUCT_STALE (409): 商品已被他人修改，请刷新后重试
@@ -4394,11 +5323,15 @@ export interface components {
          *     REFUND_EXCEEDS_PAID (400): 退款金额超过可退金额
          *     REFUND_NOT_FOUND (404): 退款记录不存在
          *     REQUEST_TIMEOUT (408): 请求超时，请重试
+         *     RESTOCK_ALREADY_HANDLED (409): 该补货申请已处理
+         *     RESTOCK_NOT_FOUND (404): 补货申请不存在
+         *     RESTOCK_SKU_NOT_FOUND (404): 商品规格不存在
          *     REWARD_ORDER_NOT_FOUND (404): 订单不存在
          *     REWARD_STATE_INVALID (409): 奖励状态不允许此操作
          *     SCAN_CODE_ALREADY_ACTIVE (409): 该货架（货位）已有在用的二维码
          *     SCAN_CODE_DISABLED (410): 该二维码已停用
          *     SCAN_CODE_NOT_FOUND (404): 二维码无效，请确认后重新扫码
+         *     SEGMENT_NOT_FOUND (404): 人群不存在
          *     SERVICE_UNAVAILABLE (503): 服务暂不可用
          *     SETTINGS_INVALID (400): 设置项不合理
          *     SHELF_NOT_FOUND (404): 货架不存在
@@ -4410,8 +5343,10 @@ export interface components {
          *     SKU_NOT_FOUND (404): 规格不存在
          *     STAFF_ALREADY_MEMBER (409): 你已经是该门店的成员
          *     STAFF_INVITE_INVALID (404): 邀请码无效或已过期
+         *     STAFF_NOT_FOUND (404): 该店员不存在
+         *     STAFF_REMOVE_OWNER (409): 不能移除店主
          *     STORE_NOT_FOUND (404): 门店不存在
-         *     STORE_NOT_OWNER (403): 只有店主可以邀请店员
+         *     STORE_NOT_OWNER (403): 只有店主可以管理店员
          *     STORE_PAYEE_CHANGE_FORBIDDEN (403): 门店的店主和代理商只能由平台运营人员更改
          *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
          *     STORE_SUSPENDED (409): 门店已暂停营业
@@ -4434,7 +5369,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_REAL_NAME_REQUIRED" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_REAL_NAME_REQUIRED" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -5206,6 +6141,30 @@ export interface operations {
             };
         };
     };
+    AdminResellersController_team: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamPageDto"];
+                };
+            };
+        };
+    };
     AdminResellersController_approve: {
         parameters: {
             query?: never;
@@ -5481,6 +6440,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WalletDto"];
+                };
+            };
+        };
+    };
+    WithdrawalsAppController_statement: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                earnerType: "store" | "reseller" | "agent";
+                earnerId: string;
+                kind: "pending" | "available" | "withdrawing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementPageDto"];
                 };
             };
         };
@@ -6891,6 +7875,26 @@ export interface operations {
             };
         };
     };
+    StoresAppController_removeStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     StoresAppController_accept: {
         parameters: {
             query?: never;
@@ -6935,6 +7939,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NearbyStockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAppController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAppController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRestockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockDto"];
+                };
+            };
+        };
+    };
+    RestockAdminController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "done" | "rejected";
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockPageDto"];
+                };
+            };
+        };
+    };
+    RestockAdminController_handle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandleRestockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockDto"];
                 };
             };
         };
@@ -7816,6 +8918,95 @@ export interface operations {
             };
         };
     };
+    StoreCentreAppController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreSummaryDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_queue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                queue?: "awaiting_pickup" | "taken_today" | "to_ship";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_lockedCustomers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPageDto"];
+                };
+            };
+        };
+    };
+    StoreCentreAppController_agentStores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentStoreListDto"];
+                };
+            };
+        };
+    };
     OrdersAdminController_list: {
         parameters: {
             query?: {
@@ -8176,6 +9367,607 @@ export interface operations {
             };
         };
     };
+    MembersAdminController_levelList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLevelDto"][];
+                };
+            };
+        };
+    };
+    MembersAdminController_levelCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberLevelInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLevelDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_levelRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_levelUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberLevelPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberLevelDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberProfileDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_statement: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsStatementDto"];
+                };
+            };
+        };
+    };
+    MembersAdminController_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsAdjustDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsStatementDto"];
+                };
+            };
+        };
+    };
+    CouponsAdminController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"][];
+                };
+            };
+        };
+    };
+    CouponsAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponTemplateInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+        };
+    };
+    CouponsAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponTemplatePatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"];
+                };
+            };
+        };
+    };
+    CouponsAdminController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponIssueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponIssueResultDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_offerList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"][];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_offerCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_offerUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberTagsDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_setTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberTagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberTagsDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_segmentList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"][];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_segmentCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_segmentUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_segmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentMembersDto"];
+                };
+            };
+        };
+    };
+    OffersSegmentsAdminController_issueToSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentIssueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponIssueResultDto"];
+                };
+            };
+        };
+    };
+    MarketingAppController_level: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelProgressDto"];
+                };
+            };
+        };
+    };
+    MarketingAppController_statement: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsStatementDto"];
+                };
+            };
+        };
+    };
+    MarketingAppController_mine: {
+        parameters: {
+            query?: {
+                state?: "available" | "used" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponDto"][];
+                };
+            };
+        };
+    };
+    MarketingAppController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponDto"];
+                };
+            };
+        };
+    };
+    MarketingAppController_claimable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplateDto"][];
+                };
+            };
+        };
+    };
+    OffersAppController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"][];
+                };
+            };
+        };
+    };
     RewardsAppController_mine: {
         parameters: {
             query: {
@@ -8196,7 +9988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RewardPageDto"];
+                    "application/json": components["schemas"]["EarnerRewardPageDto"];
                 };
             };
         };

@@ -18,6 +18,10 @@ import { cstTime, type SimUser } from './state';
  *   order's amount; 确认支付 posts every `wx.requestPayment` parameter plus the payer's openid to
  *   `POST /sim/pay/confirm` (the same call the mini-program's payment sheet makes) and redirects back
  *   with `pay=success|fail|cancel`.
+ * - `GET /sim/transfer/receive?mchId&appId&package&redirect_uri` is `wx.requestMerchantTransfer`:
+ *   it shows the merchant transfer waiting for the user (found by its `package_info`); 确认收款
+ *   finishes it as the user's confirmation in WeChat does (the bill's notification follows) and
+ *   redirects back with `transfer=success|fail|cancel`.
  *
  * Development and tests only, like everything under /sim/.
  */
@@ -186,6 +190,59 @@ document.getElementById('cancel').onclick = () => go('cancel');`;
 <button class="primary" id="confirm">确认支付</button>
 <button class="danger" id="fail">模拟支付失败</button>
 <button class="plain" id="cancel">取消</button></div>
+<div class="tip">这是 CloudShelf 的本地微信模拟器，仅用于开发与测试</div></main>
+<script>${script}</script>`,
+      ),
+    );
+  });
+
+  app.get('/sim/transfer/receive', async (req: FastifyRequest, reply: FastifyReply) => {
+    const q = req.query as Record<string, string | undefined>;
+    const redirect = checkRedirect(q.redirect_uri);
+    const t = Object.values(state.transfers).find((x) => x.package_info === q.package);
+    if (!t) throw new SimError(404, 'TRANSFER_NOT_FOUND', 'no transfer bill with this package');
+    if (q.mchId !== ctx.creds.mchId || q.appId !== t.appid)
+      throw new SimError(400, 'MCH_APP_MISMATCH', 'mchId or appId does not match the transfer bill');
+    const openid = readCookie(req, COOKIE) ?? '';
+    const script = `
+const back = ${JSON.stringify(redirect).replace(/</g, '\\u003c')};
+const no = ${JSON.stringify(t.out_bill_no).replace(/</g, '\\u003c')};
+function go(result) {
+  const tail = back.includes('#') ? back.slice(back.indexOf('#')) : back;
+  location.replace(back + (tail.includes('?') ? '&' : '?') + 'transfer=' + result);
+}
+async function receive(fail) {
+  for (const b of document.querySelectorAll('button')) b.disabled = true;
+  const res = await fetch('/sim/transfers/' + encodeURIComponent(no) + '/confirm', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ fail }),
+  });
+  if (!res.ok) {
+    const body = await res.json().catch(() => ({}));
+    document.getElementById('error').textContent = body.message || '收款失败';
+    setTimeout(() => go('fail'), 1200);
+    return;
+  }
+  go(fail ? 'fail' : 'success');
+}
+document.getElementById('confirm').onclick = () => receive(false);
+document.getElementById('fail').onclick = () => receive(true);
+document.getElementById('cancel').onclick = () => go('cancel');`;
+    const waiting = t.state === 'WAIT_USER_CONFIRM';
+    return reply.type('text/html; charset=utf-8').send(
+      page(
+        '确认收款',
+        `<header>确认收款（模拟器）</header><main>
+<div class="card"><div class="muted" style="text-align:center">${esc(t.transfer_remark)}</div>
+<div class="amount" id="amount">${esc(fen(t.transfer_amount))}</div>
+<div class="muted">付款方：商户号 ${esc(ctx.creds.mchId)}</div>
+<div class="muted">收款人：${esc(state.users[openid]?.nickname ?? state.users[t.openid]?.nickname ?? '')}</div>
+<div class="muted">状态：${esc(t.state)}</div>
+<div id="error" style="color:#fa5151;text-align:center"></div>
+<button class="primary" id="confirm"${waiting ? '' : ' disabled'}>确认收款</button>
+<button class="danger" id="fail"${waiting ? '' : ' disabled'}>模拟收款失败</button>
+<button class="plain" id="cancel">返回</button></div>
 <div class="tip">这是 CloudShelf 的本地微信模拟器，仅用于开发与测试</div></main>
 <script>${script}</script>`,
       ),

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  GiftOutlined,
   SettingOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -62,7 +63,21 @@ export const MENU: MenuEntry[] = [
     path: '/members',
     name: S.menu.members,
     icon: <UserOutlined />,
-    children: [{ path: '/members/customers', name: S.menu.customers, permission: 'customers:read' }],
+    children: [
+      { path: '/members/customers', name: S.menu.customers, permission: 'customers:read' },
+      { path: '/members/levels', name: S.marketing.levels, permission: 'marketing:read' },
+      { path: '/members/profile', name: S.marketing.profile, permission: 'marketing:read' },
+    ],
+  },
+  {
+    path: '/marketing',
+    name: S.marketing.menu,
+    icon: <GiftOutlined />,
+    children: [
+      { path: '/marketing/coupons', name: S.marketing.coupons, permission: 'marketing:read' },
+      { path: '/marketing/offers', name: S.marketing.offers, permission: 'marketing:read' },
+      { path: '/marketing/segments', name: S.marketing.segments, permission: 'marketing:read' },
+    ],
   },
   {
     path: '/resellers',

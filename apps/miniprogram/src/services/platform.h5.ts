@@ -9,6 +9,7 @@ interface WebConfig {
   appId: string;
   authorizeUrl: string;
   cashierUrl: string;
+  transferUrl: string;
 }
 
 let config: Promise<WebConfig> | undefined;
@@ -67,4 +68,27 @@ export type ConsentResult = 'accept' | 'reject' | 'ban' | 'filter';
  */
 export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, ConsentResult>> {
   return Object.fromEntries(tmplIds.map((id) => [id, 'accept' as const]));
+}
+
+export type TransferOutcome = 'success' | 'cancel' | 'fail';
+
+/**
+ * wx.requestMerchantTransfer on H5: the simulator's confirm page, which comes back to this page
+ * with `transfer=success|fail|cancel` (the wallet page reads it).
+ */
+export async function receiveTransfer(t: {
+  mchId: string;
+  appId: string;
+  packageInfo: string;
+}): Promise<TransferOutcome> {
+  const { transferUrl } = await webConfig();
+  const back = window.location.href.replace(/([?&])transfer=[a-z]+&?/, '$1').replace(/[?&]$/, '');
+  const query = new URLSearchParams({
+    mchId: t.mchId,
+    appId: t.appId,
+    package: t.packageInfo,
+    redirect_uri: back,
+  });
+  window.location.href = `${transferUrl}?${query}`;
+  return never<TransferOutcome>();
 }

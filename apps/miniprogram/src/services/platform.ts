@@ -46,3 +46,34 @@ export async function requestSubscribe(tmplIds: string[]): Promise<Record<string
     return {};
   }
 }
+
+export type TransferOutcome = 'success' | 'cancel' | 'fail';
+
+/** wx.requestMerchantTransfer: the user confirms receiving a withdrawal in WeChat. */
+export function receiveTransfer(t: {
+  mchId: string;
+  appId: string;
+  packageInfo: string;
+}): Promise<TransferOutcome> {
+  const wxApi =
+    (globalThis as { wx?: Record<string, unknown> }).wx ?? (Taro as unknown as Record<string, unknown>);
+  const call = wxApi.requestMerchantTransfer as
+    | ((o: {
+        mchId: string;
+        appId: string;
+        package: string;
+        success: () => void;
+        fail: (e: { errMsg?: string }) => void;
+      }) => void)
+    | undefined;
+  if (!call) return Promise.resolve('fail');
+  return new Promise((resolve) =>
+    call({
+      mchId: t.mchId,
+      appId: t.appId,
+      package: t.packageInfo,
+      success: () => resolve('success'),
+      fail: (e) => resolve(/cancel/.test(e.errMsg ?? '') ? 'cancel' : 'fail'),
+    }),
+  );
+}

@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'finance:read',
   'finance:write',
   'withdrawals:approve',
+  // Member levels, points, coupons and promotions.
+  'marketing:read',
+  'marketing:write',
   // Background jobs: see failed ones with their errors, retry them.
   'jobs:read',
   'jobs:write',
@@ -48,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<AdminRole, ReadonlySet<Permission>> = {
     'orders:write',
     'refunds:write',
     'jobs:write',
+    'marketing:write',
   ]),
   finance: new Set<Permission>([
     'account:self',

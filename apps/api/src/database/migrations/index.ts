@@ -15,6 +15,10 @@ import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 import { PayeeRealName1796300000000 } from './1796300000000-payee-real-name';
 import { OrderShippingUpload1796300000001 } from './1796300000001-order-shipping-upload';
 import { SubscribeConsent1796300000002 } from './1796300000002-subscribe-consent';
+import { Marketing1796400000000 } from './1796400000000-marketing';
+import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
+import { EarnerRoles1796200000000 } from './1796200000000-earner-roles';
+import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -32,6 +36,10 @@ export const MIGRATIONS = [
   ShopperApp1796098895974,
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
+  Marketing1796400000000,
+  OffersSegments1796400000001,
+  EarnerRoles1796200000000,
+  RestockRequests1796200000001,
   PayeeRealName1796300000000,
   OrderShippingUpload1796300000001,
   SubscribeConsent1796300000002,

@@ -15,6 +15,11 @@ export class H5ConfigDto {
   authorizeUrl: string;
   @ApiProperty({ description: 'the simulator’s cashier page (redirects back with pay=success|fail|cancel)' })
   cashierUrl: string;
+  @ApiProperty({
+    description:
+      'the simulator’s merchant-transfer confirm page (wx.requestMerchantTransfer on H5; redirects back with transfer=success|fail|cancel)',
+  })
+  transferUrl: string;
 }
 
 export class QrQueryDto {
@@ -46,6 +51,7 @@ export class MiniappController {
       appId: this.wechat.appId,
       authorizeUrl: `${w.apiBase}/sim/oauth/authorize`,
       cashierUrl: `${w.payApiBase}/sim/pay/cashier`,
+      transferUrl: `${w.payApiBase}/sim/transfer/receive`,
     };
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -18,6 +18,7 @@ import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from './orders.
 import { OrderStock } from './checkout/stock';
 import { ShippingInfoQueue } from './shipping-info/shipping-info.job';
 import { OrderMessages } from './order-messages';
+import { ORDER_DISCOUNTS, type DiscountProvider } from './checkout/discounts.ports';
 
 /**
  * The order side of WeChat Pay, inside the payment's (or refund's) transaction.
@@ -41,6 +42,7 @@ export class OrderPaymentListener implements PaymentListener {
     private readonly messages: OrderMessages,
     platformStock: CatalogStockService,
     storeStock: StoreStockService,
+    @Optional() @Inject(ORDER_DISCOUNTS) private readonly discounts: DiscountProvider[] = [],
   ) {
     this.stock = new OrderStock(platformStock, storeStock);
   }
@@ -85,6 +87,7 @@ export class OrderPaymentListener implements PaymentListener {
   async complete(ctx: RequestContext, m: EntityManager, order: Order, reason: string): Promise<void> {
     const completedAt = this.clock.now();
     await transitionOrder(ctx, m, order, 'COMPLETED', reason, { completedAt });
+    for (const d of this.discounts ?? []) await d.onOrderCompleted?.(ctx, order.id);
     await this.jobs.send(
       ctx,
       orderCompletedJob,
@@ -141,6 +144,7 @@ export class OrderPaymentListener implements PaymentListener {
     if (sale.restock) {
       await this.stock.release(ctx, order, [{ skuId: line.skuId, qty: sale.qty }], 'refund_return');
     }
+    for (const d of this.discounts ?? []) await d.onOrderRefunded?.(ctx, order.id);
     await this.jobs.send(
       ctx,
       orderLineRefundedJob,

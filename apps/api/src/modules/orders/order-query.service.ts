@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type FindOptionsWhere, Between, MoreThanOrEqual, LessThan } from 'typeorm';
 import { storeFilter, inStoreScope } from '../../common/auth/store-scope';
-import { type Page, findPage, emptyPage } from '../../common/paging';
+import { type Page, findPage, emptyPage, queryPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { PaymentsService, type PrepayResult } from '../payments/payments.service';
@@ -33,6 +33,9 @@ export interface AdminOrderQuery {
 }
 
 /** Reading orders (buyer and admin), paying them, and the rewards module's view of lines. */
+export const STORE_QUEUES = ['awaiting_pickup', 'taken_today', 'to_ship'] as const;
+export type StoreQueue = (typeof STORE_QUEUES)[number];
+
 @Injectable()
 export class OrderQueryService implements RewardOrderSource {
   constructor(
@@ -101,6 +104,29 @@ export class OrderQueryService implements RewardOrderSource {
     return findPage(this.tx.repo(ctx, Order), q, { where, order: { createdAt: 'DESC', id: 'ASC' } }, (rows) =>
       this.withLines(ctx, rows),
     );
+  }
+
+  /**
+   * A store's work queue for its staff: paid pickup orders waiting at the counter, take-away and
+   * picked-up orders completed today (China time), or express orders paid and not yet shipped.
+   * The caller has checked the staff member's store.
+   */
+  async storeQueue(
+    ctx: RequestContext,
+    storeId: string,
+    queue: StoreQueue,
+    q: { page?: number; pageSize?: number },
+  ): Promise<Page<OrderView>> {
+    const qb = this.tx.repo(ctx, Order).createQueryBuilder('o').where('o.store_id = :storeId', { storeId });
+    if (queue === 'awaiting_pickup') qb.andWhere(`o.status = 'AWAITING_PICKUP'`);
+    else if (queue === 'to_ship') qb.andWhere(`o.status = 'PAID' AND o.mode = 'express'`);
+    else
+      qb.andWhere(`o.status = 'COMPLETED' AND o.mode IN ('take_away', 'pickup')`).andWhere(
+        `o.completed_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'`,
+      );
+    if (queue === 'taken_today') qb.orderBy('o.completedAt', 'DESC');
+    else qb.orderBy('o.paidAt', 'ASC');
+    return queryPage(qb.addOrderBy('o.id'), q, (rows) => this.withLines(ctx, rows));
   }
 
   /** One order for the admin; another store's order is 404 for a store manager. */

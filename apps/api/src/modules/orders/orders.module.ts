@@ -17,6 +17,8 @@ import { REWARD_ORDER_SOURCE } from './orders.ports';
 import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersAppController } from './orders-app.controller';
 import { StoreStaffAppController } from './fulfilment/store-staff-app.controller';
+import { StoreCentreAppController } from './centres/store-centre-app.controller';
+import { StoreCentreService } from './centres/store-centre.service';
 import { OrdersWorker } from './orders.worker';
 import { QuoteService } from './checkout/quote.service';
 import { ShippingService } from './checkout/shipping.service';
@@ -36,11 +38,13 @@ import { OrderMessages } from './order-messages';
   controllers: [
     OrdersAppController,
     StoreStaffAppController,
+    StoreCentreAppController,
     OrdersAdminController,
     AppUploadsController,
     OrderCountsController,
   ],
   providers: [
+    StoreCentreService,
     OrderCountsService,
     CartService,
     ShippingService,

@@ -23,7 +23,9 @@ import {
   ResellerQueryDto,
   SetReferrerDto,
   StoreLockDto,
+  TeamPageDto,
 } from './dto/referral.dto';
+import { PageQueryDto } from '../../common/paging';
 import { ReferralBindingService } from './referral-binding.service';
 import { ReferralErrors } from './referral.errors';
 import { ResellerService } from './reseller.service';
@@ -41,6 +43,24 @@ export class AdminResellersController {
   async list(@Ctx() ctx: RequestContext, @Query() q: ResellerQueryDto): Promise<ResellerPageDto> {
     const page = await this.resellers.list(ctx, q);
     return { ...page, items: page.items.map(toResellerDto) };
+  }
+
+  @Get(':userId/team')
+  @AdminRoute('resellers:read')
+  @ApiOperation({
+    summary: 'A reseller’s team, two levels deep (what the reseller sees in the mini-program)',
+  })
+  @ApiOkResponse({ type: TeamPageDto })
+  async team(
+    @Ctx() ctx: RequestContext,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Query() q: PageQueryDto,
+  ): Promise<TeamPageDto> {
+    const page = await this.resellers.teamOf(ctx, userId, q);
+    return {
+      ...page,
+      items: page.items.map((m) => ({ ...m, joinedAt: new Date(m.joinedAt).toISOString() })),
+    };
   }
 
   @Post(':userId/approve')

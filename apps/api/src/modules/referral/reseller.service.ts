@@ -15,6 +15,10 @@ export interface TeamMember {
   nickname: string | null;
   avatarUrl: string | null;
   joinedAt: Date;
+  /** 1: my direct downline; 2: a downline of one of them. */
+  level: 1 | 2;
+  /** level 2: the level-1 reseller they joined through. */
+  viaNickname: string | null;
   customers: number;
 }
 
@@ -166,43 +170,58 @@ export class ResellerService {
     );
   }
 
-  /**
-   * My team: the approved resellers whose upline I am, newest first, each with how many
-   * customers are bound to them now. (Two levels only: their own downlines are not mine.)
-   */
-  /** The caller's team (approved resellers only): resellers whose upline they are. */
+  /** The caller's team (approved resellers only): two levels below them. */
   async team(
     ctx: RequestContext,
     userId: string,
     q: { page?: number; pageSize?: number },
   ): Promise<Page<TeamMember>> {
     await this.assertApproved(ctx, userId);
+    return this.teamOf(ctx, userId, q);
+  }
+
+  /**
+   * A reseller's team, two levels deep (the depth commissions reach; WeChat forbids deeper
+   * distribution): level 1 are the approved resellers whose upline they are, level 2 the
+   * approved resellers whose upline is one of those. Level 1 first, newest first, each with
+   * how many customers are bound to them now. The app and the admin share it.
+   */
+  async teamOf(
+    ctx: RequestContext,
+    userId: string,
+    q: { page?: number; pageSize?: number },
+  ): Promise<Page<TeamMember>> {
     const { skip, take } = pageWindow(q);
+    const team = `SELECT r.user_id, r.decided_at, 1 AS level, NULL::uuid AS via
+                    FROM resellers r WHERE r.upline_id = $1 AND r.status = 'approved'
+                  UNION ALL
+                  SELECT r2.user_id, r2.decided_at, 2 AS level, r2.upline_id AS via
+                    FROM resellers r1 JOIN resellers r2 ON r2.upline_id = r1.user_id
+                   WHERE r1.upline_id = $1 AND r1.status = 'approved' AND r2.status = 'approved'`;
     const rows: {
       user_id: string;
       nickname: string | null;
       avatar_url: string | null;
       decided_at: Date;
+      level: number;
+      via_nickname: string | null;
       customers: string;
     }[] = await this.tx.manager(ctx).query(
-      `SELECT r.user_id, u.nickname, u.avatar_url, r.decided_at,
-                (SELECT count(*) FROM customer_bindings b WHERE b.referrer_id = r.user_id
+      `SELECT t.user_id, u.nickname, u.avatar_url, t.decided_at, t.level, v.nickname AS via_nickname,
+                (SELECT count(*) FROM customer_bindings b WHERE b.referrer_id = t.user_id
                    AND (b.referrer_expires_at IS NULL OR b.referrer_expires_at > now())) AS customers
-           FROM resellers r JOIN users u ON u.id = r.user_id
-          WHERE r.upline_id = $1 AND r.status = 'approved'
-          ORDER BY r.decided_at DESC LIMIT $2 OFFSET $3`,
+           FROM (${team}) t JOIN users u ON u.id = t.user_id LEFT JOIN users v ON v.id = t.via
+          ORDER BY t.level, t.decided_at DESC, t.user_id LIMIT $2 OFFSET $3`,
       [userId, take, skip],
     );
-    const [{ n }] = await this.tx
-      .manager(ctx)
-      .query(`SELECT count(*)::int AS n FROM resellers WHERE upline_id = $1 AND status = 'approved'`, [
-        userId,
-      ]);
+    const [{ n }] = await this.tx.manager(ctx).query(`SELECT count(*)::int AS n FROM (${team}) t`, [userId]);
     const items = rows.map((r) => ({
       userId: r.user_id,
       nickname: r.nickname,
       avatarUrl: r.avatar_url,
       joinedAt: r.decided_at,
+      level: Number(r.level) as 1 | 2,
+      viaNickname: r.via_nickname,
       customers: Number(r.customers),
     }));
     return toPage(items, n, q);

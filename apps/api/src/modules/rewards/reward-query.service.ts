@@ -69,6 +69,28 @@ export class RewardQueryService {
     return queryPage(qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id'), f);
   }
 
+  /**
+   * What an earner may know of the orders behind their rewards: the order number, the buyer's
+   * nickname (never the phone) and the product title, by order line.
+   */
+  async lineInfo(
+    ctx: RequestContext,
+    lineIds: string[],
+  ): Promise<Map<string, { orderNo: string; buyerNickname: string | null; productTitle: string }>> {
+    if (lineIds.length === 0) return new Map();
+    const rows: { id: string; order_no: string; nickname: string | null; title: string }[] = await this.tx
+      .manager(ctx)
+      .query(
+        `SELECT l.id, o.order_no, u.nickname, l.title
+           FROM order_line l JOIN orders o ON o.id = l.order_id LEFT JOIN users u ON u.id = o.buyer_id
+          WHERE l.id = ANY($1::uuid[])`,
+        [lineIds],
+      );
+    return new Map(
+      rows.map((r) => [r.id, { orderNo: r.order_no, buyerNickname: r.nickname, productTitle: r.title }]),
+    );
+  }
+
   /** The caller's earner account's rewards by day (404 for someone else's account). */
   async dailyForUser(
     ctx: RequestContext,

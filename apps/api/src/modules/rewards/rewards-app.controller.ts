@@ -3,7 +3,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRoute } from '../../common/auth/auth.decorators';
 import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
-import { DailyRewardsDto, DailyRewardsQuery, EarnerRewardsQuery, RewardPageDto } from './dto/reward.dto';
+import {
+  DailyRewardsDto,
+  DailyRewardsQuery,
+  EarnerRewardPageDto,
+  EarnerRewardsQuery,
+} from './dto/reward.dto';
 import { RewardQueryService } from './reward-query.service';
 
 /** An earner's own rewards and commissions (the caller must own the earner account). */
@@ -13,18 +18,34 @@ export class RewardsAppController {
   constructor(private readonly query: RewardQueryService) {}
 
   @Get('app/rewards')
-  @ApiOkResponse({ type: RewardPageDto })
+  @ApiOkResponse({ type: EarnerRewardPageDto })
   @UserRoute()
   @ApiOperation({
-    summary: 'Per-order rewards or commissions of one earner account (reseller, store, agent)',
+    summary:
+      'Per-order rewards or commissions of one earner account (reseller, store, agent), with buyer nickname and product',
   })
   async mine(
     @Ctx() ctx: RequestContext,
     @CurrentUserId() userId: string,
     @Query() q: EarnerRewardsQuery,
-  ): Promise<RewardPageDto> {
+  ): Promise<EarnerRewardPageDto> {
     const page = await this.query.listForUser(ctx, userId, q);
-    return { ...page, items: page.items.map(toRewardDto) };
+    const info = await this.query.lineInfo(
+      ctx,
+      page.items.map((r) => r.lineId),
+    );
+    return {
+      ...page,
+      items: page.items.map((r) => {
+        const i = info.get(r.lineId);
+        return {
+          ...toRewardDto(r),
+          orderNo: i?.orderNo ?? '',
+          buyerNickname: i?.buyerNickname ?? null,
+          productTitle: i?.productTitle ?? '',
+        };
+      }),
+    };
   }
 
   @Get('app/rewards/daily')

@@ -21,6 +21,9 @@ import { StoresErrors } from './stores.errors';
  * read-modify-write, plus a movement row in the same transaction; a CHECK
  * constraint backs "never below zero".
  */
+/** At or under this many units a store's SKU is marked low (the shopper's 仅剩 n 件 starts here too). */
+export const LOW_STORE_STOCK = 5;
+
 @Injectable()
 export class StoreStockService {
   constructor(
@@ -135,8 +138,34 @@ export class StoreStockService {
       this.tx.repo(ctx, StoreStock),
       q,
       { where: { storeId }, order: { productId: 'ASC', skuId: 'ASC' } },
-      (rows) => rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
+      async (rows) => {
+        const names = await this.skuNames(
+          ctx,
+          rows.map((r) => r.skuId),
+        );
+        return rows.map((r) => ({
+          ...r,
+          updatedAt: r.updatedAt.toISOString(),
+          title: names.get(r.skuId)?.title ?? null,
+          specs: names.get(r.skuId)?.specs ?? null,
+          low: r.qty <= LOW_STORE_STOCK,
+        }));
+      },
     );
+  }
+
+  private async skuNames(
+    ctx: RequestContext,
+    skuIds: string[],
+  ): Promise<Map<string, { title: string; specs: Record<string, string> }>> {
+    if (!skuIds.length) return new Map();
+    const rows: { id: string; title: string; specs: Record<string, string> }[] = await this.tx
+      .manager(ctx)
+      .query(
+        `SELECT k.id, p.title, k.specs FROM sku k JOIN product p ON p.id = k.product_id WHERE k.id = ANY($1::uuid[])`,
+        [skuIds],
+      );
+    return new Map(rows.map((r) => [r.id, { title: r.title, specs: r.specs }]));
   }
 
   async movements(

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse } from '@nestjs/swagger';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OptionalUserRoute, Public, UserRoute } from '../../common/auth/auth.decorators';
 import { PageQueryDto } from '../../common/paging';
@@ -100,6 +101,20 @@ export class StoresAppController {
     @Param('id', UuidParam) id: string,
   ): Promise<StaffInviteDto> {
     return this.stores.createStaffInvite(ctx, id, userId);
+  }
+
+  @Delete('my-stores/:id/members/:userId')
+  @UserRoute()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'The owner removes a staff member (403 for staff, 404 for others; audited)' })
+  @ApiNoContentResponse()
+  async removeStaff(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('id', UuidParam) id: string,
+    @Param('userId', UuidParam) memberId: string,
+  ): Promise<void> {
+    await this.stores.removeStaff(ctx, id, userId, memberId);
   }
 
   @Post('staff-invites/:code/accept')

@@ -14,7 +14,12 @@ export const StoresErrors = defineErrors({
   STAFF_ALREADY_MEMBER: { status: 409, message: '你已经是该门店的成员' },
   /** Who is paid (owner, agent) is the operator's decision; a store manager cannot change it. */
   STORE_PAYEE_CHANGE_FORBIDDEN: { status: 403, message: '门店的店主和代理商只能由平台运营人员更改' },
-  STORE_NOT_OWNER: { status: 403, message: '只有店主可以邀请店员' },
+  STORE_NOT_OWNER: { status: 403, message: '只有店主可以管理店员' },
+  STAFF_NOT_FOUND: { status: 404, message: '该店员不存在' },
+  STAFF_REMOVE_OWNER: { status: 409, message: '不能移除店主' },
+  RESTOCK_SKU_NOT_FOUND: { status: 404, message: '商品规格不存在' },
+  RESTOCK_NOT_FOUND: { status: 404, message: '补货申请不存在' },
+  RESTOCK_ALREADY_HANDLED: { status: 409, message: '该补货申请已处理' },
   QR_FONT_MISSING: { status: 500, message: '服务器缺少中文字体，无法生成二维码单' },
   QR_WECHAT_FAILED: { status: 502, message: '微信小程序码生成失败，请稍后再试' },
 });

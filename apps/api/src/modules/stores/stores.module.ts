@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { NearbyStockController, NearbyStockService } from './nearby-stock';
 import { QrService } from './qr.service';
+import { RestockAdminController, RestockAppController } from './restock.controller';
+import { RestockService } from './restock.service';
 import { ScanCodeService } from './scan-code.service';
 import { ScanService } from './scan.service';
 import { ShelfService } from './shelf.service';
@@ -18,7 +20,13 @@ import { StoresService } from './stores.service';
  */
 @Module({
   imports: [CatalogModule],
-  controllers: [StoresAdminController, StoresAppController, NearbyStockController],
+  controllers: [
+    StoresAdminController,
+    StoresAppController,
+    NearbyStockController,
+    RestockAppController,
+    RestockAdminController,
+  ],
   providers: [
     NearbyStockService,
     StoresService,
@@ -27,6 +35,7 @@ import { StoresService } from './stores.service';
     ScanCodeService,
     ScanService,
     QrService,
+    RestockService,
   ],
   exports: [StoresService, StoreStockService, ScanCodeService],
 })

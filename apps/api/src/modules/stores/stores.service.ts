@@ -6,6 +6,7 @@ import { pageWindow, toPage, type Page, queryPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { AuditService } from '../audit/audit.service';
+import { UsersService } from '../identity/users.service';
 import type {
   AdminStoreDto,
   CreateStoreDto,
@@ -42,6 +43,7 @@ export class StoresService {
   constructor(
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   /** A store; for a store manager, only one of theirs (another's is 404 like a missing one). */
@@ -83,6 +85,7 @@ export class StoresService {
         }),
       );
       if (s.ownerUserId) await this.setOwner(ctx, s.id, s.ownerUserId);
+      if (s.agentUserId) await this.users.addRole(ctx, s.agentUserId, 'agent');
       return toAdminStoreDto(s);
     });
   }
@@ -114,6 +117,8 @@ export class StoresService {
       });
       await this.tx.repo(ctx, Store).save(s);
       if (ownerChanged) await this.setOwner(ctx, id, s.ownerUserId);
+      // Appointing an agent makes them an agent earner: the wallet and withdrawals need the role.
+      if (agentChanged && s.agentUserId) await this.users.addRole(ctx, s.agentUserId, 'agent');
       const after = toAdminStoreDto(s);
       await this.audit.record(ctx, {
         action: ownerChanged || agentChanged ? 'store.payee_changed' : 'store.updated',
@@ -130,7 +135,10 @@ export class StoresService {
   private async setOwner(ctx: RequestContext, storeId: string, userId: string | null): Promise<void> {
     const members = this.tx.repo(ctx, StoreMember);
     await members.update({ storeId, role: 'owner' }, { role: 'staff' });
-    if (userId) await members.upsert({ storeId, userId, role: 'owner' }, ['storeId', 'userId']);
+    if (userId) {
+      await members.upsert({ storeId, userId, role: 'owner' }, ['storeId', 'userId']);
+      await this.users.addRole(ctx, userId, 'store_owner');
+    }
   }
 
   async list(ctx: RequestContext, q: StoreListQueryDto): Promise<Page<AdminStoreDto>> {
@@ -196,10 +204,57 @@ export class StoresService {
   }
 
   async members(ctx: RequestContext, storeId: string): Promise<StoreMemberDto[]> {
-    const rows = await this.tx
-      .repo(ctx, StoreMember)
-      .find({ where: { storeId }, order: { createdAt: 'ASC' } });
-    return rows.map((m) => ({ userId: m.userId, role: m.role, joinedAt: m.createdAt.toISOString() }));
+    const rows: { user_id: string; role: StoreMember['role']; nickname: string | null; created_at: Date }[] =
+      await this.tx.manager(ctx).query(
+        `SELECT m.user_id, m.role, u.nickname, m.created_at
+           FROM store_member m LEFT JOIN users u ON u.id = m.user_id
+          WHERE m.store_id = $1 ORDER BY m.created_at`,
+        [storeId],
+      );
+    return rows.map((m) => ({
+      userId: m.user_id,
+      role: m.role,
+      nickname: m.nickname,
+      joinedAt: new Date(m.created_at).toISOString(),
+    }));
+  }
+
+  /**
+   * The owner removes a staff member (403 for staff, 404 for strangers or a non-member; the
+   * owner cannot be removed). Audited; the role goes when they work at no other store.
+   */
+  async removeStaff(
+    ctx: RequestContext,
+    storeId: string,
+    ownerUserId: string,
+    memberUserId: string,
+  ): Promise<void> {
+    await this.tx.run(ctx, async (ctx) => {
+      const role = await this.assertStaff(ctx, storeId, ownerUserId);
+      if (role !== 'owner') throw StoresErrors.STORE_NOT_OWNER({ storeId });
+      const repo = this.tx.repo(ctx, StoreMember);
+      const m = await repo.findOneBy({ storeId, userId: memberUserId });
+      if (!m) throw StoresErrors.STAFF_NOT_FOUND({ userId: memberUserId });
+      if (m.role === 'owner') throw StoresErrors.STAFF_REMOVE_OWNER();
+      await repo.delete({ storeId, userId: memberUserId });
+      if (!(await repo.existsBy({ userId: memberUserId, role: 'staff' })))
+        await this.users.removeRole(ctx, memberUserId, 'store_staff');
+      await this.audit.record(ctx, {
+        action: 'store.staff_removed',
+        entityType: 'stores',
+        entityId: storeId,
+        before: { userId: memberUserId, role: m.role },
+        after: null,
+      });
+    });
+  }
+
+  /** The active or suspended stores a channel agent looks after. */
+  async agentStores(ctx: RequestContext, agentUserId: string): Promise<StoreDto[]> {
+    const stores = await this.tx
+      .repo(ctx, Store)
+      .find({ where: { agentUserId }, order: { createdAt: 'ASC' } });
+    return stores.map(toStoreDto);
   }
 
   /** The owner makes a one-time invite code (valid 72 hours). Staff get 403, strangers 404. */
@@ -244,6 +299,7 @@ export class StoresService {
         .execute();
       if (!taken.affected) throw StoresErrors.STAFF_INVITE_INVALID();
       await this.tx.repo(ctx, StoreMember).insert({ storeId: invite.storeId, userId, role: 'staff' });
+      await this.users.addRole(ctx, userId, 'store_staff');
       const store = await this.load(ctx, invite.storeId);
       return { ...toStoreDto(store), role: 'staff' };
     });

@@ -82,4 +82,20 @@ export class WithdrawalQueryService {
     ]);
     return { ...balances, recentAvailable: available.items, recentPending: pending.items };
   }
+
+  /** One of the caller's earner accounts' full statement (one balance), newest first. */
+  async statementForUser(
+    ctx: RequestContext,
+    userId: string,
+    q: {
+      earnerType: EarnerType;
+      earnerId: string;
+      kind: 'pending' | 'available' | 'withdrawing';
+      page?: number;
+      pageSize?: number;
+    },
+  ) {
+    await this.assertCanAct(ctx, userId, q.earnerType, q.earnerId);
+    return this.ledger.statement(ctx, { type: q.earnerType, id: q.earnerId }, q.kind, q);
+  }
 }

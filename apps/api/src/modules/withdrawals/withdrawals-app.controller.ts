@@ -1,11 +1,13 @@
 import { toStatementLineDto, toWithdrawalDto } from './dto/mappers';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { WECHAT_CONFIG } from '../../wechat/wechat.module';
+import type { WechatConfig } from '../../wechat';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserRoute } from '../../common/auth/auth.decorators';
 import { IdempotencyKey } from '../../common/idempotency/idempotency-key.decorator';
 import { Ctx, CurrentUserId, RequestContext } from '../../common/request-context';
-import { EarnerAccountDto, WalletDto } from './dto/wallet.dto';
-import { CreateWithdrawalDto, WithdrawalDto, WithdrawalPageDto } from './dto/withdrawal.dto';
+import { EarnerAccountDto, StatementPageDto, WalletDto } from './dto/wallet.dto';
+import { CreateWithdrawalDto, StatementQuery, WithdrawalDto, WithdrawalPageDto } from './dto/withdrawal.dto';
 import { EarnerPageQuery, EarnerRefDto } from '../ledger/dto/earner.dto';
 import { WithdrawalQueryService } from './withdrawal-query.service';
 import { WithdrawalsService } from './withdrawals.service';
@@ -18,7 +20,13 @@ export class WithdrawalsAppController {
   constructor(
     private readonly withdrawals: WithdrawalsService,
     private readonly query: WithdrawalQueryService,
+    @Inject(WECHAT_CONFIG) private readonly wechat: WechatConfig,
   ) {}
+
+  /** wx.requestMerchantTransfer needs the merchant and app ids beside the package. */
+  private withPayee(w: WithdrawalDto): WithdrawalDto {
+    return w.packageInfo ? { ...w, mchId: this.wechat.mchId, appId: this.wechat.appId } : w;
+  }
 
   @Get('wallet/accounts')
   @ApiOkResponse({ type: [EarnerAccountDto] })
@@ -47,6 +55,18 @@ export class WithdrawalsAppController {
     };
   }
 
+  @Get('wallet/statement')
+  @ApiOkResponse({ type: StatementPageDto })
+  @ApiOperation({ summary: 'The statement of one balance of one of my earner accounts, newest first' })
+  async statement(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Query() q: StatementQuery,
+  ): Promise<StatementPageDto> {
+    const page = await this.query.statementForUser(ctx, userId, q);
+    return { ...page, items: page.items.map(toStatementLineDto) };
+  }
+
   @Post('withdrawals')
   @ApiCreatedResponse({ type: WithdrawalDto })
   @ApiOperation({
@@ -58,7 +78,7 @@ export class WithdrawalsAppController {
     @IdempotencyKey() key: string,
     @Body() dto: CreateWithdrawalDto,
   ): Promise<WithdrawalDto> {
-    return toWithdrawalDto(await this.withdrawals.request(ctx, userId, dto, key));
+    return this.withPayee(toWithdrawalDto(await this.withdrawals.request(ctx, userId, dto, key)));
   }
 
   @Get('withdrawals')
@@ -70,7 +90,7 @@ export class WithdrawalsAppController {
     @Query() q: EarnerPageQuery,
   ): Promise<WithdrawalPageDto> {
     const page = await this.query.listForUser(ctx, userId, q);
-    return { ...page, items: page.items.map(toWithdrawalDto) };
+    return { ...page, items: page.items.map((w) => this.withPayee(toWithdrawalDto(w))) };
   }
 
   @Get('withdrawals/:id')
@@ -81,6 +101,6 @@ export class WithdrawalsAppController {
     @CurrentUserId() userId: string,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<WithdrawalDto> {
-    return toWithdrawalDto(await this.query.getForUser(ctx, userId, id));
+    return this.withPayee(toWithdrawalDto(await this.query.getForUser(ctx, userId, id)));
   }
 }

@@ -95,9 +95,21 @@ export default function MinePage() {
           <Text>{S.mine.memberCode}</Text>
           <Text className="muted">›</Text>
         </View>
-        {roles.includes('reseller') && (
+        <View className="row" data-testid="entry-coupons" onClick={() => go('/packages/promo/coupons/index')}>
+          <Text>{S.promo.coupons}</Text>
+          <Text className="muted">›</Text>
+        </View>
+        <View className="row" onClick={() => go('/packages/promo/points/index')}>
+          <Text>{S.promo.points}</Text>
+          <Text className="muted">›</Text>
+        </View>
+        <View className="row" onClick={() => go('/packages/promo/level/index')}>
+          <Text>{S.promo.level}</Text>
+          <Text className="muted">›</Text>
+        </View>
+        {p && (
           <View className="row" data-testid="entry-reseller" onClick={() => openCentre('reseller')}>
-            <Text>{S.mine.resellerCentre}</Text>
+            <Text>{roles.includes('reseller') ? S.mine.resellerCentre : S.mine.becomeReseller}</Text>
             <Text className="muted">›</Text>
           </View>
         )}
@@ -108,7 +120,7 @@ export default function MinePage() {
           </View>
         )}
         {roles.includes('agent') && (
-          <View className="row" onClick={() => openCentre('agent')}>
+          <View className="row" data-testid="entry-agent" onClick={() => openCentre('agent')}>
             <Text>{S.mine.agentCentre}</Text>
             <Text className="muted">›</Text>
           </View>

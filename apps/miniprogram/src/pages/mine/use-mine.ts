@@ -2,7 +2,6 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { api, authed, errorText } from '../../services/api';
 import { rememberRoles } from '../../services/share';
 import { useRequest } from '../../hooks/use-request';
-import { S } from '../../strings';
 
 /** 我的: profile, roles (centre entries), order counts for the badges. */
 export function useMine() {
@@ -27,9 +26,8 @@ export function useMine() {
     }
   }
 
-  function openCentre(role: string) {
-    Taro.showToast({ title: `${S.mine.centreSoon}`, icon: 'none' });
-    console.info('centre entry', role);
+  function openCentre(role: 'reseller' | 'store' | 'agent') {
+    void Taro.navigateTo({ url: `/packages/${role}/index/index` });
   }
 
   return { me, counts, bindPhone, openCentre };

@@ -90,6 +90,30 @@ export class CheckoutDto {
   address?: AddressDto;
 
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Length(0, 200) remark?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'one of my coupons to use (GET /app/coupons)' })
+  @IsOptional()
+  @IsUUID('4')
+  couponId?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'points to spend (1 point = 1 fen), at most my balance and the cap share of the payable',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  points?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'buy through this limited-time offer (flash sale): refused outside its window, sold out or over the limit; without it the best open offer applies by itself',
+  })
+  @IsOptional()
+  @IsUUID('4')
+  offerId?: string;
 }
 
 export class QuoteLineDto {
@@ -111,6 +135,12 @@ export class StockShortageDto {
   availableQty: number;
 }
 
+export class DiscountPartDto {
+  @ApiProperty({ description: 'offer | level | coupon | points' }) kind: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty({ description: 'why, for the buyer' }) label: string;
+}
+
 export class QuoteDto {
   @ApiProperty({ enum: FULFILMENT_MODES }) mode: FulfilmentMode;
   @ApiProperty({ nullable: true, type: String }) storeId: string | null;
@@ -122,6 +152,7 @@ export class QuoteDto {
   shortages: StockShortageDto[];
   @ApiProperty() goodsFen: number;
   @ApiProperty() discountFen: number;
+  @ApiProperty({ type: [DiscountPartDto] }) discounts: DiscountPartDto[];
   @ApiProperty() shippingFen: number;
   @ApiProperty() payableFen: number;
 }

@@ -132,6 +132,7 @@ export class CheckoutService {
       payDeadline: new Date(now.getTime() + settings.payTimeoutMinutes * 60_000),
     };
     await this.stock.reserve(c, { id: orderId, mode: quote.mode, storeId: quote.storeId }, quote.lines);
+    for (const reserve of quote.reservations) await reserve(c, orderId);
     const m = this.tx.manager(c);
     await m.getRepository(Order).insert(order);
     await m.getRepository(OrderLine).insert(orderLineRows(orderId, quote.lines, attribution));

@@ -7,7 +7,13 @@ import { ProductService } from '../../catalog/product.service';
 import { ScanCodeService } from '../../stores/scan-code.service';
 import { StoresService } from '../../stores/stores.service';
 import { linePaidAmounts } from './line-paid';
-import { ORDER_DISCOUNTS, type DiscountProvider } from './discounts.ports';
+import {
+  ORDER_DISCOUNTS,
+  type DiscountChoice,
+  type DiscountPart,
+  type DiscountProvider,
+  type DiscountResult,
+} from './discounts.ports';
 import type { ShippingAddress } from '../entities/order.entity';
 import { OrderErrors } from '../orders.errors';
 import { StoreStockService } from '../../stores/store-stock.service';
@@ -28,6 +34,12 @@ export interface QuoteInput {
   items: { skuId: string; qty: number; mode?: FulfilmentMode }[];
   address?: ShippingAddress;
   remark?: string;
+  /** A coupon of the buyer's to use on this checkout. */
+  couponId?: string;
+  /** Points to spend on this checkout (1 point = 1 fen, within the cap). */
+  points?: number;
+  /** A flash sale / limited-time offer chosen explicitly (else the best offer applies by itself). */
+  offerId?: string;
 }
 
 export interface QuotedLine {
@@ -61,13 +73,17 @@ export interface Quote {
   shortages: StockShortage[];
   goodsFen: number;
   discountFen: number;
+  /** The discounts making up discountFen (level, coupon, points), for the checkout page. */
+  discounts: DiscountPart[];
   shippingFen: number;
   payableFen: number;
   products: Map<string, ProductDto>;
+  /** What placing the order must take (coupon, points), run in the order's transaction. */
+  reservations: NonNullable<DiscountResult['reserve']>[];
 }
 
 /** What clients see of a quote (the catalog snapshot and the credited store stay inside). */
-export type QuoteView = Omit<Quote, 'products' | 'scannedStoreId'>;
+export type QuoteView = Omit<Quote, 'products' | 'scannedStoreId' | 'reservations'>;
 
 /** A mixed-mode checkout priced as one quote per mode, with the totals over all of them. */
 export interface SplitQuote {
@@ -89,11 +105,14 @@ export function splitByMode(input: QuoteInput): QuoteInput[] {
     const mode = item.mode ?? input.mode;
     groups.set(mode, [...(groups.get(mode) ?? []), { skuId: item.skuId, qty: item.qty, mode }]);
   }
-  return [...groups].map(([mode, items]) => ({
+  return [...groups].map(([mode, items], i) => ({
     ...input,
     mode,
     items,
     address: mode === 'express' ? input.address : undefined,
+    // A coupon and points go to the first order of the split only (each is used once).
+    couponId: i === 0 ? input.couponId : undefined,
+    points: i === 0 ? input.points : undefined,
   }));
 }
 
@@ -129,7 +148,12 @@ export class QuoteService {
 
   /** The quote as the checkout page sees it. */
   async view(ctx: RequestContext, buyerId: string, input: QuoteInput): Promise<QuoteView> {
-    const { products: _products, scannedStoreId: _scanned, ...q } = await this.quote(ctx, buyerId, input);
+    const {
+      products: _products,
+      scannedStoreId: _scanned,
+      reservations: _reservations,
+      ...q
+    } = await this.quote(ctx, buyerId, input);
     return q;
   }
 
@@ -180,8 +204,23 @@ export class QuoteService {
     });
     const goodsFen = raw.reduce((s, l) => s + l.amountFen, 0);
     let discountFen = 0;
+    const discounts: DiscountPart[] = [];
+    const reservations: Quote['reservations'] = [];
+    const choice: DiscountChoice = { couponId: input.couponId, points: input.points, offerId: input.offerId };
+    const discountLines = raw.map((l) => ({ ...l, categoryId: products.get(l.productId)?.categoryId }));
     for (const d of this.discounts ?? []) {
-      discountFen += await d.discount(ctx, { buyerId, mode: input.mode, storeId, goodsFen, lines: raw });
+      const r = await d.discount(ctx, {
+        buyerId,
+        mode: input.mode,
+        storeId,
+        goodsFen,
+        lines: discountLines,
+        choice,
+      });
+      const result = typeof r === 'number' ? { amountFen: r, parts: [] } : r;
+      discountFen += result.amountFen;
+      discounts.push(...result.parts);
+      if (result.reserve) reservations.push(result.reserve);
     }
     discountFen = Math.min(Math.max(0, discountFen), goodsFen);
     const paid = linePaidAmounts(
@@ -213,9 +252,11 @@ export class QuoteService {
       shortages,
       goodsFen,
       discountFen,
+      discounts,
       shippingFen,
       payableFen: goodsFen - discountFen + shippingFen,
       products,
+      reservations,
     };
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { RequestContext } from '../../../common/request-context';
 import { TransactionService } from '../../../common/transaction.service';
 import { Clock } from '../../../common/clock';
@@ -19,6 +19,7 @@ import { pickupCodeOf } from './pickup-code';
 import { OrderStock } from '../checkout/stock';
 import { ShippingInfoQueue } from '../shipping-info/shipping-info.job';
 import { OrderMessages } from '../order-messages';
+import { ORDER_DISCOUNTS, type DiscountProvider } from '../checkout/discounts.ports';
 
 export interface ShipInput {
   carrier: string;
@@ -43,6 +44,7 @@ export class FulfilmentService {
     private readonly messages: OrderMessages,
     platformStock: CatalogStockService,
     storeStock: StoreStockService,
+    @Optional() @Inject(ORDER_DISCOUNTS) private readonly discounts: DiscountProvider[] = [],
   ) {
     this.stock = new OrderStock(platformStock, storeStock);
   }
@@ -72,6 +74,7 @@ export class FulfilmentService {
       });
       const lines = await m.getRepository(OrderLine).findBy({ orderId });
       await this.stock.release(c, locked, lines, 'order_release');
+      for (const d of this.discounts ?? []) await d.onOrderCancelled?.(c, orderId);
       return 'cancelled';
     });
   }

@@ -62,6 +62,14 @@ export class TeamMemberDto {
   @ApiProperty({ nullable: true, type: String }) nickname: string | null;
   @ApiProperty({ nullable: true, type: String }) avatarUrl: string | null;
   @ApiProperty({ description: 'when they became a reseller' }) joinedAt: string;
+  @ApiProperty({ enum: [1, 2], description: '1: my direct downline; 2: a downline of one of them' })
+  level: 1 | 2;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'level 2: the level-1 reseller they came through',
+  })
+  viaNickname: string | null;
   @ApiProperty({ description: 'customers bound to them now' }) customers: number;
 }
 

@@ -65,6 +65,15 @@ export class RewardDto {
 
 export class RewardPageDto extends PageDto(RewardDto) {}
 
+/** A reward as its earner sees it: with the order number, buyer nickname and product. */
+export class EarnerRewardDto extends RewardDto {
+  @ApiProperty() orderNo: string;
+  @ApiProperty({ nullable: true, type: String }) buyerNickname: string | null;
+  @ApiProperty() productTitle: string;
+}
+
+export class EarnerRewardPageDto extends PageDto(EarnerRewardDto) {}
+
 export class DailyRewardsDto {
   @ApiProperty({ description: 'yyyy-MM-dd, China time' }) day: string;
   @ApiProperty() orders: number;

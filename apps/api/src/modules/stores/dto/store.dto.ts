@@ -149,6 +149,7 @@ export class MyStoreListDto {
 export class StoreMemberDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ enum: STORE_MEMBER_ROLES }) role: StoreMemberRole;
+  @ApiProperty({ nullable: true, type: String }) nickname: string | null;
   @ApiProperty() joinedAt: string;
 }
 
@@ -186,6 +187,11 @@ export class StoreStockDto {
   @ApiProperty({ format: 'uuid' }) productId: string;
   @ApiProperty() qty: number;
   @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the product’s title' })
+  title?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: { type: 'string' } })
+  specs?: Record<string, string> | null;
+  @ApiPropertyOptional({ description: 'at or under the low-stock mark (5)' }) low?: boolean;
 }
 
 export class StoreStockPageDto extends PageDto(StoreStockDto) {}

@@ -97,6 +97,10 @@ export class WithdrawalDto {
     description: 'for wx.requestMerchantTransfer while WeChat waits for the user',
   })
   packageInfo: string | null;
+  @ApiPropertyOptional({ description: 'with packageInfo: the merchant id for wx.requestMerchantTransfer' })
+  mchId?: string;
+  @ApiPropertyOptional({ description: 'with packageInfo: the app id for wx.requestMerchantTransfer' })
+  appId?: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true }) paidAt: string | null;
 }

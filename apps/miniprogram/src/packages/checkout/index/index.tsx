@@ -1,5 +1,5 @@
 import { Btn } from '../../../components/btn';
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cover } from '../../../components/cover';
 import { Price } from '../../../components/price';
@@ -105,6 +105,35 @@ export default function CheckoutPage() {
           <Text className="row__label">{S.checkout.goods}</Text>
           <Text>{yuan(q.goodsFen)}</Text>
         </View>
+        <Picker
+          mode="selector"
+          range={[S.promo.noCoupon, ...c.coupons.map((x) => x.template.name)]}
+          onChange={(e) => {
+            const i = Number(e.detail.value);
+            c.setCouponId(i > 0 ? c.coupons[i - 1].id : undefined);
+          }}
+        >
+          <View className="row" data-testid="checkout-coupon">
+            <Text className="row__label">{S.promo.useCoupon}</Text>
+            <Text className="muted">
+              {c.coupons.find((x) => x.id === c.couponId)?.template.name ?? S.promo.noCoupon} ›
+            </Text>
+          </View>
+        </Picker>
+        <View className="row" data-testid="checkout-points">
+          <Text className="row__label">
+            {c.pointsBalance ? S.promo.usePoints(c.points || c.pointsBalance) : S.promo.pointsNone}
+          </Text>
+          <Switch checked={c.points > 0} disabled={!c.pointsBalance} onChange={c.togglePoints} />
+        </View>
+        {q.groups
+          .flatMap((g) => g.discounts)
+          .map((d, i) => (
+            <View className="row" key={i}>
+              <Text className="row__label">{d.label}</Text>
+              <Text className="co-red">-{yuan(d.amountFen)}</Text>
+            </View>
+          ))}
         {q.discountFen > 0 && (
           <View className="row">
             <Text className="row__label">{S.checkout.discount}</Text>

@@ -42,6 +42,20 @@ export function useCheckout() {
   const [remark, setRemark] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const keyRef = useRef<{ body: string; key: string } | null>(null);
+  // Coupon and points (the API checks both again and answers a stable code when they do not fit).
+  const [couponId, setCouponId] = useState<string | undefined>(undefined);
+  const [points, setPoints] = useState(0);
+  const coupons = useRequest(
+    () => authed(() => api.GET('/api/app/coupons', { params: { query: { state: 'available' } } })),
+    [],
+  );
+  const pointsBalance = useRequest(
+    () =>
+      authed(() => api.GET('/api/app/member/points', { params: { query: { pageSize: 1 } } })).then(
+        (s) => s.balance,
+      ),
+    [],
+  );
 
   // The default address, once; a picked one replaces it when the shopper comes back.
   useEffect(() => {
@@ -78,6 +92,8 @@ export function useCheckout() {
       ),
       address: address ? toCheckoutAddress(address) : undefined,
       remark: remark || undefined,
+      couponId,
+      points: points || undefined,
     };
   }
 
@@ -102,7 +118,16 @@ export function useCheckout() {
       shippingFen: q.shippingFen,
       discountFen: q.discountFen,
     };
-  }, [draft, address?.id, storeId]);
+  }, [draft, address?.id, storeId, couponId, points]);
+
+  /** Points to use when switched on: the balance, at most half of what is left after other discounts. */
+  function togglePoints() {
+    if (points) return setPoints(0);
+    const g = quote.data?.groups[0];
+    if (!g) return;
+    const other = g.discounts.filter((d) => d.kind !== 'points').reduce((n, d) => n + d.amountFen, 0);
+    setPoints(Math.min(pointsBalance.data ?? 0, Math.floor((g.goodsFen - other) / 2)));
+  }
 
   async function submit() {
     const b = body();
@@ -146,6 +171,12 @@ export function useCheckout() {
   return {
     draft,
     quote,
+    coupons: coupons.data ?? [],
+    couponId,
+    setCouponId,
+    points,
+    pointsBalance: pointsBalance.data ?? 0,
+    togglePoints,
     address,
     store,
     storeId,

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '代理中心',
+  navigationBarBackgroundColor: '#E4393C',
+  navigationBarTextStyle: 'white',
+});

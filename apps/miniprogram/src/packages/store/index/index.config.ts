@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '门店中心',
+  navigationBarBackgroundColor: '#E4393C',
+  navigationBarTextStyle: 'white',
+  enablePullDownRefresh: true,
+});
