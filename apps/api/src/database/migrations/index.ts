@@ -36,11 +36,11 @@ export const MIGRATIONS = [
   ShopperApp1796098895974,
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
-  Marketing1796400000000,
-  OffersSegments1796400000001,
   EarnerRoles1796200000000,
   RestockRequests1796200000001,
   PayeeRealName1796300000000,
   OrderShippingUpload1796300000001,
   SubscribeConsent1796300000002,
+  Marketing1796400000000,
+  OffersSegments1796400000001,
 ];
