@@ -15,10 +15,12 @@ import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 import { PayeeRealName1796300000000 } from './1796300000000-payee-real-name';
 import { OrderShippingUpload1796300000001 } from './1796300000001-order-shipping-upload';
 import { SubscribeConsent1796300000002 } from './1796300000002-subscribe-consent';
-import { Marketing1796400000000 } from './1796400000000-marketing';
-import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
 import { EarnerRoles1796200000000 } from './1796200000000-earner-roles';
 import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
+import { Marketing1796400000000 } from './1796400000000-marketing';
+import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
+import { OrderRemarks1796700000000 } from './1796700000000-order-remarks';
+import { ResellerRevoke1796700100000 } from './1796700100000-reseller-revoke';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   SubscribeConsent1796300000002,
   Marketing1796400000000,
   OffersSegments1796400000001,
+  OrderRemarks1796700000000,
+  ResellerRevoke1796700100000,
 ];

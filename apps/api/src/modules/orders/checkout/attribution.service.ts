@@ -38,18 +38,26 @@ export class AttributionService {
       checkout.shareCode ? this.sharedReseller(ctx, checkout.shareCode) : Promise.resolve(null),
     ]);
     const storeId = checkout.scannedStoreId ?? bound.storeId;
-    const resellerId = shared ?? bound.resellerId;
-    const [store, reseller] = await Promise.all([
+    const [store, found] = await Promise.all([
       storeId ? this.stores.load(ctx, storeId) : Promise.resolve(null),
-      resellerId ? this.resellers.mine(ctx, resellerId) : Promise.resolve(null),
+      (shared ?? bound.resellerId)
+        ? this.resellers.mine(ctx, (shared ?? bound.resellerId)!)
+        : Promise.resolve(null),
     ]);
+    // A revoked reseller earns nothing on new orders, neither as L1 nor as someone's upline.
+    const reseller = found?.status === 'approved' ? found : null;
+    const resellerId = reseller?.userId ?? null;
+    const uplineId =
+      reseller?.uplineId && (await this.resellers.isApproved(ctx, reseller.uplineId))
+        ? reseller.uplineId
+        : null;
     const base = {
       buyerId,
       storeId,
       agentId: store?.agentUserId ?? null,
       agentRateBp: settings.agentRateBp,
       resellerId,
-      uplineId: reseller?.uplineId ?? null,
+      uplineId,
       l2RateBp: settings.l2RateBp,
       selfPurchaseCommission: settings.selfPurchaseCommission,
     };

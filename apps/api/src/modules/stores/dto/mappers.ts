@@ -37,5 +37,6 @@ export function toAdminStoreDto(s: Store): AdminStoreDto {
     ownerUserId: s.ownerUserId,
     agentUserId: s.agentUserId,
     createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
   };
 }

@@ -14,6 +14,7 @@ import {
   Max,
   MaxLength,
   Min,
+  IsISO8601,
 } from 'class-validator';
 import { PageQueryDto, PageDto } from '../../../common/paging';
 import { STORE_STATUSES, type StoreStatus } from '../entities/store.entity';
@@ -73,6 +74,14 @@ export class CreateStoreDto {
 }
 
 export class UpdateStoreDto extends PartialType(CreateStoreDto) {
+  @ApiPropertyOptional({
+    description:
+      'The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expectedUpdatedAt?: string;
+
   @ApiPropertyOptional({ enum: STORE_STATUSES })
   @IsOptional()
   @IsIn(STORE_STATUSES)
@@ -128,6 +137,7 @@ export class AdminStoreDto extends StoreDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) ownerUserId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agentUserId: string | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'the version an edit sends back as expectedUpdatedAt' }) updatedAt: string;
 }
 
 export class AdminStorePageDto extends PageDto(AdminStoreDto) {}
