@@ -4,6 +4,9 @@ import { LedgerEntry } from './modules/ledger/entities/ledger-entry.entity';
 import { LedgerPosting } from './modules/ledger/entities/ledger-posting.entity';
 import { Withdrawal } from './modules/withdrawals/entities/withdrawal.entity';
 import { WithdrawalEvent } from './modules/withdrawals/entities/withdrawal-event.entity';
+import { PayeeRealName } from './modules/withdrawals/entities/payee-real-name.entity';
+import { OrderShippingUpload } from './modules/orders/shipping-info/order-shipping-upload.entity';
+import { SubscribeConsent } from './modules/subscriptions/subscribe-consent.entity';
 import { Reward } from './modules/rewards/entities/reward.entity';
 import { RewardEvent } from './modules/rewards/entities/reward-event.entity';
 import { RewardClawback } from './modules/rewards/entities/reward-clawback.entity';
@@ -75,6 +78,9 @@ export const ENTITIES = [
   LedgerEntry,
   Withdrawal,
   WithdrawalEvent,
+  PayeeRealName,
+  OrderShippingUpload,
+  SubscribeConsent,
   Reward,
   RewardClawback,
   RewardEvent,

@@ -28,6 +28,7 @@ import { RegionsModule } from './modules/regions/regions.module';
 import { StorefrontModule } from './modules/storefront/storefront.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './app.wechat';
 
@@ -65,6 +66,7 @@ export class AppModule {
         MiniappModule,
         DirectoryModule,
         AnalyticsModule,
+        SubscriptionsModule,
         ...extraModules,
         // Last: a test's stand-in PAYMENT_LISTENER or REWARD_ORDER_SOURCE (an extra module) is found
         // before the orders module's.

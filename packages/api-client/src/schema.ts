@@ -960,6 +960,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/wallet/real-name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether my real name is on file (masked) */
+        get: operations["RealNameController_get"];
+        /** Record my real name (stored encrypted, sent to WeChat with transfers from 2000 yuan) */
+        put: operations["RealNameController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/categories": {
         parameters: {
             query?: never;
@@ -2039,6 +2057,40 @@ export interface paths {
         get: operations["AnalyticsAppController_storeFigures"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/subscriptions/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Template ids to ask consent for, with my remaining consents */
+        get: operations["SubscriptionsAppController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/subscriptions/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record wx.requestSubscribeMessage's answer: each `accept` allows one message of that template */
+        post: operations["SubscriptionsAppController_consents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3693,6 +3745,24 @@ export interface components {
             mismatchedAccounts: number;
             totalFen: number;
         };
+        RealNameDto: {
+            /** @description whether a real name is on file (needed for withdrawals from 2000 yuan) */
+            set: boolean;
+            /**
+             * @description masked; the full name is never returned
+             * @example *三
+             */
+            masked: Record<string, never> | null;
+            /** @description withdrawals from this amount (fen) need the real name */
+            requiredFromFen: number;
+        };
+        SetRealNameDto: {
+            /**
+             * @description the receiver's real name as on their ID (2–20 Chinese characters, or a Latin name)
+             * @example 张三
+             */
+            realName: string;
+        };
         CategoryDto: {
             /** Format: uuid */
             id: string;
@@ -4766,6 +4836,24 @@ export interface components {
             /** @description per code of the store */
             codes: components["schemas"]["FunnelRowDto"][];
         };
+        SubscribeTemplateDto: {
+            /** @enum {string} */
+            kind: "orderPaid" | "orderShipped" | "pickupReady" | "refundDone" | "commissionArrived";
+            /** @description the template id to pass to wx.requestSubscribeMessage */
+            templateId: string;
+            /** @description messages of this template the user still allows */
+            remaining: number;
+        };
+        ConsentResultsDto: {
+            /**
+             * @example {
+             *       "SIM_TPL_ORDERPAID": "accept"
+             *     }
+             */
+            results: {
+                [key: string]: "accept" | "reject" | "ban" | "filter";
+            };
+        };
         CartItemDto: {
             id: string;
             skuId: string;
@@ -5616,6 +5704,7 @@ export interface components {
          *     STORE_STALE (409): 门店信息已被他人修改，请刷新后重试
          *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
          *     STORE_SUSPENDED (409): 门店已暂停营业
+         *     SUBSCRIBE_TEMPLATE_UNKNOWN (400): 订阅消息模板不存在
          *     TOO_MANY_REQUESTS (429): 操作太频繁，请稍后再试
          *     UNAUTHENTICATED (401): 请先登录
          *     UNSUPPORTED_MEDIA_TYPE (415): 不支持的内容类型
@@ -5630,10 +5719,11 @@ export interface components {
          *     WITHDRAWAL_INSUFFICIENT_BALANCE (409): 可提现余额不足
          *     WITHDRAWAL_NO_PAYEE (409): 收款人未绑定微信，无法转账
          *     WITHDRAWAL_NOT_FOUND (404): 提现记录不存在
+         *     WITHDRAWAL_REAL_NAME_REQUIRED (409): 单笔提现2000元及以上需先填写收款人真实姓名
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "ANALYTICS_RANGE_INVALID" | "ANALYTICS_STORE_UNKNOWN" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_STALE" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_APPROVED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SETTINGS_STALE" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SHIPPING_TEMPLATE_STALE" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STALE" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "ANALYTICS_RANGE_INVALID" | "ANALYTICS_STORE_UNKNOWN" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_STALE" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_APPROVED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SETTINGS_STALE" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SHIPPING_TEMPLATE_STALE" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STALE" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_REAL_NAME_REQUIRED" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -7038,6 +7128,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerCheckDto"];
+                };
+            };
+        };
+    };
+    RealNameController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealNameDto"];
+                };
+            };
+        };
+    };
+    RealNameController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRealNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealNameDto"];
                 };
             };
         };
@@ -8820,6 +8952,46 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StoreFiguresDto"];
                 };
+            };
+        };
+    };
+    SubscriptionsAppController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscribeTemplateDto"][];
+                };
+            };
+        };
+    };
+    SubscriptionsAppController_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentResultsDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -10,6 +10,8 @@ export interface SimUser {
   risky: boolean;
   /** subscribe/send answers 43101 for this user. */
   refuseSubscribe: boolean;
+  /** The name on the user's WeChat real-name identity, checked against a transfer's `user_name`. */
+  realName?: string;
   createdAt: string;
 }
 
@@ -77,6 +79,8 @@ export interface SimTransfer {
     | 'CANCELING'
     | 'CANCELLED';
   fail_reason?: string;
+  /** The receiver's name as decrypted from `user_name` (control surface only; WeChat never returns it). */
+  user_name_plain?: string;
   create_time: string;
   update_time: string;
 }
@@ -117,6 +121,13 @@ export interface SubscribeRecord {
   miniprogram_state?: string;
 }
 
+/** Shipping information uploaded for one payment (发货信息录入), every accepted upload in order. */
+export interface SimShippingInfo {
+  out_trade_no: string;
+  transaction_id: string;
+  uploads: { at: string; body: Record<string, unknown> }[];
+}
+
 export interface Fault {
   path: string;
   remaining: number;
@@ -150,6 +161,10 @@ export interface SimState {
   transfers: Record<string, SimTransfer>;
   notifications: SimNotification[];
   messages: SubscribeRecord[];
+  /** By out_trade_no; absent in state files written before it existed. */
+  shippingInfo?: Record<string, SimShippingInfo>;
+  /** Subscribe-message consents left, by `openid|template_id` (each accepted request allows one message). */
+  subscribeConsents?: Record<string, number>;
   faults: Fault[];
   notificationHolds: NotificationHold[];
 }

@@ -68,6 +68,8 @@ const envSchema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(900),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Encrypts personal data at rest (earners' real names): 32+ characters. */
+  PII_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -132,7 +134,35 @@ const envSchema = z.object({
   WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z.string().startsWith('PUB_KEY_ID_').optional(),
   WECHATPAY_PLATFORM_CERTIFICATES: z.string().optional(),
+  /** Subscribe-message template ids, JSON {orderPaid, orderShipped, pickupReady, refundDone, commissionArrived}. */
+  WECHAT_SUBSCRIBE_TEMPLATES: z
+    .string()
+    .optional()
+    .transform((v, c): Partial<Record<SubscribeKind, string>> | undefined => {
+      if (v === undefined) return undefined;
+      try {
+        const parsed = JSON.parse(v) as Record<string, unknown>;
+        const bad = Object.entries(parsed).filter(
+          ([k, id]) => !SUBSCRIBE_KINDS.includes(k as SubscribeKind) || typeof id !== 'string' || !id,
+        );
+        if (bad.length === 0) return parsed as Partial<Record<SubscribeKind, string>>;
+      } catch {
+        // reported below
+      }
+      c.addIssue({ code: 'custom', message: `must be JSON {${SUBSCRIBE_KINDS.join(', ')}} of template ids` });
+      return z.NEVER;
+    }),
 });
+
+/** The subscribe messages CloudShelf sends (each a template chosen in the mini-program console). */
+export const SUBSCRIBE_KINDS = [
+  'orderPaid',
+  'orderShipped',
+  'pickupReady',
+  'refundDone',
+  'commissionArrived',
+] as const;
+export type SubscribeKind = (typeof SUBSCRIBE_KINDS)[number];
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -165,6 +195,8 @@ export interface AppConfig {
   auth: AuthSettings;
   exportMaxRows: number;
   rateLimits: RateLimitSettings;
+  /** Template id per subscribe message; a kind without one is not sent. The simulator accepts any id. */
+  subscribeTemplates: Partial<Record<SubscribeKind, string>>;
 }
 
 export interface RateLimitRule {
@@ -192,6 +224,8 @@ export interface RateLimitSettings {
 export interface AuthSettings {
   /** AUTH_TOKEN_SECRET, or (outside production) a random secret kept in this file. */
   tokenSecret: string | { file: string };
+  /** PII_ENCRYPTION_KEY, or (outside production) a random key kept in this file. */
+  piiKey: string | { file: string };
   userTokenTtlSeconds: number;
   adminTokenTtlSeconds: number;
   /** Lifetime of a refresh token; each refresh rotates it. */
@@ -260,8 +294,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       anonymous: e.RATE_LIMIT_ANONYMOUS,
     },
     wechat,
+    subscribeTemplates:
+      e.WECHAT_SUBSCRIBE_TEMPLATES ??
+      (wechat.mode === 'simulator'
+        ? Object.fromEntries(SUBSCRIBE_KINDS.map((k) => [k, `SIM_TPL_${k.toUpperCase()}`]))
+        : {}),
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },
+      piiKey: e.PII_ENCRYPTION_KEY ?? { file: path.join(dataDir, 'pii-encryption-key') },
       userTokenTtlSeconds: e.USER_TOKEN_TTL_SECONDS,
       adminTokenTtlSeconds: e.ADMIN_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
@@ -275,7 +315,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Secrets production cannot run without; with WECHAT_APP_ID set every WeChat credential. */
 function missingSecrets(input: Record<string, string | undefined>): string[] {
   const production = input.NODE_ENV === 'production';
-  const secret = production && !input.AUTH_TOKEN_SECRET ? ['AUTH_TOKEN_SECRET: required in production'] : [];
+  const secret = [
+    ...(production && !input.AUTH_TOKEN_SECRET ? ['AUTH_TOKEN_SECRET: required in production'] : []),
+    ...(production && !input.PII_ENCRYPTION_KEY ? ['PII_ENCRYPTION_KEY: required in production'] : []),
+  ];
   if (!input.WECHAT_APP_ID) {
     return production
       ? [...secret, 'WECHAT_APP_ID: required in production (without it CloudShelf talks to the simulator)']

@@ -14,6 +14,9 @@ import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counte
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
 import { EarnerRoles1796200000000 } from './1796200000000-earner-roles';
 import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
+import { PayeeRealName1796300000000 } from './1796300000000-payee-real-name';
+import { OrderShippingUpload1796300000001 } from './1796300000001-order-shipping-upload';
+import { SubscribeConsent1796300000002 } from './1796300000002-subscribe-consent';
 import { Marketing1796400000000 } from './1796400000000-marketing';
 import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
 import { Analytics1796500000000 } from './1796500000000-analytics';
@@ -39,6 +42,9 @@ export const MIGRATIONS = [
   OrderRefunds1796101013516,
   EarnerRoles1796200000000,
   RestockRequests1796200000001,
+  PayeeRealName1796300000000,
+  OrderShippingUpload1796300000001,
+  SubscribeConsent1796300000002,
   Marketing1796400000000,
   OffersSegments1796400000001,
   Analytics1796500000000,

@@ -25,6 +25,10 @@ import { OrdersWorker } from './orders.worker';
 import { QuoteService } from './checkout/quote.service';
 import { ShippingService } from './checkout/shipping.service';
 import { AppUploadsController } from './after-sales/uploads-app.controller';
+import { ShippingInfoService } from './shipping-info/shipping-info.service';
+import { ShippingInfoQueue } from './shipping-info/shipping-info.job';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { OrderMessages } from './order-messages';
 
 /**
  * Cart, checkout, orders, fulfilment, after-sales and till sales. Global so the
@@ -32,7 +36,14 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
  */
 @Global()
 @Module({
-  imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule, DirectoryModule],
+  imports: [
+    CatalogModule,
+    StoresModule,
+    ReferralModule,
+    PaymentsModule,
+    DirectoryModule,
+    SubscriptionsModule,
+  ],
   controllers: [
     OrdersAppController,
     StoreStaffAppController,
@@ -56,6 +67,9 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
     AfterSalesService,
     OfflineSalesService,
     OrdersWorker,
+    ShippingInfoService,
+    ShippingInfoQueue,
+    OrderMessages,
     { provide: PAYMENT_LISTENER, useExisting: OrderPaymentListener },
     { provide: REWARD_ORDER_SOURCE, useExisting: OrderQueryService },
   ],
