@@ -16,6 +16,7 @@ import { Marketing1796400000000 } from './1796400000000-marketing';
 import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
 import { EarnerRoles1796200000000 } from './1796200000000-earner-roles';
 import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
+import { ShoppingGuides1796800000000 } from './1796800000000-shopping-guides';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   OffersSegments1796400000001,
   EarnerRoles1796200000000,
   RestockRequests1796200000001,
+  ShoppingGuides1796800000000,
 ];
