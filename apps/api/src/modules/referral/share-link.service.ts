@@ -97,7 +97,8 @@ export class ShareLinkService {
   ): Promise<OpenResult> {
     const link = await this.find(ctx, code);
     // A guide link binds only while its sharer still works at the store.
-    const guideStore = link.storeId && (await this.isStaff(ctx, link.storeId, link.resellerId)) ? link.storeId : null;
+    const guideStore =
+      link.storeId && (await this.isStaff(ctx, link.storeId, link.resellerId)) ? link.storeId : null;
     const r = await this.bindings.bindByShare(ctx, customerId, link.resellerId, source, code, {
       guide: link.storeId !== null,
       storeId: guideStore,

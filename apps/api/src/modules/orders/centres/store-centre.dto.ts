@@ -41,7 +41,12 @@ export class AgentStoreListDto {
 export class GuidePerformanceDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ nullable: true, type: String }) nickname: string | null;
-  @ApiProperty({ nullable: true, type: String, enum: ['owner', 'staff'], description: 'null: no longer works here' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['owner', 'staff'],
+    description: 'null: no longer works here',
+  })
   role: string | null;
   @ApiProperty({ type: PeriodFiguresDto, description: 'today; orders and sales through their guide links' })
   today: PeriodFiguresDto;

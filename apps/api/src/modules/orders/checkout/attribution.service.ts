@@ -52,7 +52,9 @@ export class AttributionService {
     ]);
     const storeId = checkout.scannedStoreId ?? bound.storeId;
     const store = storeId ? await this.stores.load(ctx, storeId) : null;
-    const fromBinding = bound.resellerId ? { userId: bound.resellerId, guideStoreId: bound.referrerStoreId } : null;
+    const fromBinding = bound.resellerId
+      ? { userId: bound.resellerId, guideStoreId: bound.referrerStoreId }
+      : null;
     // A share code that credits nobody here (e.g. another store's guide link) leaves the binding's credit.
     const credit =
       (shared && (await this.credit(ctx, shared, storeId))) ??
@@ -95,7 +97,11 @@ export class AttributionService {
     p: Promoter,
     storeId: string | null,
   ): Promise<{ userId: string; as: 'guide' | 'reseller' } | null> {
-    if (p.guideStoreId && p.guideStoreId === storeId && (await this.shareLinks.isStaff(ctx, storeId, p.userId)))
+    if (
+      p.guideStoreId &&
+      p.guideStoreId === storeId &&
+      (await this.shareLinks.isStaff(ctx, storeId, p.userId))
+    )
       return { userId: p.userId, as: 'guide' };
     if (p.guideStoreId && !(await this.resellers.isApproved(ctx, p.userId))) return null;
     return { userId: p.userId, as: 'reseller' };
