@@ -113,6 +113,8 @@ interface StoreValues {
   lat: number;
   lng: number;
   openingHours?: string;
+  /** Percent in the form; the API takes basis points (empty = the setting). */
+  guideRate?: number | null;
 }
 
 export function StoreForm({
@@ -132,10 +134,17 @@ export function StoreForm({
       form={form}
       width={560}
       modalProps={{ destroyOnHidden: true }}
-      initialValues={store ?? { openingHours: '09:00-22:00' }}
+      initialValues={
+        store
+          ? { ...store, guideRate: store.guideRateBp === null ? null : store.guideRateBp / 100 }
+          : { openingHours: '09:00-22:00' }
+      }
       onFinish={async (v) => {
         try {
-          const body = { ...v, city: v.city || undefined, phone: v.phone || undefined };
+          const { guideRate, ...rest } = v;
+          const guideRateBp =
+            guideRate === null || guideRate === undefined ? null : Math.round(guideRate * 100);
+          const body = { ...rest, city: v.city || undefined, phone: v.phone || undefined, guideRateBp };
           const r = store
             ? await call(api.PATCH('/api/admin/stores/{id}', { params: { path: { id: store.id } }, body }))
             : await call(api.POST('/api/admin/stores', { body }));
@@ -173,6 +182,14 @@ export function StoreForm({
           rules={[{ required: true }]}
         />
       </Space>
+      <ProFormDigit
+        name="guideRate"
+        label={S.store.guideRate}
+        extra={S.store.guideRateHelp}
+        min={0}
+        max={100}
+        fieldProps={{ precision: 2, addonAfter: '%' }}
+      />
     </ModalForm>
   );
 }
