@@ -150,6 +150,27 @@ export const S = {
     CANCELLED: '已取消',
     REFUNDED: '已退款',
   } as Record<string, string>,
+  orderRemark: {
+    title: '订单备注',
+    hint: '仅内部可见，买家看不到',
+    placeholder: '写下备注，如：顾客来电要求周末送达',
+    add: '添加备注',
+    added: '备注已添加',
+    empty: '暂无备注',
+    required: '请填写备注内容',
+  },
+  pickers: {
+    userPlaceholder: '搜索昵称或手机号',
+    noUser: '没有找到该用户（用户需先登录过小程序）',
+    anySku: '全部规格',
+    owner: '店主',
+    agent: '代理商',
+    sku: '规格',
+  },
+  orderFilter: {
+    keyword: '买家/订单号',
+    keywordPlaceholder: '买家昵称、手机号或订单号',
+  },
   modes: { express: '快递', pickup: '自提', take_away: '拎走' } as Record<string, string>,
   channels: { online: '线上', offline: '门店收银' } as Record<string, string>,
   afterSale: {
@@ -165,8 +186,16 @@ export const S = {
     rejectReason: '拒绝原因',
     order: '订单',
   },
+  afterSaleReturn: {
+    approve: '同意退货',
+    approveConfirm: '同意后买家寄回商品，收到退货并确认后才会退款，确定吗？',
+    confirm: '确认收到退货',
+    confirmConfirm: '确认已收到买家寄回的商品？确认后将原路退款给买家',
+    awaitingHint: '等待买家寄回商品',
+  },
   afterSaleStatus: {
     PENDING_APPROVAL: '待审核',
+    AWAITING_RETURN: '待退货',
     REFUNDING: '退款中',
     REFUNDED: '已退款',
     REJECTED: '已拒绝',
@@ -304,7 +333,25 @@ export const S = {
     approve: '通过',
     reject: '拒绝',
   },
-  resellerStatus: { pending: '待审核', approved: '已通过', rejected: '已拒绝' } as Record<string, string>,
+  resellerStatus: {
+    pending: '待审核',
+    approved: '已通过',
+    rejected: '已拒绝',
+    revoked: '已清退',
+  } as Record<string, string>,
+  resellerRevoke: {
+    action: '清退',
+    title: '清退推广员',
+    reasonLabel: '清退原因（记入审计日志）',
+    effects:
+      '清退后：该推广员不再获得新订单的佣金（含作为上级的二级佣金），分享链接和海报不再绑定客户，其名下客户将解除绑定；已产生的佣金照常结算，可继续提现。',
+    done: (n: number) => `已清退，解除 ${n} 位客户的绑定`,
+    revokedAt: '清退时间',
+  },
+  resellerCommissions: {
+    action: '佣金明细',
+    title: (name: string) => `${name} · 佣金明细`,
+  },
   reward: {
     kind: '类型',
     kinds: {

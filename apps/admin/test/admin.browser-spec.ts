@@ -14,7 +14,15 @@ describe('web admin in a browser', () => {
   let browser: Browser;
   let f: Fixtures;
   const shots = screenshotDir('admin');
-  const paid = { ship: '', shipNo: '', refundNo: '', storeA: '', storeAName: '', storeB: '' };
+  const paid = {
+    ship: '',
+    shipNo: '',
+    refundNo: '',
+    returnNo: '',
+    storeA: '',
+    storeAName: '',
+    storeB: '',
+  };
 
   async function loginAs(username: string, password = PASSWORD): Promise<Page> {
     const ctx = await browser.newContext({
@@ -223,6 +231,55 @@ describe('web admin in a browser', () => {
     await page.context().close();
   });
 
+  it('adds an operator remark to an order and finds the order by the buyer', async () => {
+    const page = await loginAs('ops');
+    await page.goto(`${stack.apiUrl}/admin/orders/list/${paid.ship}`);
+    const remarks = page.getByTestId('order-remarks');
+    await remarks.getByText('暂无备注').waitFor();
+    await remarks.getByRole('button', { name: /添加备注/ }).click();
+    await remarks.getByText('请填写备注内容').waitFor(); // validated before sending
+    await remarks.getByLabel('添加备注').fill('顾客来电：请周末送达');
+    await remarks.getByRole('button', { name: /添加备注/ }).click();
+    await remarks.getByText('顾客来电：请周末送达').waitFor();
+    await remarks.getByText('ops').first().waitFor(); // who wrote it, by name
+    await remarks.scrollIntoViewIfNeeded();
+    await shot(page, 'order-remarks');
+    await page.goto(`${stack.apiUrl}/admin/orders/list`);
+    await tableReady(page);
+    await page.getByPlaceholder('买家昵称、手机号或订单号').fill('王小明');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await row(page, paid.shipNo).waitFor();
+    await page.getByPlaceholder('买家昵称、手机号或订单号').fill('没有这个买家');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.locator('.ant-empty').first().waitFor();
+    await page.context().close();
+  });
+
+  it('approves a return, confirms the goods came back and sees it refunded', async () => {
+    const page = await loginAs('fin');
+    await page.goto(`${stack.apiUrl}/admin/after-sales/list`);
+    const r = row(page, paid.returnNo);
+    await r.getByText('退货退款', { exact: true }).waitFor();
+    await r.getByRole('button', { name: /同意退货/ }).click();
+    await page
+      .locator('.ant-popover')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await r.getByText('待退货').waitFor();
+    await shot(page, 'after-sale-awaiting-return');
+    await r.getByRole('button', { name: /确认收到退货/ }).click();
+    await page
+      .locator('.ant-popover:visible')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await f.until('the return to be refunded', async () => {
+      await page.locator('[aria-label="reload"]').first().click();
+      await page.waitForTimeout(300);
+      return (await r.innerText()).includes('已退款');
+    });
+    await page.context().close();
+  });
+
   it('approves a withdrawal and sees it paid', async () => {
     const page = await loginAs('fin');
     await page.goto(`${stack.apiUrl}/admin/finance/withdrawals`);
@@ -265,6 +322,28 @@ describe('web admin in a browser', () => {
       await page.waitForLoadState('networkidle');
       await shot(page, name);
     }
+    await page.context().close();
+  });
+
+  it('revokes a reseller with a reason and shows a reseller’s commissions', async () => {
+    const page = await loginAs('ops');
+    await page.goto(`${stack.apiUrl}/admin/resellers/list`);
+    const r = row(page, '推广员小赵');
+    await r.getByText('已通过').waitFor();
+    await row(page, '推广员小林').getByText('佣金明细').click();
+    const drawer = page.locator('.ant-drawer', { hasText: '佣金明细' });
+    await drawer.getByText('一级佣金').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'reseller-commissions');
+    await drawer.locator('.ant-drawer-close').click();
+    await r.getByRole('button', { name: /清\s*退/ }).click();
+    const modal = page.locator('.ant-modal', { hasText: '清退推广员' });
+    await modal.getByText('已产生的佣金照常结算').waitFor();
+    await modal.getByLabel('清退原因（记入审计日志）').fill('违规刷单，清退');
+    await shot(page, 'reseller-revoke');
+    await modal.getByRole('button', { name: /确\s*定/ }).click();
+    await r.getByText('已清退').waitFor();
+    await r.getByText('违规刷单，清退').waitFor();
     await page.context().close();
   });
 });

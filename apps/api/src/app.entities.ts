@@ -42,6 +42,7 @@ import { CartItem } from './modules/orders/entities/cart-item.entity';
 import { MemberCode } from './modules/orders/entities/member-code.entity';
 import { OrderEvent } from './modules/orders/entities/order-event.entity';
 import { OrderLine } from './modules/orders/entities/order-line.entity';
+import { OrderRemark } from './modules/orders/entities/order-remark.entity';
 import { Order } from './modules/orders/entities/order.entity';
 import { ShippingTemplate } from './modules/orders/entities/shipping-template.entity';
 import { UserAddress } from './modules/addresses/entities/user-address.entity';
@@ -94,6 +95,7 @@ export const ENTITIES = [
   Order,
   OrderLine,
   OrderEvent,
+  OrderRemark,
   CartItem,
   ShippingTemplate,
   AfterSale,

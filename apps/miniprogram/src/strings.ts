@@ -175,6 +175,7 @@ export const S = {
     submitted: '售后申请已提交',
     status: {
       PENDING_APPROVAL: '待审核',
+      AWAITING_RETURN: '已同意，请寄回商品',
       REFUNDING: '退款中',
       REFUNDED: '已退款',
       REJECTED: '已拒绝',

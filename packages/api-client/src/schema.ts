@@ -585,6 +585,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/resellers/{userId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an approved reseller (清退) with a reason (audited): no commission on new orders, bound customers released; commissions already accrued settle as usual */
+        post: operations["AdminResellersController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/customers": {
         parameters: {
             query?: never;
@@ -2355,6 +2372,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders/{id}/remarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators’ remarks on an order, oldest first (internal, never shown to the buyer) */
+        get: operations["OrdersAdminController_listRemarks"];
+        put?: never;
+        /** Add a remark to an order (audited) */
+        post: operations["OrdersAdminController_addRemark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders/{id}/ship": {
         parameters: {
             query?: never;
@@ -2432,8 +2467,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve an after-sale: refund through WeChat Pay */
+        /** Approve an after-sale: a refund only is refunded through WeChat Pay at once; a return and refund then awaits the goods (AWAITING_RETURN, see confirm-return) */
         post: operations["OrdersAdminController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/{id}/confirm-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the returned goods of an approved return and refund (AWAITING_RETURN): the refund starts through WeChat Pay (audited) */
+        post: operations["OrdersAdminController_confirmReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3150,8 +3202,12 @@ export interface components {
             minWithdrawFen: number;
             /** @example 0 */
             withdrawFeeBp: number;
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
         };
         UpdateSettingsDto: {
+            /** @description The `updatedAt` the editor loaded: when settings changed since, the change is refused (409 SETTINGS_STALE) */
+            expectedUpdatedAt?: string;
             storeLockDays?: number;
             /** @enum {string} */
             storeLockPolicy?: "first" | "latest";
@@ -3329,11 +3385,13 @@ export interface components {
             /** @description the upline’s nickname */
             uplineNickname: string | null;
             /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
+            status: "pending" | "approved" | "rejected" | "revoked";
             uplineId: string | null;
             appliedAt: string;
             decidedAt: string | null;
             rejectReason: string | null;
+            revokedAt: string | null;
+            revokeReason: string | null;
         };
         MyResellerDto: {
             reseller: components["schemas"]["ResellerDto"] | null;
@@ -3388,6 +3446,11 @@ export interface components {
         };
         ReasonDto: {
             reason: string;
+        };
+        RevokeResellerResultDto: {
+            reseller: components["schemas"]["ResellerDto"];
+            /** @description customers whose referrer binding to this reseller was released */
+            releasedCustomers: number;
         };
         BindingEventDto: {
             id: string;
@@ -3563,6 +3626,8 @@ export interface components {
             name: string;
             iconUrl: string | null;
             sortOrder: number;
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
         };
         CategoryPageDto: {
             items: components["schemas"]["CategoryDto"][];
@@ -3578,6 +3643,8 @@ export interface components {
             name: string;
             iconUrl: string | null;
             sortOrder: number;
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
             children: components["schemas"]["CategoryDto"][];
         };
         CategoryTreeListDto: {
@@ -3612,6 +3679,8 @@ export interface components {
              * @default 0
              */
             sortOrder: number;
+            /** @description The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it */
+            expectedUpdatedAt?: string;
         };
         ProductSummaryDto: {
             /** Format: uuid */
@@ -3875,6 +3944,8 @@ export interface components {
             /** @description Guide rate override (bp); null = the setting */
             guideRateBp: number | null;
             createdAt: string;
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
         };
         AdminStorePageDto: {
             items: components["schemas"]["AdminStoreDto"][];
@@ -3937,6 +4008,8 @@ export interface components {
             agentUserId?: string | null;
             /** @description Shopping guide (导购) rate for this store in basis points; null = the guideRateBp setting */
             guideRateBp?: number | null;
+            /** @description The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it */
+            expectedUpdatedAt?: string;
             /** @enum {string} */
             status?: "active" | "suspended";
         };
@@ -4730,7 +4803,7 @@ export interface components {
             photos?: string[];
         };
         /** @enum {string} */
-        AfterSaleStatus: "PENDING_APPROVAL" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED" | "CANCELLED";
+        AfterSaleStatus: "PENDING_APPROVAL" | "AWAITING_RETURN" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED" | "CANCELLED";
         AfterSaleDto: {
             id: string;
             orderId: string;
@@ -4826,6 +4899,20 @@ export interface components {
         AgentStoreListDto: {
             items: components["schemas"]["AgentStoreDto"][];
         };
+        OrderRemarkDto: {
+            id: string;
+            orderId: string;
+            /** @description the admin user who wrote it */
+            adminId: string;
+            text: string;
+            createdAt: string;
+        };
+        OrderRemarkListDto: {
+            items: components["schemas"]["OrderRemarkDto"][];
+        };
+        OrderRemarkInputDto: {
+            text: string;
+        };
         ShipDto: {
             /** @example 顺丰速运 */
             carrier: string;
@@ -4861,6 +4948,8 @@ export interface components {
             extraFeeFen: number;
             freeOverFen: number | null;
             regions: components["schemas"]["RegionFeeDto"][];
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
         };
         ShippingTemplateInputDto: {
             name: string;
@@ -4871,6 +4960,8 @@ export interface components {
             extraFeeFen: number;
             freeOverFen?: number | null;
             regions?: components["schemas"]["RegionFeeDto"][];
+            /** @description Edits only: the `updatedAt` the editor loaded; a template saved since refuses the change (409 SHIPPING_TEMPLATE_STALE) */
+            expectedUpdatedAt?: string;
         };
         OrderCountsDto: {
             PENDING_PAYMENT: number;
@@ -5227,6 +5318,7 @@ export interface components {
          *     CART_ITEM_NOT_FOUND (404): 购物车商品不存在
          *     CATEGORY_NOT_EMPTY (409): 分类下还有子分类或商品，不能删除
          *     CATEGORY_NOT_FOUND (404): 分类不存在
+         *     CATEGORY_STALE (409): 分类已被他人修改，请刷新后重试
          *     CATEGORY_TOO_DEEP (400): 分类最多两级
          *     CONFLICT (409): 数据已被修改，请刷新后重试
          *     COUPON_EXPIRED (409): 优惠券不在有效期内
@@ -5295,6 +5387,7 @@ export interface components {
          *     REFERRAL_INVITATION_REQUIRED (403): 需要推广员邀请才能成为推广员
          *     REFERRAL_NOT_RESELLER (403): 您还不是推广员
          *     REFERRAL_POSTER_FAILED (502): 海报生成失败，请稍后再试
+         *     REFERRAL_RESELLER_NOT_APPROVED (409): 只能清退已通过审核的推广员
          *     REFERRAL_RESELLER_NOT_FOUND (404): 推广员不存在
          *     REFERRAL_RESELLER_NOT_PENDING (409): 该申请已处理
          *     REFERRAL_SELF_BINDING (409): 不能绑定自己
@@ -5313,9 +5406,11 @@ export interface components {
          *     SEGMENT_NOT_FOUND (404): 人群不存在
          *     SERVICE_UNAVAILABLE (503): 服务暂不可用
          *     SETTINGS_INVALID (400): 设置项不合理
+         *     SETTINGS_STALE (409): 业务设置已被他人修改，请刷新后重试
          *     SHELF_NOT_FOUND (404): 货架不存在
          *     SHELF_SLOT_NOT_FOUND (404): 货位不存在
          *     SHIPPING_TEMPLATE_NOT_FOUND (404): 运费模板不存在
+         *     SHIPPING_TEMPLATE_STALE (409): 运费模板已被他人修改，请刷新后重试
          *     SKU_CODE_TAKEN (409): 规格编码已被使用
          *     SKU_INSUFFICIENT_STOCK (409): 库存不足
          *     SKU_LAST_ON_SALE (409): 在售商品至少保留一个规格
@@ -5327,6 +5422,7 @@ export interface components {
          *     STORE_NOT_FOUND (404): 门店不存在
          *     STORE_NOT_OWNER (403): 只有店主可以管理店员
          *     STORE_PAYEE_CHANGE_FORBIDDEN (403): 门店的店主和代理商只能由平台运营人员更改
+         *     STORE_STALE (409): 门店信息已被他人修改，请刷新后重试
          *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
          *     STORE_SUSPENDED (409): 门店已暂停营业
          *     TOO_MANY_REQUESTS (429): 操作太频繁，请稍后再试
@@ -5346,7 +5442,7 @@ export interface components {
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_STALE" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_APPROVED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SETTINGS_STALE" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SHIPPING_TEMPLATE_STALE" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STALE" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -6125,7 +6221,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "pending" | "approved" | "rejected";
+                status?: "pending" | "approved" | "rejected" | "revoked";
             };
             header?: never;
             path?: never;
@@ -6209,6 +6305,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResellerDto"];
+                };
+            };
+        };
+    };
+    AdminResellersController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokeResellerResultDto"];
                 };
             };
         };
@@ -8963,6 +9084,8 @@ export interface operations {
                 from?: string;
                 /** @description created before (ISO 8601) */
                 to?: string;
+                /** @description part of the buyer’s nickname or phone number (the order number matches too) */
+                keyword?: string;
             };
             header?: never;
             path?: never;
@@ -8995,6 +9118,8 @@ export interface operations {
                 from?: string;
                 /** @description created before (ISO 8601) */
                 to?: string;
+                /** @description part of the buyer’s nickname or phone number (the order number matches too) */
+                keyword?: string;
             };
             header?: never;
             path?: never;
@@ -9027,6 +9152,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_listRemarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRemarkListDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_addRemark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRemarkInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRemarkDto"];
                 };
             };
         };
@@ -9132,6 +9303,27 @@ export interface operations {
         };
     };
     OrdersAdminController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_confirmReturn: {
         parameters: {
             query?: never;
             header?: never;

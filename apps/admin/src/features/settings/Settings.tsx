@@ -63,7 +63,10 @@ export default function SettingsPage() {
     if (!Object.keys(changed).length) return void message.info('没有修改');
     setBusy(true);
     try {
-      const saved = await call(api.PUT('/api/admin/settings', { body: changed }));
+      // The version loaded: another operator's save in between is refused (SETTINGS_STALE), not overwritten.
+      const saved = await call(
+        api.PUT('/api/admin/settings', { body: { ...changed, expectedUpdatedAt: q.data.updatedAt } }),
+      );
       qc.setQueryData(['settings'], saved);
       void message.success(S.common.saved);
     } catch (e) {

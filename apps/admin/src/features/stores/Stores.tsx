@@ -4,6 +4,7 @@ import { Button, Form, message, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { StatusTag, valueEnum } from '../../components/StatusTag';
+import { UserSelect } from '../../components/selects';
 import { exportRowsCsv, pagedRequest, tableDefaults, type Columns } from '../../components/table';
 import { api, call, type Schemas } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/errors';
@@ -113,6 +114,8 @@ interface StoreValues {
   lat: number;
   lng: number;
   openingHours?: string;
+  ownerUserId?: string | null;
+  agentUserId?: string | null;
   /** Percent in the form; the API takes basis points (empty = the setting). */
   guideRate?: number | null;
 }
@@ -141,10 +144,22 @@ export function StoreForm({
       }
       onFinish={async (v) => {
         try {
+          // Owner and agent are sent only when picked or changed; a cleared picker sends null.
+          const person = (key: 'ownerUserId' | 'agentUserId') => {
+            const next = v[key] ?? null;
+            return next === (store?.[key] ?? null) ? undefined : next;
+          };
           const { guideRate, ...rest } = v;
-          const guideRateBp =
-            guideRate === null || guideRate === undefined ? null : Math.round(guideRate * 100);
-          const body = { ...rest, city: v.city || undefined, phone: v.phone || undefined, guideRateBp };
+          const body = {
+            ...rest,
+            city: v.city || undefined,
+            phone: v.phone || undefined,
+            ownerUserId: person('ownerUserId'),
+            agentUserId: person('agentUserId'),
+            guideRateBp: guideRate === null || guideRate === undefined ? null : Math.round(guideRate * 100),
+            // The version this form loaded: a save by someone else since is refused (STORE_STALE).
+            expectedUpdatedAt: store?.updatedAt,
+          };
           const r = store
             ? await call(api.PATCH('/api/admin/stores/{id}', { params: { path: { id: store.id } }, body }))
             : await call(api.POST('/api/admin/stores', { body }));
@@ -163,6 +178,14 @@ export function StoreForm({
         <ProFormText name="city" label={S.store.city} rules={[{ max: 40 }]} />
         <ProFormText name="phone" label={S.store.phone} rules={[{ max: 32 }]} />
         <ProFormText name="openingHours" label={S.store.hours} rules={[{ max: 100 }]} />
+      </Space>
+      <Space size={16} style={{ width: '100%' }}>
+        <Form.Item name="ownerUserId" label={S.pickers.owner} style={{ width: 244 }}>
+          <UserSelect />
+        </Form.Item>
+        <Form.Item name="agentUserId" label={S.pickers.agent} style={{ width: 244 }}>
+          <UserSelect />
+        </Form.Item>
       </Space>
       <Space size={16}>
         <ProFormDigit

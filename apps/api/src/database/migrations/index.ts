@@ -12,10 +12,12 @@ import { HistoryBase1796098445749 } from './1796098445749-history-base';
 import { ShopperApp1796098895974 } from './1796098895974-shopper-app';
 import { RateLimitCounter1796100000000 } from './1796100000000-rate-limit-counter';
 import { OrderRefunds1796101013516 } from './1796101013516-order-refunds';
-import { Marketing1796400000000 } from './1796400000000-marketing';
-import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
 import { EarnerRoles1796200000000 } from './1796200000000-earner-roles';
 import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
+import { Marketing1796400000000 } from './1796400000000-marketing';
+import { OffersSegments1796400000001 } from './1796400000001-offers-segments';
+import { OrderRemarks1796700000000 } from './1796700000000-order-remarks';
+import { ResellerRevoke1796700100000 } from './1796700100000-reseller-revoke';
 import { ShoppingGuides1796800000000 } from './1796800000000-shopping-guides';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
@@ -34,9 +36,11 @@ export const MIGRATIONS = [
   ShopperApp1796098895974,
   RateLimitCounter1796100000000,
   OrderRefunds1796101013516,
-  Marketing1796400000000,
-  OffersSegments1796400000001,
   EarnerRoles1796200000000,
   RestockRequests1796200000001,
+  Marketing1796400000000,
+  OffersSegments1796400000001,
+  OrderRemarks1796700000000,
+  ResellerRevoke1796700100000,
   ShoppingGuides1796800000000,
 ];

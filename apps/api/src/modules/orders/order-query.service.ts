@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, type FindOptionsWhere, Between, MoreThanOrEqual, LessThan } from 'typeorm';
+import { In, type FindOptionsWhere, Between, MoreThanOrEqual, LessThan, Raw } from 'typeorm';
 import { storeFilter, inStoreScope } from '../../common/auth/store-scope';
 import { type Page, findPage, emptyPage, queryPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
@@ -28,6 +28,7 @@ export interface AdminOrderQuery {
   buyerId?: string;
   from?: string;
   to?: string;
+  keyword?: string;
   page?: number;
   pageSize?: number;
 }
@@ -101,6 +102,19 @@ export class OrderQueryService implements RewardOrderSource {
     if (q.from && q.to) where.createdAt = Between(new Date(q.from), new Date(q.to));
     else if (q.from) where.createdAt = MoreThanOrEqual(new Date(q.from));
     else if (q.to) where.createdAt = LessThan(new Date(q.to));
+    const keyword = q.keyword?.trim();
+    if (keyword) {
+      // The buyer by nickname or phone (LIKE's own wildcards match themselves), or the order number.
+      const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const byOrderNo = /^OD\d+$/i.test(keyword);
+      if (byOrderNo) where.orderNo = keyword.toUpperCase();
+      else
+        where.buyerId = Raw(
+          (col) =>
+            `${col} IN (SELECT u.id FROM users u WHERE u.nickname ILIKE :like OR u.phone LIKE :like)${q.buyerId ? ` AND ${col} = :buyerId` : ''}`,
+          { like, buyerId: q.buyerId },
+        );
+    }
     return findPage(this.tx.repo(ctx, Order), q, { where, order: { createdAt: 'DESC', id: 'ASC' } }, (rows) =>
       this.withLines(ctx, rows),
     );

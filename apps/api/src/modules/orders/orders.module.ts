@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { PAYMENT_LISTENER } from '../payments/payments.ports';
 import { PaymentsModule } from '../payments/payments.module';
 import { ReferralModule } from '../referral/referral.module';
@@ -13,6 +14,7 @@ import { OfflineSalesService } from './fulfilment/offline-sales.service';
 import { OrderPaymentListener } from './order-payment.listener';
 import { OrderCountsController, OrderCountsService } from './order-counts';
 import { OrderQueryService } from './order-query.service';
+import { OrderRemarksService } from './order-remarks.service';
 import { REWARD_ORDER_SOURCE } from './orders.ports';
 import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersAppController } from './orders-app.controller';
@@ -30,7 +32,7 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
  */
 @Global()
 @Module({
-  imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule],
+  imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule, DirectoryModule],
   controllers: [
     OrdersAppController,
     StoreStaffAppController,
@@ -48,6 +50,7 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
     AttributionService,
     CheckoutService,
     OrderQueryService,
+    OrderRemarksService,
     OrderPaymentListener,
     FulfilmentService,
     AfterSalesService,

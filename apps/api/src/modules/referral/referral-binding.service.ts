@@ -156,6 +156,30 @@ export class ReferralBindingService {
     });
   }
 
+  /**
+   * Releases every customer bound to `resellerId` (a revoked reseller), each change in the
+   * binding history with the reason; answers how many customers were released. Takes the
+   * graph lock first, then the rows, in the same order as every other referrer change.
+   */
+  async releaseAllOf(ctx: RequestContext, resellerId: string, reason: string): Promise<number> {
+    return this.tx.run(ctx, async (ctx) => {
+      const m = this.tx.manager(ctx);
+      await m.query(`SELECT pg_advisory_xact_lock($1)`, [REFERRAL_GRAPH_LOCK]);
+      const rows: unknown[] = await m.query(
+        `WITH released AS (
+           UPDATE customer_bindings SET referrer_id = NULL, referrer_bound_at = NULL,
+                  referrer_expires_at = NULL, updated_at = now()
+            WHERE referrer_id = $1::uuid
+        RETURNING user_id)
+         INSERT INTO binding_events (user_id, kind, source, before_id, after_id, after_expires_at, actor_id, reason, created_at)
+         SELECT user_id, 'referrer', 'admin', $1::uuid, NULL, NULL, $2, $3, $4 FROM released
+         RETURNING user_id`,
+        [resellerId, ctx.actor?.id ?? null, reason.slice(0, 500), this.clock.now()],
+      );
+      return rows.length;
+    });
+  }
+
   /** The customer's referrer as stored (may have expired: compare expiresAt with now). */
   async current(ctx: RequestContext, customerId: string): Promise<ReferrerView> {
     const rows: {

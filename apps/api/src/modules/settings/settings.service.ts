@@ -1,3 +1,4 @@
+import { isStale } from '../../common/optimistic';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
@@ -34,12 +35,27 @@ export class SettingsService {
     return value;
   }
 
-  /** Changes the given settings in one transaction, with one audit entry (before and after). */
-  async update(ctx: RequestContext, patch: Partial<Settings>): Promise<Settings> {
+  /** The settings' version: when any of them last changed (the epoch while all are defaults). */
+  async version(ctx: RequestContext): Promise<Date> {
+    const [row]: { at: Date | null }[] = await this.tx
+      .manager(ctx)
+      .query(`SELECT max(updated_at) AS at FROM settings`);
+    return row?.at ? new Date(row.at) : new Date(0);
+  }
+
+  /**
+   * Changes the given settings in one transaction, with one audit entry (before and after).
+   * With `expectedUpdatedAt` (the version the editor loaded), a newer version refuses the
+   * change (409 SETTINGS_STALE) instead of overwriting another operator's edit.
+   */
+  async update(ctx: RequestContext, patch: Partial<Settings>, expectedUpdatedAt?: string): Promise<Settings> {
     const keys = SETTING_KEYS.filter((k) => patch[k] !== undefined);
     const result = await this.tx.run(ctx, async (ctx) => {
       // Settings change rarely; one lock keeps two concurrent edits from interleaving their audit.
       await this.tx.manager(ctx).query(`SELECT pg_advisory_xact_lock(7294101)`);
+      const version = await this.version(ctx);
+      if (isStale(expectedUpdatedAt, version))
+        throw SettingsErrors.SETTINGS_STALE({ updatedAt: version.toISOString() });
       const before = await this.get(ctx);
       const after: Settings = { ...before, ...pick(patch, keys) };
       // A line pays either reseller commission (L1 + L2) or a guide reward, never both.

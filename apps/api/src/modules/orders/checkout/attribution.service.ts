@@ -61,15 +61,21 @@ export class AttributionService {
       (fromBinding && (await this.credit(ctx, fromBinding, storeId))) ??
       null;
     const guideId = credit?.as === 'guide' ? credit.userId : null;
-    const resellerId = credit?.as === 'reseller' ? credit.userId : null;
-    const reseller = resellerId ? await this.resellers.mine(ctx, resellerId) : null;
+    const found = credit?.as === 'reseller' ? await this.resellers.mine(ctx, credit.userId) : null;
+    // A revoked reseller earns nothing on new orders, neither as L1 nor as someone's upline.
+    const reseller = found?.status === 'approved' ? found : null;
+    const resellerId = reseller?.userId ?? null;
+    const uplineId =
+      reseller?.uplineId && (await this.resellers.isApproved(ctx, reseller.uplineId))
+        ? reseller.uplineId
+        : null;
     const base = {
       buyerId,
       storeId,
       agentId: store?.agentUserId ?? null,
       agentRateBp: settings.agentRateBp,
       resellerId,
-      uplineId: reseller?.uplineId ?? null,
+      uplineId,
       l2RateBp: settings.l2RateBp,
       selfPurchaseCommission: settings.selfPurchaseCommission,
       guideId,

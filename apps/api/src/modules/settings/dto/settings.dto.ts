@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import {
   REFERRAL_BIND_POLICIES,
   RESELLER_MODES,
@@ -26,6 +26,7 @@ export class SettingsDto implements Settings {
   @ApiProperty({ example: 7 }) afterSaleDays: number;
   @ApiProperty({ example: 100 }) minWithdrawFen: number;
   @ApiProperty({ example: 0 }) withdrawFeeBp: number;
+  @ApiProperty({ description: 'the version an edit sends back as expectedUpdatedAt' }) updatedAt: string;
 }
 
 const days = (max: number) => [IsOptional(), IsInt(), Min(0), Max(max)];
@@ -37,6 +38,14 @@ const apply =
 
 /** A partial update: only the fields sent change. Rates are basis points (0–10000). */
 export class UpdateSettingsDto implements Partial<Settings> {
+  @ApiPropertyOptional({
+    description:
+      'The `updatedAt` the editor loaded: when settings changed since, the change is refused (409 SETTINGS_STALE)',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expectedUpdatedAt?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 3650 }) @apply(...days(3650)) @Min(1) storeLockDays?: number;
   @ApiPropertyOptional({ enum: STORE_LOCK_POLICIES })
   @IsOptional()

@@ -38,5 +38,6 @@ export function toAdminStoreDto(s: Store): AdminStoreDto {
     agentUserId: s.agentUserId,
     guideRateBp: s.guideRateBp,
     createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
   };
 }

@@ -14,6 +14,7 @@ import {
   Max,
   MaxLength,
   Min,
+  IsISO8601,
 } from 'class-validator';
 import { PageQueryDto, PageDto } from '../../../common/paging';
 import { STORE_STATUSES, type StoreStatus } from '../entities/store.entity';
@@ -86,6 +87,14 @@ export class CreateStoreDto {
 }
 
 export class UpdateStoreDto extends PartialType(CreateStoreDto) {
+  @ApiPropertyOptional({
+    description:
+      'The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expectedUpdatedAt?: string;
+
   @ApiPropertyOptional({ enum: STORE_STATUSES })
   @IsOptional()
   @IsIn(STORE_STATUSES)
@@ -143,6 +152,7 @@ export class AdminStoreDto extends StoreDto {
   @ApiProperty({ nullable: true, type: Number, description: 'Guide rate override (bp); null = the setting' })
   guideRateBp: number | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'the version an edit sends back as expectedUpdatedAt' }) updatedAt: string;
 }
 
 export class AdminStorePageDto extends PageDto(AdminStoreDto) {}
