@@ -47,7 +47,6 @@ export class ShareLinkService {
   /** The reseller's code for this product (or for the shop), made once and reused. */
   async create(ctx: RequestContext, resellerId: string, productId: string | null): Promise<ShareLink> {
     if (!(await this.resellers.isApproved(ctx, resellerId))) throw ReferralErrors.REFERRAL_NOT_RESELLER();
-    const repo = this.tx.repo(ctx, ShareLink);
     return this.findOrMake(ctx, resellerId, productId, null);
   }
 
