@@ -231,7 +231,10 @@ export const S = {
   withdrawal: {
     earner: '提现方',
     earnerType: '身份',
-    earnerTypes: { store: '门店', reseller: '推广员', agent: '代理' } as Record<string, string>,
+    earnerTypes: { store: '门店', reseller: '推广员', agent: '代理', guide: '导购' } as Record<
+      string,
+      string
+    >,
     amount: '申请金额',
     fee: '手续费',
     net: '实际到账',
@@ -303,6 +306,9 @@ export const S = {
     lat: '纬度',
     lng: '经度',
     hours: '营业时间',
+    guideRate: '导购奖励比例',
+    guideRateHelp: '本店店员通过导购分享带来的销售按此比例奖励导购；留空则用业务设置里的比例',
+    guideRateDefault: '按业务设置',
     create: '新建门店',
     shelves: '货架',
     codes: '货架码',
@@ -374,7 +380,13 @@ export const S = {
   },
   reward: {
     kind: '类型',
-    kinds: { store: '门店奖励', agent: '代理奖励', l1: '一级佣金', l2: '二级佣金' } as Record<string, string>,
+    kinds: {
+      store: '门店奖励',
+      agent: '代理奖励',
+      l1: '一级佣金',
+      l2: '二级佣金',
+      guide: '导购奖励',
+    } as Record<string, string>,
     earner: '获得者',
     base: '计算基数',
     rate: '比例',

@@ -398,6 +398,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/guide-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** My guide link (导购) as staff of this store, for a product or the store’s shelf; sales through it credit me as its guide (404 unless I work there) */
+        post: operations["AppReferralController_createGuide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/share-links/{shareCode}/poster": {
         parameters: {
             query?: never;
@@ -2407,6 +2424,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/guides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: 导购业绩 — each guide’s orders, sales and guide rewards today and this month (404 for others) */
+        get: operations["StoreCentreAppController_guides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/my-stores/{id}/orders": {
         parameters: {
             query?: never;
@@ -3322,6 +3356,11 @@ export interface components {
             l1RateBp: number;
             /** @example 300 */
             l2RateBp: number;
+            /**
+             * @description Shopping guide (导购) rate; a store may override it
+             * @example 0
+             */
+            guideRateBp: number;
             /** @example 7 */
             settleDaysAfterComplete: number;
             /** @example 30 */
@@ -3354,6 +3393,7 @@ export interface components {
             agentRateBp?: number;
             l1RateBp?: number;
             l2RateBp?: number;
+            guideRateBp?: number;
             settleDaysAfterComplete?: number;
             payTimeoutMinutes?: number;
             autoReceiveDays?: number;
@@ -3483,6 +3523,8 @@ export interface components {
             /** @description opaque; also the scene of the poster code */
             shareCode: string;
             productId: string | null;
+            /** @description set on a guide link (导购): the store it was shared for */
+            storeId: string | null;
             /** @example pages/share/index?scene=Ab3dE5gH7k */
             path: string;
         };
@@ -3497,6 +3539,8 @@ export interface components {
             resellerId: string;
             resellerNickname: string | null;
             productId: string | null;
+            /** @description set on a guide link (导购): the sharer’s store */
+            storeId: string | null;
             /**
              * @description what this open did to the opener’s referrer
              * @enum {string}
@@ -3623,7 +3667,7 @@ export interface components {
         };
         EarnerAccountDto: {
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             /** @description the reseller’s or agent’s user id, or the store id */
             earnerId: string;
             /** @description 门店名 or the user’s nickname */
@@ -3666,7 +3710,7 @@ export interface components {
         };
         CreateWithdrawalDto: {
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             /** @description the reseller’s user id, the store id or the agent’s user id */
             earnerId: string;
             /** @description fen */
@@ -3675,7 +3719,7 @@ export interface components {
         WithdrawalDto: {
             id: string;
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             earnerId: string;
             amountFen: number;
             feeFen: number;
@@ -4086,6 +4130,8 @@ export interface components {
             ownerUserId: string | null;
             /** Format: uuid */
             agentUserId: string | null;
+            /** @description Guide rate override (bp); null = the setting */
+            guideRateBp: number | null;
             createdAt: string;
             /** @description the version an edit sends back as expectedUpdatedAt */
             updatedAt: string;
@@ -4121,6 +4167,8 @@ export interface components {
              * @description The channel agent’s user id
              */
             agentUserId?: string | null;
+            /** @description Shopping guide (导购) rate for this store in basis points; null = the guideRateBp setting */
+            guideRateBp?: number | null;
         };
         UpdateStoreDto: {
             /** @example 西湖银泰店 */
@@ -4147,6 +4195,8 @@ export interface components {
              * @description The channel agent’s user id
              */
             agentUserId?: string | null;
+            /** @description Shopping guide (导购) rate for this store in basis points; null = the guideRateBp setting */
+            guideRateBp?: number | null;
             /** @description The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it */
             expectedUpdatedAt?: string;
             /** @enum {string} */
@@ -5156,6 +5206,23 @@ export interface components {
             /** @description express orders paid, not yet shipped */
             toShip: number;
         };
+        GuidePerformanceDto: {
+            /** Format: uuid */
+            userId: string;
+            nickname: string | null;
+            /**
+             * @description null: no longer works here
+             * @enum {string|null}
+             */
+            role: "owner" | "staff" | null;
+            /** @description today; orders and sales through their guide links */
+            today: components["schemas"]["PeriodFiguresDto"];
+            /** @description this month */
+            month: components["schemas"]["PeriodFiguresDto"];
+        };
+        GuidePerformanceListDto: {
+            items: components["schemas"]["GuidePerformanceDto"][];
+        };
         AgentStoreDto: {
             /** Format: uuid */
             id: string;
@@ -5503,9 +5570,9 @@ export interface components {
              * @description store reward, agent override, L1 or L2 commission
              * @enum {string}
              */
-            kind: "store" | "agent" | "l1" | "l2";
+            kind: "store" | "agent" | "l1" | "l2" | "guide";
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             earnerId: string;
             /** @description the line’s paid amount the rate applies to */
             baseFen: number;
@@ -5542,9 +5609,9 @@ export interface components {
              * @description store reward, agent override, L1 or L2 commission
              * @enum {string}
              */
-            kind: "store" | "agent" | "l1" | "l2";
+            kind: "store" | "agent" | "l1" | "l2" | "guide";
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             earnerId: string;
             /** @description the line’s paid amount the rate applies to */
             baseFen: number;
@@ -6346,6 +6413,31 @@ export interface operations {
             };
         };
     };
+    AppReferralController_createGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkDto"];
+                };
+            };
+        };
+    };
     AppReferralController_poster: {
         parameters: {
             query?: never;
@@ -6803,7 +6895,7 @@ export interface operations {
     WithdrawalsAppController_wallet: {
         parameters: {
             query: {
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 /** @description the reseller’s user id, the store id or the agent’s user id */
                 earnerId: string;
             };
@@ -6828,7 +6920,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 earnerId: string;
                 kind: "pending" | "available" | "withdrawing";
             };
@@ -6853,7 +6945,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 earnerId: string;
             };
             header?: never;
@@ -6925,7 +7017,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "REQUESTED" | "APPROVED" | "PAYING" | "PAID" | "REJECTED" | "FAILED";
-                earnerType?: "store" | "reseller" | "agent";
+                earnerType?: "store" | "reseller" | "agent" | "guide";
                 earnerId?: string;
             };
             header?: never;
@@ -6950,7 +7042,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "REQUESTED" | "APPROVED" | "PAYING" | "PAID" | "REJECTED" | "FAILED";
-                earnerType?: "store" | "reseller" | "agent";
+                earnerType?: "store" | "reseller" | "agent" | "guide";
                 earnerId?: string;
             };
             header?: never;
@@ -7070,7 +7162,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 earnerId: string;
                 kind: "pending" | "available" | "withdrawing";
             };
@@ -7095,7 +7187,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
             };
             header?: never;
             path?: never;
@@ -9493,6 +9585,27 @@ export interface operations {
             };
         };
     };
+    StoreCentreAppController_guides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidePerformanceListDto"];
+                };
+            };
+        };
+    };
     StoreCentreAppController_queue: {
         parameters: {
             query?: {
@@ -10596,7 +10709,7 @@ export interface operations {
     RewardsAppController_mine: {
         parameters: {
             query: {
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 /** @description the reseller’s user id, the store id or the agent’s user id */
                 earnerId: string;
                 page?: number;
@@ -10621,7 +10734,7 @@ export interface operations {
     RewardsAppController_daily: {
         parameters: {
             query: {
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 /** @description the reseller’s user id, the store id or the agent’s user id */
                 earnerId: string;
                 days?: number;
@@ -10648,9 +10761,9 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 orderId?: string;
-                earnerType?: "store" | "reseller" | "agent";
+                earnerType?: "store" | "reseller" | "agent" | "guide";
                 earnerId?: string;
-                kind?: "store" | "agent" | "l1" | "l2";
+                kind?: "store" | "agent" | "l1" | "l2" | "guide";
                 status?: "PENDING" | "AVAILABLE" | "CANCELLED";
                 from?: string;
                 to?: string;
@@ -10696,9 +10809,9 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 orderId?: string;
-                earnerType?: "store" | "reseller" | "agent";
+                earnerType?: "store" | "reseller" | "agent" | "guide";
                 earnerId?: string;
-                kind?: "store" | "agent" | "l1" | "l2";
+                kind?: "store" | "agent" | "l1" | "l2" | "guide";
                 status?: "PENDING" | "AVAILABLE" | "CANCELLED";
                 from?: string;
                 to?: string;

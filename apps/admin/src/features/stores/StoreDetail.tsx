@@ -20,7 +20,7 @@ import { StatusTag, valueEnum } from '../../components/StatusTag';
 import { pagedRequest, tableDefaults, type Columns } from '../../components/table';
 import { api, call, download, type Schemas } from '../../lib/api';
 import { applyFieldErrors, showError } from '../../lib/errors';
-import { dateTime } from '../../lib/format';
+import { dateTime, percent } from '../../lib/format';
 import { useNames } from '../../lib/names';
 import { can, useMe } from '../../lib/permissions';
 import { S } from '../../strings';
@@ -97,6 +97,9 @@ export default function StoreDetail() {
           </Descriptions.Item>
           <Descriptions.Item label="代理">
             {s.agentUserId ? names.userLabel(s.agentUserId) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={S.store.guideRate}>
+            {s.guideRateBp === null ? S.store.guideRateDefault : percent(s.guideRateBp)}
           </Descriptions.Item>
           <Descriptions.Item label="ID">
             <Typography.Text copyable={{ text: s.id }}>{s.id.slice(0, 8)}</Typography.Text>

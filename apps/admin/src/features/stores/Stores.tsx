@@ -116,6 +116,8 @@ interface StoreValues {
   openingHours?: string;
   ownerUserId?: string | null;
   agentUserId?: string | null;
+  /** Percent in the form; the API takes basis points (empty = the setting). */
+  guideRate?: number | null;
 }
 
 export function StoreForm({
@@ -135,7 +137,11 @@ export function StoreForm({
       form={form}
       width={560}
       modalProps={{ destroyOnHidden: true }}
-      initialValues={store ?? { openingHours: '09:00-22:00' }}
+      initialValues={
+        store
+          ? { ...store, guideRate: store.guideRateBp === null ? null : store.guideRateBp / 100 }
+          : { openingHours: '09:00-22:00' }
+      }
       onFinish={async (v) => {
         try {
           // Owner and agent are sent only when picked or changed; a cleared picker sends null.
@@ -143,12 +149,14 @@ export function StoreForm({
             const next = v[key] ?? null;
             return next === (store?.[key] ?? null) ? undefined : next;
           };
+          const { guideRate, ...rest } = v;
           const body = {
-            ...v,
+            ...rest,
             city: v.city || undefined,
             phone: v.phone || undefined,
             ownerUserId: person('ownerUserId'),
             agentUserId: person('agentUserId'),
+            guideRateBp: guideRate === null || guideRate === undefined ? null : Math.round(guideRate * 100),
             // The version this form loaded: a save by someone else since is refused (STORE_STALE).
             expectedUpdatedAt: store?.updatedAt,
           };
@@ -197,6 +205,14 @@ export function StoreForm({
           rules={[{ required: true }]}
         />
       </Space>
+      <ProFormDigit
+        name="guideRate"
+        label={S.store.guideRate}
+        extra={S.store.guideRateHelp}
+        min={0}
+        max={100}
+        fieldProps={{ precision: 2, addonAfter: '%' }}
+      />
     </ModalForm>
   );
 }

@@ -23,6 +23,7 @@ import { Analytics1796500000000 } from './1796500000000-analytics';
 import { CatalogCacheNotify1796600000000 } from './1796600000000-catalog-cache-notify';
 import { OrderRemarks1796700000000 } from './1796700000000-order-remarks';
 import { ResellerRevoke1796700100000 } from './1796700100000-reseller-revoke';
+import { ShoppingGuides1796800000000 } from './1796800000000-shopping-guides';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CatalogCacheNotify1796600000000,
   OrderRemarks1796700000000,
   ResellerRevoke1796700100000,
+  ShoppingGuides1796800000000,
 ];

@@ -53,6 +53,13 @@ export interface LineAttribution {
   uplineId: string | null;
   l2RateBp: number;
   selfPurchaseCommission: boolean;
+  /**
+   * The shopping guide (导购) credited instead of a reseller: a staff member of `storeId` whose
+   * staff link brought the buyer. When set, `resellerId` and `uplineId` are null. Absent on
+   * lines written before guides existed.
+   */
+  guideId?: string | null;
+  guideRateBp?: number;
 }
 
 /** One order line as the rewards module sees it: what was paid for goods and the frozen attribution. */

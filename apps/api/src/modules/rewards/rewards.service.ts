@@ -269,4 +269,10 @@ export class RewardsService {
   }
 }
 
-const MEMO = { store: '门店奖励', agent: '代理商奖励', l1: '一级佣金', l2: '二级佣金' } as const;
+const MEMO = {
+  store: '门店奖励',
+  agent: '代理商奖励',
+  l1: '一级佣金',
+  l2: '二级佣金',
+  guide: '导购奖励',
+} as const;

@@ -60,7 +60,9 @@ export class SettingsService {
         throw SettingsErrors.SETTINGS_STALE({ updatedAt: version.toISOString() });
       const before = await this.get(ctx);
       const after: Settings = { ...before, ...pick(patch, keys) };
-      if (after.l1RateBp + after.l2RateBp + after.storeRateBp + after.agentRateBp > 10000) {
+      // A line pays either reseller commission (L1 + L2) or a guide reward, never both.
+      const promoterBp = Math.max(after.l1RateBp + after.l2RateBp, after.guideRateBp);
+      if (promoterBp + after.storeRateBp + after.agentRateBp > 10000) {
         throw SettingsErrors.SETTINGS_INVALID({ reason: 'the rates together exceed 100%' });
       }
       const changed = keys.filter((k) => before[k] !== after[k]);

@@ -82,6 +82,7 @@ export class StoresService {
           openingHours: dto.openingHours ?? '',
           ownerUserId: dto.ownerUserId ?? null,
           agentUserId: dto.agentUserId ?? null,
+          guideRateBp: dto.guideRateBp ?? null,
           status: 'active',
         }),
       );
@@ -118,6 +119,7 @@ export class StoresService {
         ...(dto.openingHours !== undefined && { openingHours: dto.openingHours }),
         ...(dto.ownerUserId !== undefined && { ownerUserId: dto.ownerUserId ?? null }),
         ...(dto.agentUserId !== undefined && { agentUserId: dto.agentUserId ?? null }),
+        ...(dto.guideRateBp !== undefined && { guideRateBp: dto.guideRateBp ?? null }),
         ...(dto.status !== undefined && { status: dto.status }),
       });
       await this.tx.repo(ctx, Store).save(s);

@@ -14,6 +14,12 @@ export class CreateShareLinkDto {
 export class ShareLinkDto {
   @ApiProperty({ description: 'opaque; also the scene of the poster code' }) shareCode: string;
   @ApiProperty({ nullable: true, type: String }) productId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'set on a guide link (导购): the store it was shared for',
+  })
+  storeId: string | null;
   @ApiProperty({ example: 'pages/share/index?scene=Ab3dE5gH7k' }) path: string;
 }
 
@@ -36,6 +42,12 @@ export class OpenShareResultDto {
   @ApiProperty() resellerId: string;
   @ApiProperty({ nullable: true, type: String }) resellerNickname: string | null;
   @ApiProperty({ nullable: true, type: String }) productId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'set on a guide link (导购): the sharer’s store',
+  })
+  storeId: string | null;
   @ApiProperty({
     enum: ['bind', 'move', 'unchanged', 'self', 'keep', 'not_new', 'cycle'],
     description: 'what this open did to the opener’s referrer',

@@ -18,6 +18,8 @@ export class SettingsDto implements Settings {
   @ApiProperty({ example: 100 }) agentRateBp: number;
   @ApiProperty({ example: 1000 }) l1RateBp: number;
   @ApiProperty({ example: 300 }) l2RateBp: number;
+  @ApiProperty({ example: 0, description: 'Shopping guide (导购) rate; a store may override it' })
+  guideRateBp: number;
   @ApiProperty({ example: 7 }) settleDaysAfterComplete: number;
   @ApiProperty({ example: 30 }) payTimeoutMinutes: number;
   @ApiProperty({ example: 10 }) autoReceiveDays: number;
@@ -65,6 +67,7 @@ export class UpdateSettingsDto implements Partial<Settings> {
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 }) @apply(...bp()) agentRateBp?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 }) @apply(...bp()) l1RateBp?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 }) @apply(...bp()) l2RateBp?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000 }) @apply(...bp()) guideRateBp?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 365 }) @apply(...days(365)) settleDaysAfterComplete?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 1440 })
   @apply(...days(1440))

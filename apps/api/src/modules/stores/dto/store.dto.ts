@@ -71,6 +71,19 @@ export class CreateStoreDto {
   @IsOptional()
   @IsUUID()
   agentUserId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    maximum: 10000,
+    description: 'Shopping guide (导购) rate for this store in basis points; null = the guideRateBp setting',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  guideRateBp?: number | null;
 }
 
 export class UpdateStoreDto extends PartialType(CreateStoreDto) {
@@ -136,6 +149,8 @@ export class StoreDto {
 export class AdminStoreDto extends StoreDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) ownerUserId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agentUserId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Guide rate override (bp); null = the setting' })
+  guideRateBp: number | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'the version an edit sends back as expectedUpdatedAt' }) updatedAt: string;
 }
