@@ -33,6 +33,7 @@ const router = createBrowserRouter(
         { path: 'stores/list', lazy: page(() => import('./features/stores/Stores')) },
         { path: 'stores/list/:id', lazy: page(() => import('./features/stores/StoreDetail')) },
         { path: 'stores/scan-logs', lazy: page(() => import('./features/stores/ScanLogs')) },
+        { path: 'stores/restocks', lazy: page(() => import('./features/stores/Restocks')) },
         { path: 'orders/list', lazy: page(() => import('./features/orders/Orders')) },
         { path: 'orders/list/:id', lazy: page(() => import('./features/orders/OrderDetail')) },
         {

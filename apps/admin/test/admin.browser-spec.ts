@@ -339,6 +339,7 @@ describe('web admin in a browser', () => {
       ['shipping-templates', '/orders/shipping-templates', '运费模板'],
       ['categories', '/catalog/categories', '商品分类'],
       ['scan-logs', '/stores/scan-logs', '顾客王小明'],
+      ['restocks', '/stores/restocks', '补货申请'],
       ['admin-users', '/system/admins', 'mgr'],
       ['audit-log', '/system/audit', 'admin_user'],
       ['payments', '/finance/payments', '微信支付单号'],
@@ -364,6 +365,12 @@ describe('web admin in a browser', () => {
     await page.waitForLoadState('networkidle');
     await shot(page, 'reseller-commissions');
     await drawer.locator('.ant-drawer-close').click();
+    await row(page, '推广员小林').getByText('团队').click();
+    const team = page.locator('.ant-drawer', { hasText: '团队（两级）' });
+    await team.getByText('绑定客户').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'reseller-team');
+    await team.locator('.ant-drawer-close').click();
     await r.getByRole('button', { name: /清\s*退/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '清退推广员' });
     await modal.getByText('已产生的佣金照常结算').waitFor();

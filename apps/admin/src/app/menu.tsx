@@ -49,6 +49,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { path: '/stores/list', name: S.menu.storeList, permission: 'stores:read' },
       { path: '/stores/scan-logs', name: S.menu.scanLogs, permission: 'stores:read' },
+      { path: '/stores/restocks', name: S.menu.restocks, permission: 'stores:read' },
     ],
   },
   {

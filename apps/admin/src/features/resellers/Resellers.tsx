@@ -10,6 +10,7 @@ import { useNames } from '../../lib/names';
 import { can, useMe } from '../../lib/permissions';
 import { S } from '../../strings';
 import { ResellerCommissions } from './ResellerCommissions';
+import { ResellerTeam } from './ResellerTeam';
 
 type Reseller = Schemas['ResellerDto'];
 
@@ -22,6 +23,7 @@ export default function Resellers() {
   const canWrite = can(me, 'resellers:write');
   const canFinance = can(me, 'finance:read');
   const [commissionsOf, setCommissionsOf] = useState<Reseller | null>(null);
+  const [teamOf, setTeamOf] = useState<Reseller | null>(null);
   const reload = () => ref.current?.reload();
   const columns: Columns<Reseller> = [
     { title: S.reseller.user, key: 'user', search: false, render: (_, r) => names.userLabel(r.userId) },
@@ -64,10 +66,11 @@ export default function Resellers() {
       key: 'actions',
       search: false,
       render: (_, r) => {
-        const commissions = canFinance && (r.status === 'approved' || r.status === 'revoked') && (
-          <a key="commissions" onClick={() => setCommissionsOf(r)}>
-            {S.resellerCommissions.action}
-          </a>
+        const commissions = (r.status === 'approved' || r.status === 'revoked') && (
+          <Space key="views">
+            <a onClick={() => setTeamOf(r)}>{S.resellerTeam.action}</a>
+            {canFinance && <a onClick={() => setCommissionsOf(r)}>{S.resellerCommissions.action}</a>}
+          </Space>
         );
         if (canWrite && r.status === 'approved')
           return (
@@ -140,6 +143,13 @@ export default function Resellers() {
   ];
   return (
     <>
+      {teamOf && (
+        <ResellerTeam
+          userId={teamOf.userId}
+          name={names.userLabel(teamOf.userId)}
+          onClose={() => setTeamOf(null)}
+        />
+      )}
       {commissionsOf && (
         <ResellerCommissions
           userId={commissionsOf.userId}
