@@ -68,6 +68,11 @@ const envSchema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(900),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** 32 bytes, base64: encrypts members' phone numbers at rest and keys their lookup hash. */
+  MEMBER_DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   USER_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -164,6 +169,11 @@ export interface AppConfig {
   auth: AuthSettings;
   exportMaxRows: number;
   rateLimits: RateLimitSettings;
+  /**
+   * MEMBER_DATA_KEY (base64 of 32 bytes), or (outside production) a development key made
+   * once and kept in this file. Encrypts member phone numbers; see common/crypto.
+   */
+  memberDataKey: string | { file: string };
 }
 
 export interface RateLimitRule {
@@ -256,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       anonymous: e.RATE_LIMIT_ANONYMOUS,
     },
     wechat,
+    memberDataKey: e.MEMBER_DATA_KEY ?? { file: path.join(dataDir, 'member-data-key') },
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },
       userTokenTtlSeconds: e.USER_TOKEN_TTL_SECONDS,
@@ -271,7 +282,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Secrets production cannot run without; with WECHAT_APP_ID set every WeChat credential. */
 function missingSecrets(input: Record<string, string | undefined>): string[] {
   const production = input.NODE_ENV === 'production';
-  const secret = production && !input.AUTH_TOKEN_SECRET ? ['AUTH_TOKEN_SECRET: required in production'] : [];
+  const secret = [
+    ...(production && !input.AUTH_TOKEN_SECRET ? ['AUTH_TOKEN_SECRET: required in production'] : []),
+    ...(production && !input.MEMBER_DATA_KEY
+      ? ['MEMBER_DATA_KEY: required in production (32 bytes in base64; it encrypts member phone numbers)']
+      : []),
+  ];
   if (!input.WECHAT_APP_ID) {
     return production
       ? [...secret, 'WECHAT_APP_ID: required in production (without it CloudShelf talks to the simulator)']

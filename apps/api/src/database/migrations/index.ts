@@ -18,6 +18,8 @@ import { EarnerRoles1796200000000 } from './1796200000000-earner-roles';
 import { RestockRequests1796200000001 } from './1796200000001-restock-requests';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
+import { MemberPhoneEncryption1796900000000 } from './1796900000000-member-phone-encryption';
+
 export const MIGRATIONS = [
   Foundation1795688810762,
   Payments1795690059036,
@@ -37,4 +39,5 @@ export const MIGRATIONS = [
   OffersSegments1796400000001,
   EarnerRoles1796200000000,
   RestockRequests1796200000001,
+  MemberPhoneEncryption1796900000000,
 ];
