@@ -25,13 +25,15 @@ const router = createBrowserRouter(
       Component: Shell,
       errorElement: <RouteError />,
       children: [
-        { path: 'dashboard', lazy: page(() => import('./features/dashboard/Dashboard')) },
+        { path: 'dashboard', lazy: page(() => import('./features/analytics/Dashboard')) },
+        { path: 'analytics/funnels', lazy: page(() => import('./features/analytics/Funnels')) },
         { path: 'catalog/products', lazy: page(() => import('./features/catalog/Products')) },
         { path: 'catalog/products/:id', lazy: page(() => import('./features/catalog/ProductEdit')) },
         { path: 'catalog/categories', lazy: page(() => import('./features/catalog/Categories')) },
         { path: 'stores/list', lazy: page(() => import('./features/stores/Stores')) },
         { path: 'stores/list/:id', lazy: page(() => import('./features/stores/StoreDetail')) },
         { path: 'stores/scan-logs', lazy: page(() => import('./features/stores/ScanLogs')) },
+        { path: 'stores/restocks', lazy: page(() => import('./features/stores/Restocks')) },
         { path: 'orders/list', lazy: page(() => import('./features/orders/Orders')) },
         { path: 'orders/list/:id', lazy: page(() => import('./features/orders/OrderDetail')) },
         {

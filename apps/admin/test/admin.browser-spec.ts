@@ -14,7 +14,15 @@ describe('web admin in a browser', () => {
   let browser: Browser;
   let f: Fixtures;
   const shots = screenshotDir('admin');
-  const paid = { ship: '', shipNo: '', refundNo: '', storeA: '', storeAName: '', storeB: '' };
+  const paid = {
+    ship: '',
+    shipNo: '',
+    refundNo: '',
+    returnNo: '',
+    storeA: '',
+    storeAName: '',
+    storeB: '',
+  };
 
   async function loginAs(username: string, password = PASSWORD): Promise<Page> {
     const ctx = await browser.newContext({
@@ -51,13 +59,41 @@ describe('web admin in a browser', () => {
   });
 
   it('shows each role only its menu, a 403 page for the rest, and the dashboard', async () => {
+    // The scenario's payments reach the rollups through a job: wait until the API counts them.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await f.until('the paid orders in the analytics', async () => {
+      const { data } = await f.admin.GET('/api/admin/analytics/dashboard', {
+        params: { query: { from: today, to: today } },
+      });
+      return data && data.topStores.some((s) => s.name === paid.storeAName);
+    });
     const admin = await loginAs('admin', stack.adminPassword);
+    // 概览 is the analytics dashboard: figures against the previous period, the funnel, online vs
+    // till, the trend and four leaderboards (the scenario's paid orders are on them), each with CSV.
     await admin.getByText('成交金额').first().waitFor();
-    await admin.locator('canvas').first().waitFor();
+    await admin.getByText('转化漏斗（线上）').waitFor();
+    await admin.getByText('推广员业绩排行').waitFor();
+    await admin.getByText(/上一周期 \d{4}-\d{2}-\d{2} ~/).waitFor();
+    await admin.locator('canvas').nth(2).waitFor(); // funnel, online vs till, trend
+    await row(admin, paid.storeAName).first().waitFor();
+    await admin.waitForTimeout(500); // chart animations settle for the screenshot
     await shot(admin, 'dashboard');
+    const overviewCsv = admin.waitForEvent('download');
+    await admin
+      .getByRole('button', { name: /导出 CSV/ })
+      .first()
+      .click();
+    expect((await overviewCsv).suggestedFilename()).toMatch(/^analytics-overview-/);
+
+    // Funnels per store, then per code of the store clicked.
+    await admin.goto(`${stack.apiUrl}/admin/analytics/funnels`);
+    await row(admin, paid.storeAName).first().click();
+    await admin.getByText(`${paid.storeAName} · 各二维码转化`).waitFor();
+    await shot(admin, 'funnels');
     const all = await menuText(admin);
     for (const entry of [
       '概览',
+      '转化漏斗',
       '商品管理',
       '门店管理',
       '订单管理',
@@ -223,6 +259,55 @@ describe('web admin in a browser', () => {
     await page.context().close();
   });
 
+  it('adds an operator remark to an order and finds the order by the buyer', async () => {
+    const page = await loginAs('ops');
+    await page.goto(`${stack.apiUrl}/admin/orders/list/${paid.ship}`);
+    const remarks = page.getByTestId('order-remarks');
+    await remarks.getByText('暂无备注').waitFor();
+    await remarks.getByRole('button', { name: /添加备注/ }).click();
+    await remarks.getByText('请填写备注内容').waitFor(); // validated before sending
+    await remarks.getByLabel('添加备注').fill('顾客来电：请周末送达');
+    await remarks.getByRole('button', { name: /添加备注/ }).click();
+    await remarks.getByText('顾客来电：请周末送达').waitFor();
+    await remarks.getByText('ops').first().waitFor(); // who wrote it, by name
+    await remarks.scrollIntoViewIfNeeded();
+    await shot(page, 'order-remarks');
+    await page.goto(`${stack.apiUrl}/admin/orders/list`);
+    await tableReady(page);
+    await page.getByPlaceholder('买家昵称、手机号或订单号').fill('王小明');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await row(page, paid.shipNo).waitFor();
+    await page.getByPlaceholder('买家昵称、手机号或订单号').fill('没有这个买家');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.locator('.ant-empty').first().waitFor();
+    await page.context().close();
+  });
+
+  it('approves a return, confirms the goods came back and sees it refunded', async () => {
+    const page = await loginAs('fin');
+    await page.goto(`${stack.apiUrl}/admin/after-sales/list`);
+    const r = row(page, paid.returnNo);
+    await r.getByText('退货退款', { exact: true }).waitFor();
+    await r.getByRole('button', { name: /同意退货/ }).click();
+    await page
+      .locator('.ant-popover')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await r.getByText('待退货').waitFor();
+    await shot(page, 'after-sale-awaiting-return');
+    await r.getByRole('button', { name: /确认收到退货/ }).click();
+    await page
+      .locator('.ant-popover:visible')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await f.until('the return to be refunded', async () => {
+      await page.locator('[aria-label="reload"]').first().click();
+      await page.waitForTimeout(300);
+      return (await r.innerText()).includes('已退款');
+    });
+    await page.context().close();
+  });
+
   it('approves a withdrawal and sees it paid', async () => {
     const page = await loginAs('fin');
     await page.goto(`${stack.apiUrl}/admin/finance/withdrawals`);
@@ -254,6 +339,7 @@ describe('web admin in a browser', () => {
       ['shipping-templates', '/orders/shipping-templates', '运费模板'],
       ['categories', '/catalog/categories', '商品分类'],
       ['scan-logs', '/stores/scan-logs', '顾客王小明'],
+      ['restocks', '/stores/restocks', '补货申请'],
       ['admin-users', '/system/admins', 'mgr'],
       ['audit-log', '/system/audit', 'admin_user'],
       ['payments', '/finance/payments', '微信支付单号'],
@@ -265,6 +351,34 @@ describe('web admin in a browser', () => {
       await page.waitForLoadState('networkidle');
       await shot(page, name);
     }
+    await page.context().close();
+  });
+
+  it('revokes a reseller with a reason and shows a reseller’s commissions', async () => {
+    const page = await loginAs('ops');
+    await page.goto(`${stack.apiUrl}/admin/resellers/list`);
+    const r = row(page, '推广员小赵');
+    await r.getByText('已通过').waitFor();
+    await row(page, '推广员小林').getByText('佣金明细').click();
+    const drawer = page.locator('.ant-drawer', { hasText: '佣金明细' });
+    await drawer.getByText('一级佣金').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'reseller-commissions');
+    await drawer.locator('.ant-drawer-close').click();
+    await row(page, '推广员小林').getByText('团队').click();
+    const team = page.locator('.ant-drawer', { hasText: '团队（两级）' });
+    await team.getByText('绑定客户').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'reseller-team');
+    await team.locator('.ant-drawer-close').click();
+    await r.getByRole('button', { name: /清\s*退/ }).click();
+    const modal = page.locator('.ant-modal', { hasText: '清退推广员' });
+    await modal.getByText('已产生的佣金照常结算').waitFor();
+    await modal.getByLabel('清退原因（记入审计日志）').fill('违规刷单，清退');
+    await shot(page, 'reseller-revoke');
+    await modal.getByRole('button', { name: /确\s*定/ }).click();
+    await r.getByText('已清退').waitFor();
+    await r.getByText('违规刷单，清退').waitFor();
     await page.context().close();
   });
 });

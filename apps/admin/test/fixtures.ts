@@ -150,6 +150,33 @@ export class Fixtures {
         reason: '包装破损，申请退款',
       },
     });
+    // A return and refund (退货退款) of shipped goods: approved, then the goods come back.
+    const toReturn = await this.paidOrder(buyer, {
+      mode: 'express',
+      scanCode: code,
+      items: [{ skuId: express.id, qty: 1 }],
+      address: ADDRESS,
+    });
+    await this.admin.POST('/api/admin/orders/{id}/ship', {
+      params: { path: { id: toReturn.id } },
+      body: { carrier: '圆通速递', trackingNo: 'YT5566778899' },
+    });
+    await buyer.api.POST('/api/app/after-sales', {
+      params: { header: { 'Idempotency-Key': randomUUID() } },
+      body: {
+        orderId: toReturn.id,
+        lineId: toReturn.lines[0].id,
+        qty: 1,
+        type: 'return_refund',
+        reason: '尺码不合适，退货退款',
+      },
+    });
+    // A second reseller, to be revoked (清退) in the browser.
+    const second = await this.wechatUser('推广员小赵');
+    await second.api.POST('/api/app/reseller/apply');
+    await this.admin.POST('/api/admin/resellers/{userId}/approve', {
+      params: { path: { userId: second.userId } },
+    });
     await this.paidOrder(buyer, {
       mode: 'take_away',
       scanCode: code,
@@ -172,6 +199,7 @@ export class Fixtures {
       ship: toShip.id,
       shipNo: toShip.orderNo,
       refundNo: toRefund.orderNo,
+      returnNo: toReturn.orderNo,
       storeA,
       storeAName: scan.store.name,
       storeB,

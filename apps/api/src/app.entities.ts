@@ -4,6 +4,9 @@ import { LedgerEntry } from './modules/ledger/entities/ledger-entry.entity';
 import { LedgerPosting } from './modules/ledger/entities/ledger-posting.entity';
 import { Withdrawal } from './modules/withdrawals/entities/withdrawal.entity';
 import { WithdrawalEvent } from './modules/withdrawals/entities/withdrawal-event.entity';
+import { PayeeRealName } from './modules/withdrawals/entities/payee-real-name.entity';
+import { OrderShippingUpload } from './modules/orders/shipping-info/order-shipping-upload.entity';
+import { SubscribeConsent } from './modules/subscriptions/subscribe-consent.entity';
 import { Reward } from './modules/rewards/entities/reward.entity';
 import { RewardEvent } from './modules/rewards/entities/reward-event.entity';
 import { RewardClawback } from './modules/rewards/entities/reward-clawback.entity';
@@ -28,6 +31,19 @@ import { Sku } from './modules/catalog/entities/sku.entity';
 import { QrImage } from './modules/stores/entities/qr-image.entity';
 import { ScanCode } from './modules/stores/entities/scan-code.entity';
 import { ScanLog } from './modules/stores/entities/scan-log.entity';
+import { AnalyticsEvent } from './modules/analytics/entities/analytics-event.entity';
+import {
+  AnalyticsFact,
+  AnalyticsOrder,
+  AnalyticsState,
+} from './modules/analytics/entities/analytics-state.entity';
+import {
+  BuyerDay,
+  CodeDay,
+  PlatformDay,
+  ProductDay,
+  ResellerDay,
+} from './modules/analytics/entities/rollups.entity';
 import { ShelfSlot } from './modules/stores/entities/shelf-slot.entity';
 import { Shelf } from './modules/stores/entities/shelf.entity';
 import { StaffInvite } from './modules/stores/entities/staff-invite.entity';
@@ -42,6 +58,7 @@ import { CartItem } from './modules/orders/entities/cart-item.entity';
 import { MemberCode } from './modules/orders/entities/member-code.entity';
 import { OrderEvent } from './modules/orders/entities/order-event.entity';
 import { OrderLine } from './modules/orders/entities/order-line.entity';
+import { OrderRemark } from './modules/orders/entities/order-remark.entity';
 import { Order } from './modules/orders/entities/order.entity';
 import { ShippingTemplate } from './modules/orders/entities/shipping-template.entity';
 import { UserAddress } from './modules/addresses/entities/user-address.entity';
@@ -61,6 +78,9 @@ export const ENTITIES = [
   LedgerEntry,
   Withdrawal,
   WithdrawalEvent,
+  PayeeRealName,
+  OrderShippingUpload,
+  SubscribeConsent,
   Reward,
   RewardClawback,
   RewardEvent,
@@ -94,6 +114,7 @@ export const ENTITIES = [
   Order,
   OrderLine,
   OrderEvent,
+  OrderRemark,
   CartItem,
   ShippingTemplate,
   AfterSale,
@@ -102,4 +123,13 @@ export const ENTITIES = [
   UserAddress,
   HomeContent,
   ProductFlag,
+  AnalyticsEvent,
+  AnalyticsState,
+  AnalyticsFact,
+  AnalyticsOrder,
+  CodeDay,
+  ProductDay,
+  ResellerDay,
+  BuyerDay,
+  PlatformDay,
 ];

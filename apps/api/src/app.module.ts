@@ -27,6 +27,8 @@ import { MiniappModule } from './modules/miniapp/miniapp.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { StorefrontModule } from './modules/storefront/storefront.module';
 import { DirectoryModule } from './modules/directory/directory.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { WechatModule } from './wechat/wechat.module';
 import { resolveWechatConfig } from './app.wechat';
 
@@ -63,6 +65,8 @@ export class AppModule {
         StorefrontModule,
         MiniappModule,
         DirectoryModule,
+        AnalyticsModule,
+        SubscriptionsModule,
         ...extraModules,
         // Last: a test's stand-in PAYMENT_LISTENER or REWARD_ORDER_SOURCE (an extra module) is found
         // before the orders module's.

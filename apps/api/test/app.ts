@@ -34,6 +34,7 @@ export async function bootTestApp(
       RATE_LIMIT_REFRESH: 'off',
       RATE_LIMIT_UPLOAD: 'off',
       RATE_LIMIT_SHARE_OPEN: 'off',
+      RATE_LIMIT_EVENTS: 'off',
       RATE_LIMIT_ANONYMOUS: 'off',
       ...env,
     }),

@@ -14,7 +14,10 @@ export default defineAppConfig({
     { root: 'packages/promo', pages: ['coupons/index', 'points/index', 'level/index'] },
     // The earners' centres and their shared wallet.
     { root: 'packages/reseller', pages: ['index/index', 'team/index'] },
-    { root: 'packages/store', pages: ['index/index', 'manage/index', 'till/index', 'join/index'] },
+    {
+      root: 'packages/store',
+      pages: ['index/index', 'manage/index', 'till/index', 'join/index', 'guide/index'],
+    },
     { root: 'packages/agent', pages: ['index/index'] },
     { root: 'packages/wallet', pages: ['index/index', 'rewards/index'] },
   ],

@@ -175,6 +175,7 @@ export const S = {
     submitted: '售后申请已提交',
     status: {
       PENDING_APPROVAL: '待审核',
+      AWAITING_RETURN: '已同意，请寄回商品',
       REFUNDING: '退款中',
       REFUNDED: '已退款',
       REJECTED: '已拒绝',
@@ -244,6 +245,17 @@ export const S = {
   },
   /** The earners' centres (reseller, store, agent) and their shared wallet. */
   centres: {
+    guide: {
+      entry: '导购分享',
+      share: '导购分享',
+      shareHelp: '用导购链接分享本店货架或商品，顾客通过它在本店下单，导购奖励记在你名下',
+      shelf: '本店货架',
+      linkCopied: '导购链接已复制',
+      wallet: '导购钱包',
+      performance: '导购业绩',
+      reward: '导购奖励',
+      none: '还没有导购业绩',
+    },
     reseller: {
       title: '推广中心',
       applyTitle: '成为推广员',

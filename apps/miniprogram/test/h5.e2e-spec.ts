@@ -258,7 +258,7 @@ describe('H5 mini-program', () => {
       true,
     );
     await shot(page, 'address-picker');
-    await page.locator('.weui-picker__action', { hasText: '确定' }).first().click();
+    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
     await expect(page.locator('[data-testid=addr-region]').innerText()).resolves.toContain('东城区');
     await shot(page, 'address-form');
     await page.locator('[data-testid=addr-save]').click();

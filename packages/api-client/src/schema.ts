@@ -398,6 +398,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/guide-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** My guide link (导购) as staff of this store, for a product or the store’s shelf; sales through it credit me as its guide (404 unless I work there) */
+        post: operations["AppReferralController_createGuide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/share-links/{shareCode}/poster": {
         parameters: {
             query?: never;
@@ -562,6 +579,23 @@ export interface paths {
         put?: never;
         /** Reject a pending application with a reason (audited) */
         post: operations["AdminResellersController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/resellers/{userId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an approved reseller (清退) with a reason (audited): no commission on new orders, bound customers released; commissions already accrued settle as usual */
+        post: operations["AdminResellersController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -936,6 +970,24 @@ export interface paths {
         /** Ledger self-check: unbalanced postings and cached balances that differ from entries (all 0) */
         get: operations["WithdrawalsAdminController_check"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/wallet/real-name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether my real name is on file (masked) */
+        get: operations["RealNameController_get"];
+        /** Record my real name (stored encrypted, sent to WeChat with transfers from 2000 yuan) */
+        put: operations["RealNameController_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1909,6 +1961,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GMV, paid orders and customers, AOV, refunds, the scan→view→cart→order→paid funnel, online vs till, new members, by day and leaderboards, with the previous period */
+        get: operations["AnalyticsAdminController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/funnel/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel per store for a range, busiest first */
+        get: operations["AnalyticsAdminController_storeFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/funnel/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel per shelf code of one store for a range */
+        get: operations["AnalyticsAdminController_codeFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any analytics report as CSV for Excel (overview, daily, leaderboards, funnels) */
+        get: operations["AnalyticsAdminController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/analytics/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the rollups of a range of days from orders, refunds, scans and events (audited) */
+        post: operations["AnalyticsAdminController_rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Product views and add-to-carts from the mini-program, up to 50 per batch (rate-limited per user; only the user id is kept) */
+        post: operations["AnalyticsAppController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/stores/{storeId}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A store's own figures for the store centre (owner and staff only; 404 otherwise), with the previous period */
+        get: operations["AnalyticsAppController_storeFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/subscriptions/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Template ids to ask consent for, with my remaining consents */
+        get: operations["SubscriptionsAppController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/app/subscriptions/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record wx.requestSubscribeMessage's answer: each `accept` allows one message of that template */
+        post: operations["SubscriptionsAppController_consents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/cart/items": {
         parameters: {
             query?: never;
@@ -2219,6 +2424,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/app/my-stores/{id}/guides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Store staff: 导购业绩 — each guide’s orders, sales and guide rewards today and this month (404 for others) */
+        get: operations["StoreCentreAppController_guides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/app/my-stores/{id}/orders": {
         parameters: {
             query?: never;
@@ -2321,6 +2543,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/orders/{id}/remarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators’ remarks on an order, oldest first (internal, never shown to the buyer) */
+        get: operations["OrdersAdminController_listRemarks"];
+        put?: never;
+        /** Add a remark to an order (audited) */
+        post: operations["OrdersAdminController_addRemark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/orders/{id}/ship": {
         parameters: {
             query?: never;
@@ -2398,8 +2638,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve an after-sale: refund through WeChat Pay */
+        /** Approve an after-sale: a refund only is refunded through WeChat Pay at once; a return and refund then awaits the goods (AWAITING_RETURN, see confirm-return) */
         post: operations["OrdersAdminController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/after-sales/{id}/confirm-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the returned goods of an approved return and refund (AWAITING_RETURN): the refund starts through WeChat Pay (audited) */
+        post: operations["OrdersAdminController_confirmReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3099,6 +3356,11 @@ export interface components {
             l1RateBp: number;
             /** @example 300 */
             l2RateBp: number;
+            /**
+             * @description Shopping guide (导购) rate; a store may override it
+             * @example 0
+             */
+            guideRateBp: number;
             /** @example 7 */
             settleDaysAfterComplete: number;
             /** @example 30 */
@@ -3111,8 +3373,12 @@ export interface components {
             minWithdrawFen: number;
             /** @example 0 */
             withdrawFeeBp: number;
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
         };
         UpdateSettingsDto: {
+            /** @description The `updatedAt` the editor loaded: when settings changed since, the change is refused (409 SETTINGS_STALE) */
+            expectedUpdatedAt?: string;
             storeLockDays?: number;
             /** @enum {string} */
             storeLockPolicy?: "first" | "latest";
@@ -3127,6 +3393,7 @@ export interface components {
             agentRateBp?: number;
             l1RateBp?: number;
             l2RateBp?: number;
+            guideRateBp?: number;
             settleDaysAfterComplete?: number;
             payTimeoutMinutes?: number;
             autoReceiveDays?: number;
@@ -3256,6 +3523,8 @@ export interface components {
             /** @description opaque; also the scene of the poster code */
             shareCode: string;
             productId: string | null;
+            /** @description set on a guide link (导购): the store it was shared for */
+            storeId: string | null;
             /** @example pages/share/index?scene=Ab3dE5gH7k */
             path: string;
         };
@@ -3270,6 +3539,8 @@ export interface components {
             resellerId: string;
             resellerNickname: string | null;
             productId: string | null;
+            /** @description set on a guide link (导购): the sharer’s store */
+            storeId: string | null;
             /**
              * @description what this open did to the opener’s referrer
              * @enum {string}
@@ -3285,11 +3556,13 @@ export interface components {
             /** @description the upline’s nickname */
             uplineNickname: string | null;
             /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
+            status: "pending" | "approved" | "rejected" | "revoked";
             uplineId: string | null;
             appliedAt: string;
             decidedAt: string | null;
             rejectReason: string | null;
+            revokedAt: string | null;
+            revokeReason: string | null;
         };
         MyResellerDto: {
             reseller: components["schemas"]["ResellerDto"] | null;
@@ -3345,6 +3618,11 @@ export interface components {
         ReasonDto: {
             reason: string;
         };
+        RevokeResellerResultDto: {
+            reseller: components["schemas"]["ResellerDto"];
+            /** @description customers whose referrer binding to this reseller was released */
+            releasedCustomers: number;
+        };
         BindingEventDto: {
             id: string;
             /** @enum {string} */
@@ -3389,7 +3667,7 @@ export interface components {
         };
         EarnerAccountDto: {
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             /** @description the reseller’s or agent’s user id, or the store id */
             earnerId: string;
             /** @description 门店名 or the user’s nickname */
@@ -3432,7 +3710,7 @@ export interface components {
         };
         CreateWithdrawalDto: {
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             /** @description the reseller’s user id, the store id or the agent’s user id */
             earnerId: string;
             /** @description fen */
@@ -3441,7 +3719,7 @@ export interface components {
         WithdrawalDto: {
             id: string;
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             earnerId: string;
             amountFen: number;
             feeFen: number;
@@ -3511,6 +3789,24 @@ export interface components {
             mismatchedAccounts: number;
             totalFen: number;
         };
+        RealNameDto: {
+            /** @description whether a real name is on file (needed for withdrawals from 2000 yuan) */
+            set: boolean;
+            /**
+             * @description masked; the full name is never returned
+             * @example *三
+             */
+            masked: Record<string, never> | null;
+            /** @description withdrawals from this amount (fen) need the real name */
+            requiredFromFen: number;
+        };
+        SetRealNameDto: {
+            /**
+             * @description the receiver's real name as on their ID (2–20 Chinese characters, or a Latin name)
+             * @example 张三
+             */
+            realName: string;
+        };
         CategoryDto: {
             /** Format: uuid */
             id: string;
@@ -3519,6 +3815,8 @@ export interface components {
             name: string;
             iconUrl: string | null;
             sortOrder: number;
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
         };
         CategoryPageDto: {
             items: components["schemas"]["CategoryDto"][];
@@ -3534,6 +3832,8 @@ export interface components {
             name: string;
             iconUrl: string | null;
             sortOrder: number;
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
             children: components["schemas"]["CategoryDto"][];
         };
         CategoryTreeListDto: {
@@ -3568,6 +3868,8 @@ export interface components {
              * @default 0
              */
             sortOrder: number;
+            /** @description The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it */
+            expectedUpdatedAt?: string;
         };
         ProductSummaryDto: {
             /** Format: uuid */
@@ -3828,7 +4130,11 @@ export interface components {
             ownerUserId: string | null;
             /** Format: uuid */
             agentUserId: string | null;
+            /** @description Guide rate override (bp); null = the setting */
+            guideRateBp: number | null;
             createdAt: string;
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
         };
         AdminStorePageDto: {
             items: components["schemas"]["AdminStoreDto"][];
@@ -3861,6 +4167,8 @@ export interface components {
              * @description The channel agent’s user id
              */
             agentUserId?: string | null;
+            /** @description Shopping guide (导购) rate for this store in basis points; null = the guideRateBp setting */
+            guideRateBp?: number | null;
         };
         UpdateStoreDto: {
             /** @example 西湖银泰店 */
@@ -3887,6 +4195,10 @@ export interface components {
              * @description The channel agent’s user id
              */
             agentUserId?: string | null;
+            /** @description Shopping guide (导购) rate for this store in basis points; null = the guideRateBp setting */
+            guideRateBp?: number | null;
+            /** @description The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it */
+            expectedUpdatedAt?: string;
             /** @enum {string} */
             status?: "active" | "suspended";
         };
@@ -4437,6 +4749,161 @@ export interface components {
             topStores: components["schemas"]["OverviewStoreDto"][];
             topProducts: components["schemas"]["OverviewProductDto"][];
         };
+        TotalsDto: {
+            /** @description online payable paid in the range plus till sales recorded (refunds not deducted) */
+            gmvFen: number;
+            onlineGmvFen: number;
+            /** @description till sales */
+            offlineGmvFen: number;
+            /** @description online orders paid plus till sales */
+            paidOrders: number;
+            onlinePaidOrders: number;
+            offlineOrders: number;
+            /** @description distinct buyers who paid online or at the till */
+            paidCustomers: number;
+            /** @description average order value: gmvFen / paidOrders, rounded */
+            aovFen: number;
+            /** @description refunds that succeeded in the range */
+            refunds: number;
+            refundFen: number;
+            /** @description gmvFen − refundFen */
+            netFen: number;
+            /** @description funnel: resolved scans */
+            scans: number;
+            /** @description funnel: product views */
+            views: number;
+            /** @description funnel: add-to-carts */
+            carts: number;
+            /** @description funnel: online orders placed */
+            orders: number;
+            /** @description members who joined (platform-wide only) */
+            newMembers: number | null;
+        };
+        DailyDto: {
+            day: string;
+            gmvFen: number;
+            offlineGmvFen: number;
+            paidOrders: number;
+            refundFen: number;
+            scans: number;
+            views: number;
+        };
+        RankDto: {
+            id: string;
+            name: string;
+            /** @description the store of a shelf */
+            storeName: string | null;
+            gmvFen: number;
+            paidOrders: number;
+            /** @description products: units paid; shelves: scans */
+            qty: number;
+            refundFen: number;
+        };
+        DashboardDto: {
+            from: string;
+            to: string;
+            prevFrom: string;
+            prevTo: string;
+            current: components["schemas"]["TotalsDto"];
+            previous: components["schemas"]["TotalsDto"];
+            daily: components["schemas"]["DailyDto"][];
+            topStores: components["schemas"]["RankDto"][];
+            topShelves: components["schemas"]["RankDto"][];
+            /** @description platform-wide only (empty for a store manager) */
+            topProducts: components["schemas"]["RankDto"][];
+            /** @description platform-wide only (empty for a store manager) */
+            topResellers: components["schemas"]["RankDto"][];
+        };
+        FunnelRowDto: {
+            /** @description store id, or code id (per-code funnel) */
+            id: string;
+            /** @description store name, or the code (per-code funnel) */
+            name: string;
+            /** @description shelf name (per-code funnel) */
+            shelfName: string | null;
+            scans: number;
+            views: number;
+            carts: number;
+            orders: number;
+            paidOrders: number;
+            gmvFen: number;
+            offlineGmvFen: number;
+        };
+        FunnelDto: {
+            from: string;
+            to: string;
+            rows: components["schemas"]["FunnelRowDto"][];
+        };
+        RebuildDto: {
+            /**
+             * @description first day, China time (inclusive)
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * @description last day, China time (inclusive); not after today, at most two years
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        RebuildResultDto: {
+            from: string;
+            to: string;
+            /** @description paid orders and till sales counted again */
+            paidOrders: number;
+            /** @description refunds counted again */
+            refunds: number;
+            ms: number;
+        };
+        EventDto: {
+            /** @enum {string} */
+            kind: "view" | "cart";
+            /** Format: uuid */
+            productId: string;
+            /**
+             * Format: uuid
+             * @description the shelf code the product was reached from
+             */
+            scanCodeId?: string | null;
+            /** @description units added to the cart (cart only) */
+            qty?: number;
+        };
+        EventBatchDto: {
+            events: components["schemas"]["EventDto"][];
+        };
+        EventBatchResultDto: {
+            accepted: number;
+        };
+        StoreFiguresDto: {
+            storeId: string;
+            from: string;
+            to: string;
+            prevFrom: string;
+            prevTo: string;
+            current: components["schemas"]["TotalsDto"];
+            previous: components["schemas"]["TotalsDto"];
+            daily: components["schemas"]["DailyDto"][];
+            /** @description per code of the store */
+            codes: components["schemas"]["FunnelRowDto"][];
+        };
+        SubscribeTemplateDto: {
+            /** @enum {string} */
+            kind: "orderPaid" | "orderShipped" | "pickupReady" | "refundDone" | "commissionArrived";
+            /** @description the template id to pass to wx.requestSubscribeMessage */
+            templateId: string;
+            /** @description messages of this template the user still allows */
+            remaining: number;
+        };
+        ConsentResultsDto: {
+            /**
+             * @example {
+             *       "SIM_TPL_ORDERPAID": "accept"
+             *     }
+             */
+            results: {
+                [key: string]: "accept" | "reject" | "ban" | "filter";
+            };
+        };
         CartItemDto: {
             id: string;
             skuId: string;
@@ -4680,7 +5147,7 @@ export interface components {
             photos?: string[];
         };
         /** @enum {string} */
-        AfterSaleStatus: "PENDING_APPROVAL" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED" | "CANCELLED";
+        AfterSaleStatus: "PENDING_APPROVAL" | "AWAITING_RETURN" | "REFUNDING" | "REFUNDED" | "REJECTED" | "REFUND_FAILED" | "CANCELLED";
         AfterSaleDto: {
             id: string;
             orderId: string;
@@ -4739,6 +5206,23 @@ export interface components {
             /** @description express orders paid, not yet shipped */
             toShip: number;
         };
+        GuidePerformanceDto: {
+            /** Format: uuid */
+            userId: string;
+            nickname: string | null;
+            /**
+             * @description null: no longer works here
+             * @enum {string|null}
+             */
+            role: "owner" | "staff" | null;
+            /** @description today; orders and sales through their guide links */
+            today: components["schemas"]["PeriodFiguresDto"];
+            /** @description this month */
+            month: components["schemas"]["PeriodFiguresDto"];
+        };
+        GuidePerformanceListDto: {
+            items: components["schemas"]["GuidePerformanceDto"][];
+        };
         AgentStoreDto: {
             /** Format: uuid */
             id: string;
@@ -4758,6 +5242,20 @@ export interface components {
         };
         AgentStoreListDto: {
             items: components["schemas"]["AgentStoreDto"][];
+        };
+        OrderRemarkDto: {
+            id: string;
+            orderId: string;
+            /** @description the admin user who wrote it */
+            adminId: string;
+            text: string;
+            createdAt: string;
+        };
+        OrderRemarkListDto: {
+            items: components["schemas"]["OrderRemarkDto"][];
+        };
+        OrderRemarkInputDto: {
+            text: string;
         };
         ShipDto: {
             /** @example 顺丰速运 */
@@ -4794,6 +5292,8 @@ export interface components {
             extraFeeFen: number;
             freeOverFen: number | null;
             regions: components["schemas"]["RegionFeeDto"][];
+            /** @description the version an edit sends back as expectedUpdatedAt */
+            updatedAt: string;
         };
         ShippingTemplateInputDto: {
             name: string;
@@ -4804,6 +5304,8 @@ export interface components {
             extraFeeFen: number;
             freeOverFen?: number | null;
             regions?: components["schemas"]["RegionFeeDto"][];
+            /** @description Edits only: the `updatedAt` the editor loaded; a template saved since refuses the change (409 SHIPPING_TEMPLATE_STALE) */
+            expectedUpdatedAt?: string;
         };
         OrderCountsDto: {
             PENDING_PAYMENT: number;
@@ -5068,9 +5570,9 @@ export interface components {
              * @description store reward, agent override, L1 or L2 commission
              * @enum {string}
              */
-            kind: "store" | "agent" | "l1" | "l2";
+            kind: "store" | "agent" | "l1" | "l2" | "guide";
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             earnerId: string;
             /** @description the line’s paid amount the rate applies to */
             baseFen: number;
@@ -5107,9 +5609,9 @@ export interface components {
              * @description store reward, agent override, L1 or L2 commission
              * @enum {string}
              */
-            kind: "store" | "agent" | "l1" | "l2";
+            kind: "store" | "agent" | "l1" | "l2" | "guide";
             /** @enum {string} */
-            earnerType: "store" | "reseller" | "agent";
+            earnerType: "store" | "reseller" | "agent" | "guide";
             earnerId: string;
             /** @description the line’s paid amount the rate applies to */
             baseFen: number;
@@ -5149,6 +5651,8 @@ export interface components {
          *     AFTER_SALE_QTY_EXCEEDED (409): 售后数量超过可退数量
          *     AFTER_SALE_STATE_INVALID (409): 当前售后状态不允许此操作
          *     AFTER_SALE_WINDOW_CLOSED (409): 已超过售后期限
+         *     ANALYTICS_RANGE_INVALID (400): 日期范围无效：结束日期不能早于开始日期、不能晚于今天，且不超过两年
+         *     ANALYTICS_STORE_UNKNOWN (400): 门店不存在
          *     AUTH_ACCOUNT_DISABLED (403): 账号已被停用
          *     AUTH_LOGIN_CODE_INVALID (400): 登录凭证无效或已过期，请重新登录
          *     AUTH_LOGIN_CODE_USED (400): 登录凭证已被使用，请重新登录
@@ -5160,6 +5664,7 @@ export interface components {
          *     CART_ITEM_NOT_FOUND (404): 购物车商品不存在
          *     CATEGORY_NOT_EMPTY (409): 分类下还有子分类或商品，不能删除
          *     CATEGORY_NOT_FOUND (404): 分类不存在
+         *     CATEGORY_STALE (409): 分类已被他人修改，请刷新后重试
          *     CATEGORY_TOO_DEEP (400): 分类最多两级
          *     CONFLICT (409): 数据已被修改，请刷新后重试
          *     COUPON_EXPIRED (409): 优惠券不在有效期内
@@ -5228,6 +5733,7 @@ export interface components {
          *     REFERRAL_INVITATION_REQUIRED (403): 需要推广员邀请才能成为推广员
          *     REFERRAL_NOT_RESELLER (403): 您还不是推广员
          *     REFERRAL_POSTER_FAILED (502): 海报生成失败，请稍后再试
+         *     REFERRAL_RESELLER_NOT_APPROVED (409): 只能清退已通过审核的推广员
          *     REFERRAL_RESELLER_NOT_FOUND (404): 推广员不存在
          *     REFERRAL_RESELLER_NOT_PENDING (409): 该申请已处理
          *     REFERRAL_SELF_BINDING (409): 不能绑定自己
@@ -5246,9 +5752,11 @@ export interface components {
          *     SEGMENT_NOT_FOUND (404): 人群不存在
          *     SERVICE_UNAVAILABLE (503): 服务暂不可用
          *     SETTINGS_INVALID (400): 设置项不合理
+         *     SETTINGS_STALE (409): 业务设置已被他人修改，请刷新后重试
          *     SHELF_NOT_FOUND (404): 货架不存在
          *     SHELF_SLOT_NOT_FOUND (404): 货位不存在
          *     SHIPPING_TEMPLATE_NOT_FOUND (404): 运费模板不存在
+         *     SHIPPING_TEMPLATE_STALE (409): 运费模板已被他人修改，请刷新后重试
          *     SKU_CODE_TAKEN (409): 规格编码已被使用
          *     SKU_INSUFFICIENT_STOCK (409): 库存不足
          *     SKU_LAST_ON_SALE (409): 在售商品至少保留一个规格
@@ -5260,8 +5768,10 @@ export interface components {
          *     STORE_NOT_FOUND (404): 门店不存在
          *     STORE_NOT_OWNER (403): 只有店主可以管理店员
          *     STORE_PAYEE_CHANGE_FORBIDDEN (403): 门店的店主和代理商只能由平台运营人员更改
+         *     STORE_STALE (409): 门店信息已被他人修改，请刷新后重试
          *     STORE_STOCK_INSUFFICIENT (409): 门店库存不足
          *     STORE_SUSPENDED (409): 门店已暂停营业
+         *     SUBSCRIBE_TEMPLATE_UNKNOWN (400): 订阅消息模板不存在
          *     TOO_MANY_REQUESTS (429): 操作太频繁，请稍后再试
          *     UNAUTHENTICATED (401): 请先登录
          *     UNSUPPORTED_MEDIA_TYPE (415): 不支持的内容类型
@@ -5276,10 +5786,11 @@ export interface components {
          *     WITHDRAWAL_INSUFFICIENT_BALANCE (409): 可提现余额不足
          *     WITHDRAWAL_NO_PAYEE (409): 收款人未绑定微信，无法转账
          *     WITHDRAWAL_NOT_FOUND (404): 提现记录不存在
+         *     WITHDRAWAL_REAL_NAME_REQUIRED (409): 单笔提现2000元及以上需先填写收款人真实姓名
          *     WITHDRAWAL_STATE_INVALID (409): 提现状态不允许此操作
          * @enum {string}
          */
-        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_STATE_INVALID";
+        ErrorCode: "ADDRESS_LIMIT_REACHED" | "ADDRESS_NOT_FOUND" | "ADDRESS_REGION_INVALID" | "ADMIN_ACCOUNT_LOCKED" | "ADMIN_CANNOT_REMOVE_LAST_ADMIN" | "ADMIN_INVALID_CREDENTIALS" | "ADMIN_PASSWORD_UNCHANGED" | "ADMIN_PASSWORD_WRONG" | "ADMIN_STORE_NOT_FOUND" | "ADMIN_USERNAME_TAKEN" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_NOT_FOUND" | "AFTER_SALE_PHOTO_INVALID" | "AFTER_SALE_QTY_EXCEEDED" | "AFTER_SALE_STATE_INVALID" | "AFTER_SALE_WINDOW_CLOSED" | "ANALYTICS_RANGE_INVALID" | "ANALYTICS_STORE_UNKNOWN" | "AUTH_ACCOUNT_DISABLED" | "AUTH_LOGIN_CODE_INVALID" | "AUTH_LOGIN_CODE_USED" | "AUTH_PHONE_CODE_INVALID" | "AUTH_REFRESH_INVALID" | "AUTH_WECHAT_RISKY_USER" | "AUTH_WECHAT_UNAVAILABLE" | "BAD_REQUEST" | "CART_ITEM_NOT_FOUND" | "CATEGORY_NOT_EMPTY" | "CATEGORY_NOT_FOUND" | "CATEGORY_STALE" | "CATEGORY_TOO_DEEP" | "CONFLICT" | "COUPON_EXPIRED" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_APPLICABLE" | "COUPON_NOT_CLAIMABLE" | "COUPON_NOT_FOUND" | "COUPON_SOLD_OUT" | "COUPON_TEMPLATE_INVALID" | "COUPON_TEMPLATE_NOT_FOUND" | "COUPON_USED" | "EXPORT_TOO_LARGE" | "FORBIDDEN" | "H5_WEB_FLOWS_UNAVAILABLE" | "HEADERS_TOO_LARGE" | "HOME_BANNER_IMAGE_REQUIRED" | "HOME_CONTENT_NOT_FOUND" | "HOME_CONTENT_TIME_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "JOB_NOT_FAILED" | "JOB_NOT_FOUND" | "LEDGER_ACCOUNT_NOT_YOURS" | "LEDGER_INSUFFICIENT_BALANCE" | "LEDGER_UNBALANCED" | "MEMBER_CODE_INVALID" | "MEMBER_LEVEL_NOT_FOUND" | "MEMBER_LEVEL_THRESHOLD_TAKEN" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_FOUND" | "OFFER_INVALID" | "OFFER_LIMIT_REACHED" | "OFFER_NOT_ACTIVE" | "OFFER_NOT_FOUND" | "OFFER_SOLD_OUT" | "OFFLINE_SALE_INVALID" | "ORDER_ADDRESS_REQUIRED" | "ORDER_INSUFFICIENT_STOCK" | "ORDER_MIXED_MODES" | "ORDER_MODE_NOT_ALLOWED" | "ORDER_NOT_FOUND" | "ORDER_PAY_EXPIRED" | "ORDER_PICKUP_CODE_INVALID" | "ORDER_PRODUCT_UNAVAILABLE" | "ORDER_SCAN_CODE_STORE_MISMATCH" | "ORDER_SKU_NOT_FOUND" | "ORDER_STATE_INVALID" | "ORDER_STORE_REQUIRED" | "ORDER_STORE_SUSPENDED" | "PAYLOAD_TOO_LARGE" | "PAYMENT_ALREADY_PAID" | "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_CHANNEL_ERROR" | "PAYMENT_NOT_FOUND" | "PAYMENT_STATE_INVALID" | "POINTS_INSUFFICIENT" | "POINTS_OVER_CAP" | "PRODUCT_NOT_FOUND" | "PRODUCT_NOT_SELLABLE" | "PRODUCT_STALE" | "QR_FONT_MISSING" | "QR_WECHAT_FAILED" | "REFERRAL_CUSTOMER_NOT_FOUND" | "REFERRAL_CYCLE" | "REFERRAL_INVITATION_REQUIRED" | "REFERRAL_NOT_RESELLER" | "REFERRAL_POSTER_FAILED" | "REFERRAL_RESELLER_NOT_APPROVED" | "REFERRAL_RESELLER_NOT_FOUND" | "REFERRAL_RESELLER_NOT_PENDING" | "REFERRAL_SELF_BINDING" | "REFERRAL_SHARE_CODE_NOT_FOUND" | "REFUND_EXCEEDS_PAID" | "REFUND_NOT_FOUND" | "REQUEST_TIMEOUT" | "RESTOCK_ALREADY_HANDLED" | "RESTOCK_NOT_FOUND" | "RESTOCK_SKU_NOT_FOUND" | "REWARD_ORDER_NOT_FOUND" | "REWARD_STATE_INVALID" | "SCAN_CODE_ALREADY_ACTIVE" | "SCAN_CODE_DISABLED" | "SCAN_CODE_NOT_FOUND" | "SEGMENT_NOT_FOUND" | "SERVICE_UNAVAILABLE" | "SETTINGS_INVALID" | "SETTINGS_STALE" | "SHELF_NOT_FOUND" | "SHELF_SLOT_NOT_FOUND" | "SHIPPING_TEMPLATE_NOT_FOUND" | "SHIPPING_TEMPLATE_STALE" | "SKU_CODE_TAKEN" | "SKU_INSUFFICIENT_STOCK" | "SKU_LAST_ON_SALE" | "SKU_NOT_FOUND" | "STAFF_ALREADY_MEMBER" | "STAFF_INVITE_INVALID" | "STAFF_NOT_FOUND" | "STAFF_REMOVE_OWNER" | "STORE_NOT_FOUND" | "STORE_NOT_OWNER" | "STORE_PAYEE_CHANGE_FORBIDDEN" | "STORE_STALE" | "STORE_STOCK_INSUFFICIENT" | "STORE_SUSPENDED" | "SUBSCRIBE_TEMPLATE_UNKNOWN" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "UPLOAD_INVALID" | "UPLOAD_NOT_FOUND" | "URI_TOO_LONG" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_EARNER_SUSPENDED" | "WITHDRAWAL_FEE_TOO_HIGH" | "WITHDRAWAL_INSUFFICIENT_BALANCE" | "WITHDRAWAL_NO_PAYEE" | "WITHDRAWAL_NOT_FOUND" | "WITHDRAWAL_REAL_NAME_REQUIRED" | "WITHDRAWAL_STATE_INVALID";
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             /** @description Chinese, for users */
@@ -5902,6 +6413,31 @@ export interface operations {
             };
         };
     };
+    AppReferralController_createGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkDto"];
+                };
+            };
+        };
+    };
     AppReferralController_poster: {
         parameters: {
             query?: never;
@@ -6033,7 +6569,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "pending" | "approved" | "rejected";
+                status?: "pending" | "approved" | "rejected" | "revoked";
             };
             header?: never;
             path?: never;
@@ -6117,6 +6653,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResellerDto"];
+                };
+            };
+        };
+    };
+    AdminResellersController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokeResellerResultDto"];
                 };
             };
         };
@@ -6334,7 +6895,7 @@ export interface operations {
     WithdrawalsAppController_wallet: {
         parameters: {
             query: {
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 /** @description the reseller’s user id, the store id or the agent’s user id */
                 earnerId: string;
             };
@@ -6359,7 +6920,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 earnerId: string;
                 kind: "pending" | "available" | "withdrawing";
             };
@@ -6384,7 +6945,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 earnerId: string;
             };
             header?: never;
@@ -6456,7 +7017,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "REQUESTED" | "APPROVED" | "PAYING" | "PAID" | "REJECTED" | "FAILED";
-                earnerType?: "store" | "reseller" | "agent";
+                earnerType?: "store" | "reseller" | "agent" | "guide";
                 earnerId?: string;
             };
             header?: never;
@@ -6481,7 +7042,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "REQUESTED" | "APPROVED" | "PAYING" | "PAID" | "REJECTED" | "FAILED";
-                earnerType?: "store" | "reseller" | "agent";
+                earnerType?: "store" | "reseller" | "agent" | "guide";
                 earnerId?: string;
             };
             header?: never;
@@ -6601,7 +7162,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 earnerId: string;
                 kind: "pending" | "available" | "withdrawing";
             };
@@ -6626,7 +7187,7 @@ export interface operations {
             query: {
                 page?: number;
                 pageSize?: number;
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
             };
             header?: never;
             path?: never;
@@ -6659,6 +7220,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerCheckDto"];
+                };
+            };
+        };
+    };
+    RealNameController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealNameDto"];
+                };
+            };
+        };
+    };
+    RealNameController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRealNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealNameDto"];
                 };
             };
         };
@@ -8269,6 +8872,221 @@ export interface operations {
             };
         };
     };
+    AnalyticsAdminController_dashboard: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+                /** @description only this store (400 ANALYTICS_STORE_UNKNOWN when there is none) */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAdminController_storeFunnel: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+                /** @description only this store (400 ANALYTICS_STORE_UNKNOWN when there is none) */
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAdminController_codeFunnel: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+                storeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAdminController_exportCsv: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+                /** @description only this store (400 ANALYTICS_STORE_UNKNOWN when there is none) */
+                storeId?: string;
+                /** @description code-funnel needs storeId */
+                report: "overview" | "daily" | "stores" | "shelves" | "products" | "resellers" | "store-funnel" | "code-funnel";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsAdminController_rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RebuildDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebuildResultDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAppController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBatchResultDto"];
+                };
+            };
+        };
+    };
+    AnalyticsAppController_storeFigures: {
+        parameters: {
+            query: {
+                /** @description first day, China time (inclusive) */
+                from: string;
+                /** @description last day, China time (inclusive); not after today, at most two years */
+                to: string;
+            };
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreFiguresDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsAppController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscribeTemplateDto"][];
+                };
+            };
+        };
+    };
+    SubscriptionsAppController_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentResultsDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrdersAppController_cartList: {
         parameters: {
             query?: never;
@@ -8767,6 +9585,27 @@ export interface operations {
             };
         };
     };
+    StoreCentreAppController_guides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidePerformanceListDto"];
+                };
+            };
+        };
+    };
     StoreCentreAppController_queue: {
         parameters: {
             query?: {
@@ -8850,6 +9689,8 @@ export interface operations {
                 from?: string;
                 /** @description created before (ISO 8601) */
                 to?: string;
+                /** @description part of the buyer’s nickname or phone number (the order number matches too) */
+                keyword?: string;
             };
             header?: never;
             path?: never;
@@ -8882,6 +9723,8 @@ export interface operations {
                 from?: string;
                 /** @description created before (ISO 8601) */
                 to?: string;
+                /** @description part of the buyer’s nickname or phone number (the order number matches too) */
+                keyword?: string;
             };
             header?: never;
             path?: never;
@@ -8914,6 +9757,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_listRemarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRemarkListDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_addRemark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRemarkInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRemarkDto"];
                 };
             };
         };
@@ -9019,6 +9908,27 @@ export interface operations {
         };
     };
     OrdersAdminController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleDto"];
+                };
+            };
+        };
+    };
+    OrdersAdminController_confirmReturn: {
         parameters: {
             query?: never;
             header?: never;
@@ -9799,7 +10709,7 @@ export interface operations {
     RewardsAppController_mine: {
         parameters: {
             query: {
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 /** @description the reseller’s user id, the store id or the agent’s user id */
                 earnerId: string;
                 page?: number;
@@ -9824,7 +10734,7 @@ export interface operations {
     RewardsAppController_daily: {
         parameters: {
             query: {
-                earnerType: "store" | "reseller" | "agent";
+                earnerType: "store" | "reseller" | "agent" | "guide";
                 /** @description the reseller’s user id, the store id or the agent’s user id */
                 earnerId: string;
                 days?: number;
@@ -9851,9 +10761,9 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 orderId?: string;
-                earnerType?: "store" | "reseller" | "agent";
+                earnerType?: "store" | "reseller" | "agent" | "guide";
                 earnerId?: string;
-                kind?: "store" | "agent" | "l1" | "l2";
+                kind?: "store" | "agent" | "l1" | "l2" | "guide";
                 status?: "PENDING" | "AVAILABLE" | "CANCELLED";
                 from?: string;
                 to?: string;
@@ -9899,9 +10809,9 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 orderId?: string;
-                earnerType?: "store" | "reseller" | "agent";
+                earnerType?: "store" | "reseller" | "agent" | "guide";
                 earnerId?: string;
-                kind?: "store" | "agent" | "l1" | "l2";
+                kind?: "store" | "agent" | "l1" | "l2" | "guide";
                 status?: "PENDING" | "AVAILABLE" | "CANCELLED";
                 from?: string;
                 to?: string;

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import type { SimContext } from './context';
 import { randomAlnum } from './crypto';
 import { MiniError } from './errors';
+import { takeConsent } from './mini-subscribe';
 import { cstTime, type OneTimeCode } from './state';
 
 const CODE_TTL_MS = 5 * 60_000;
@@ -33,7 +34,7 @@ function checkApp(ctx: SimContext, appid: unknown, secret: unknown): void {
   if (secret !== ctx.creds.appSecret) throw new MiniError(40125, 'invalid appsecret');
 }
 
-function checkToken(ctx: SimContext, token: unknown): void {
+export function checkToken(ctx: SimContext, token: unknown): void {
   const expiresAt = typeof token === 'string' ? ctx.store.state.accessTokens[token] : undefined;
   if (expiresAt === undefined)
     throw new MiniError(40001, 'invalid credential, access_token is invalid or not latest');
@@ -141,6 +142,7 @@ export function registerMiniRoutes(app: FastifyInstance, ctx: SimContext): void 
       }
     }
     if (user.refuseSubscribe) throw new MiniError(43101, 'user refuse to accept the msg');
+    takeConsent(ctx, user.openid, b.template_id);
     state.messages.push({
       at: cstTime(ctx.store.now()),
       touser: user.openid,

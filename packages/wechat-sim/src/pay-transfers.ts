@@ -3,10 +3,9 @@ import type { SimContext } from './context';
 import { randomAlnum, randomDigits } from './crypto';
 import { PayError, paramError } from './errors';
 import { cstTime, type SimTransfer } from './state';
+import { readUserName } from './transfer-user-name';
 
 const OUT_BILL_NO = /^[0-9A-Za-z]{5,32}$/;
-/** Above 2000 yuan WeChat requires the (encrypted) real name of the receiver. */
-const USER_NAME_THRESHOLD_FEN = 200_000;
 
 interface TransferBody {
   appid?: string;
@@ -39,6 +38,11 @@ export function transferView(t: SimTransfer, full: boolean): Record<string, unkn
     update_time: t.update_time,
     ...(t.fail_reason ? { fail_reason: t.fail_reason } : {}),
   };
+}
+
+/** What the control surface shows: the full bill plus the name the simulator decrypted. */
+export function transferControlView(t: SimTransfer): Record<string, unknown> {
+  return { ...transferView(t, true), ...(t.user_name_plain ? { user_name: t.user_name_plain } : {}) };
 }
 
 /** Moves a bill to a final state and sends MCHTRANSFER.BILL.FINISHED. */
@@ -83,8 +87,6 @@ function validate(ctx: SimContext, b: TransferBody): void {
   const amount = b.transfer_amount;
   if (!Number.isSafeInteger(amount) || (amount as number) < 10)
     throw paramError('transfer_amount', '应为不小于10的整数（分）', amount);
-  if ((amount as number) >= USER_NAME_THRESHOLD_FEN && !b.user_name)
-    throw paramError('user_name', '转账金额>=2000元时必须传入收款用户姓名');
   if (!b.transfer_remark || [...b.transfer_remark].length > 32)
     throw paramError('transfer_remark', '长度应为1到32个字符', b.transfer_remark);
   if (b.notify_url !== undefined && !/^https?:\/\/[^?#\s]+$/.test(b.notify_url))
@@ -101,6 +103,7 @@ export function registerTransferRoutes(app: FastifyInstance, ctx: SimContext): v
   app.post(base, async (req) => {
     const b = (req.body ?? {}) as TransferBody;
     validate(ctx, b);
+    const userName = readUserName(ctx, req, b.user_name, b.transfer_amount!);
     const fingerprint = JSON.stringify([b.openid, b.transfer_amount, b.transfer_scene_id, b.transfer_remark]);
     const existing = state.transfers[b.out_bill_no!];
     if (existing) {
@@ -121,12 +124,23 @@ export function registerTransferRoutes(app: FastifyInstance, ctx: SimContext): v
       fingerprint,
       package_info: `ABBQO+oYAAABAAAAAAB${randomAlnum(40)}`,
       state: 'WAIT_USER_CONFIRM',
+      ...(userName ? { user_name_plain: userName } : {}),
       create_time: now,
       update_time: now,
     };
+    // A name that is not the user's real-name identity: accepted, then failed (NAME_NOT_CORRECT).
+    const realName = state.users[t.openid].realName;
+    const wrongName = userName !== undefined && realName !== undefined && realName !== userName;
+    if (wrongName) t.state = 'ACCEPTED';
     state.transfers[t.out_bill_no] = t;
     ctx.store.save();
-    return transferView(t, false);
+    const view = transferView(t, false);
+    if (wrongName) {
+      setTimeout(() => {
+        if (!ctx.closed && t.state === 'ACCEPTED') finishTransfer(ctx, t, 'FAIL', 'NAME_NOT_CORRECT');
+      }, 50);
+    }
+    return view;
   });
 
   app.get(`${base}/out-bill-no/:no`, async (req) => {

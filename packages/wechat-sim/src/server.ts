@@ -3,7 +3,9 @@ import Fastify from 'fastify';
 import type { SimContext } from './context';
 import { ensureDevCredentials } from './credentials';
 import { installErrorHandlers } from './errors';
+import { registerMerchantSimRoutes } from './merchant-sim-routes';
 import { registerMiniRoutes } from './mini-routes';
+import { registerShippingRoutes } from './mini-shipping';
 import { Notifier } from './notifier';
 import { installBodyParsers, installFaults, installPayAuth } from './pay-auth';
 import { registerBillRoutes } from './pay-bills';
@@ -64,11 +66,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   installPayAuth(app, ctx);
   installFaults(app, ctx);
   registerMiniRoutes(app, ctx);
+  registerShippingRoutes(app, ctx);
   registerTransactionRoutes(app, ctx);
   registerRefundRoutes(app, ctx);
   registerTransferRoutes(app, ctx);
   registerBillRoutes(app, ctx);
   registerSimRoutes(app, ctx);
+  registerMerchantSimRoutes(app, ctx);
   registerWebFlows(app, ctx);
 
   const host = opts.host ?? '127.0.0.1';
@@ -88,6 +92,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       ctx.closed = true;
       await notifier.close();
       await app.close();
+      store.flush();
     },
   };
 }

@@ -10,6 +10,8 @@ export interface SimUser {
   risky: boolean;
   /** subscribe/send answers 43101 for this user. */
   refuseSubscribe: boolean;
+  /** The name on the user's WeChat real-name identity, checked against a transfer's `user_name`. */
+  realName?: string;
   createdAt: string;
 }
 
@@ -77,6 +79,8 @@ export interface SimTransfer {
     | 'CANCELING'
     | 'CANCELLED';
   fail_reason?: string;
+  /** The receiver's name as decrypted from `user_name` (control surface only; WeChat never returns it). */
+  user_name_plain?: string;
   create_time: string;
   update_time: string;
 }
@@ -117,6 +121,13 @@ export interface SubscribeRecord {
   miniprogram_state?: string;
 }
 
+/** Shipping information uploaded for one payment (发货信息录入), every accepted upload in order. */
+export interface SimShippingInfo {
+  out_trade_no: string;
+  transaction_id: string;
+  uploads: { at: string; body: Record<string, unknown> }[];
+}
+
 export interface Fault {
   path: string;
   remaining: number;
@@ -150,6 +161,10 @@ export interface SimState {
   transfers: Record<string, SimTransfer>;
   notifications: SimNotification[];
   messages: SubscribeRecord[];
+  /** By out_trade_no; absent in state files written before it existed. */
+  shippingInfo?: Record<string, SimShippingInfo>;
+  /** Subscribe-message consents left, by `openid|template_id` (each accepted request allows one message). */
+  subscribeConsents?: Record<string, number>;
   faults: Fault[];
   notificationHolds: NotificationHold[];
 }
@@ -172,14 +187,34 @@ function emptyState(): SimState {
   };
 }
 
-/** The whole simulator state in one JSON file, rewritten atomically (temp file + rename) on every change. */
+/** Stores with changes not yet on disk, by file: written at process exit or when the file is opened again. */
+const pending = new Map<string, StateStore>();
+process.once('exit', () => {
+  for (const store of [...pending.values()]) store.flush();
+});
+
+/** The shortest wait between two writes, and how much of the time writing may take at most (1/10). */
+const MIN_DELAY_MS = 25;
+const WRITE_SHARE = 10;
+
+/**
+ * The whole simulator state in one JSON file, written atomically (temp file + rename).
+ * `save()` only marks the state changed: the file is rewritten at most every 25 ms, and
+ * never for more than a tenth of the time (the wait grows with the state), instead of once
+ * per change. `flush()` writes at once; it runs at process exit (the simulator stops with
+ * process.exit after closing) and before the same file is opened again, so a restart
+ * finds every change.
+ */
 export class StateStore {
   readonly state: SimState;
   private readonly file: string;
+  private timer?: NodeJS.Timeout;
+  private delayMs = MIN_DELAY_MS;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, 'state.json');
+    pending.get(this.file)?.flush();
     this.state = existsSync(this.file)
       ? { ...emptyState(), ...(JSON.parse(readFileSync(this.file, 'utf8')) as SimState) }
       : emptyState();
@@ -190,12 +225,27 @@ export class StateStore {
     return Date.now() + this.state.clockOffsetSeconds * 1000;
   }
 
+  /** The state changed: it is written within the current delay. */
   save(): void {
+    if (this.timer) return;
+    pending.set(this.file, this);
+    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.timer.unref();
+  }
+
+  /** Writes the state now if it has unwritten changes. */
+  flush(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    pending.delete(this.file);
+    const started = performance.now();
     const s = this.state;
     if (s.messages.length > 500) s.messages.splice(0, s.messages.length - 500);
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify(s));
     renameSync(tmp, this.file);
+    this.delayMs = Math.max(MIN_DELAY_MS, (performance.now() - started) * WRITE_SHARE);
   }
 }
 

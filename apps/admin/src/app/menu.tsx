@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  FunnelPlotOutlined,
   GiftOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -27,6 +28,12 @@ export interface MenuEntry {
 export const MENU: MenuEntry[] = [
   { path: '/dashboard', name: S.menu.dashboard, icon: <DashboardOutlined />, permission: 'orders:read' },
   {
+    path: '/analytics/funnels',
+    name: S.menu.funnels,
+    icon: <FunnelPlotOutlined />,
+    permission: 'orders:read',
+  },
+  {
     path: '/catalog',
     name: S.menu.catalog,
     icon: <ShoppingOutlined />,
@@ -42,6 +49,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { path: '/stores/list', name: S.menu.storeList, permission: 'stores:read' },
       { path: '/stores/scan-logs', name: S.menu.scanLogs, permission: 'stores:read' },
+      { path: '/stores/restocks', name: S.menu.restocks, permission: 'stores:read' },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { Button, Form, Input, Modal, Popconfirm, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { showError } from '../lib/errors';
 import { S } from '../strings';
 
@@ -39,10 +39,17 @@ export function ConfirmButton({
 export function ReasonButton({
   title,
   label = S.common.reason,
+  extra,
   onReason,
   children,
   ...button
-}: { title: string; label?: string; onReason: (reason: string) => Promise<unknown> } & ButtonProps) {
+}: {
+  title: string;
+  label?: string;
+  /** Shown above the reason field (what the action will do). */
+  extra?: ReactNode;
+  onReason: (reason: string) => Promise<unknown>;
+} & ButtonProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
@@ -74,6 +81,7 @@ export function ReasonButton({
         }}
       >
         <Form form={form} layout="vertical" preserve={false}>
+          {extra && <div style={{ marginBottom: 16 }}>{extra}</div>}
           <Form.Item
             name="reason"
             label={label}

@@ -9,6 +9,7 @@ const COLOURS: Record<string, string> = {
   COMPLETED: 'green',
   CANCELLED: 'default',
   PENDING_APPROVAL: 'orange',
+  AWAITING_RETURN: 'orange',
   REFUNDING: 'blue',
   REFUNDED: 'green',
   REJECTED: 'default',
@@ -28,6 +29,7 @@ const COLOURS: Record<string, string> = {
   pending: 'orange',
   approved: 'green',
   rejected: 'default',
+  revoked: 'red',
 };
 
 export function StatusTag({

@@ -25,6 +25,7 @@ const ROUTES: { kind: Kind; keyed: Keyed; method: string; url: string }[] = [
   { kind: 'upload', keyed: 'user', method: 'POST', url: '/api/app/uploads' },
   { kind: 'upload', keyed: 'user', method: 'POST', url: '/api/admin/uploads' },
   { kind: 'shareOpen', keyed: 'user', method: 'GET', url: '/api/app/r/:shareCode' },
+  { kind: 'events', keyed: 'user', method: 'POST', url: '/api/app/events' },
 ];
 
 /** Routes never limited: health checks and WeChat Pay's own notifications (retried by WeChat). */

@@ -71,8 +71,13 @@ const envSchema = z.object({
   /** 32 bytes, base64: encrypts members' phone numbers at rest and keys their lookup hash. */
   MEMBER_DATA_KEY: z
     .string()
-    .refine((v) => Buffer.from(v.trim(), 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .refine(
+      (v) => Buffer.from(v.trim(), 'base64').length === 32,
+      'must be 32 bytes in base64 (openssl rand -base64 32)',
+    )
     .optional(),
+  /** Encrypts personal data at rest (earners' real names): 32+ characters. */
+  PII_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -112,6 +117,7 @@ const envSchema = z.object({
   RATE_LIMIT_REFRESH: rateLimit('30/60'),
   RATE_LIMIT_UPLOAD: rateLimit('30/60'),
   RATE_LIMIT_SHARE_OPEN: rateLimit('60/60'),
+  RATE_LIMIT_EVENTS: rateLimit('30/60'),
   RATE_LIMIT_ANONYMOUS: rateLimit('300/60'),
   WECHAT_API_BASE: z.url().optional(),
   WECHATPAY_API_BASE: z.url().optional(),
@@ -136,7 +142,35 @@ const envSchema = z.object({
   WECHATPAY_PLATFORM_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z.string().startsWith('PUB_KEY_ID_').optional(),
   WECHATPAY_PLATFORM_CERTIFICATES: z.string().optional(),
+  /** Subscribe-message template ids, JSON {orderPaid, orderShipped, pickupReady, refundDone, commissionArrived}. */
+  WECHAT_SUBSCRIBE_TEMPLATES: z
+    .string()
+    .optional()
+    .transform((v, c): Partial<Record<SubscribeKind, string>> | undefined => {
+      if (v === undefined) return undefined;
+      try {
+        const parsed = JSON.parse(v) as Record<string, unknown>;
+        const bad = Object.entries(parsed).filter(
+          ([k, id]) => !SUBSCRIBE_KINDS.includes(k as SubscribeKind) || typeof id !== 'string' || !id,
+        );
+        if (bad.length === 0) return parsed as Partial<Record<SubscribeKind, string>>;
+      } catch {
+        // reported below
+      }
+      c.addIssue({ code: 'custom', message: `must be JSON {${SUBSCRIBE_KINDS.join(', ')}} of template ids` });
+      return z.NEVER;
+    }),
 });
+
+/** The subscribe messages CloudShelf sends (each a template chosen in the mini-program console). */
+export const SUBSCRIBE_KINDS = [
+  'orderPaid',
+  'orderShipped',
+  'pickupReady',
+  'refundDone',
+  'commissionArrived',
+] as const;
+export type SubscribeKind = (typeof SUBSCRIBE_KINDS)[number];
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -174,6 +208,8 @@ export interface AppConfig {
    * once and kept in this file. Encrypts member phone numbers; see common/crypto.
    */
   memberDataKey: string | { file: string };
+  /** Template id per subscribe message; a kind without one is not sent. The simulator accepts any id. */
+  subscribeTemplates: Partial<Record<SubscribeKind, string>>;
 }
 
 export interface RateLimitRule {
@@ -192,6 +228,8 @@ export interface RateLimitSettings {
   upload: RateLimitRule | null;
   /** Opening a share link: per user. */
   shareOpen: RateLimitRule | null;
+  /** Analytics event batches from the mini-program: per user. */
+  events: RateLimitRule | null;
   /** Every route that needs no token: per IP. */
   anonymous: RateLimitRule | null;
 }
@@ -199,6 +237,8 @@ export interface RateLimitSettings {
 export interface AuthSettings {
   /** AUTH_TOKEN_SECRET, or (outside production) a random secret kept in this file. */
   tokenSecret: string | { file: string };
+  /** PII_ENCRYPTION_KEY, or (outside production) a random key kept in this file. */
+  piiKey: string | { file: string };
   userTokenTtlSeconds: number;
   adminTokenTtlSeconds: number;
   /** Lifetime of a refresh token; each refresh rotates it. */
@@ -263,12 +303,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refresh: e.RATE_LIMIT_REFRESH,
       upload: e.RATE_LIMIT_UPLOAD,
       shareOpen: e.RATE_LIMIT_SHARE_OPEN,
+      events: e.RATE_LIMIT_EVENTS,
       anonymous: e.RATE_LIMIT_ANONYMOUS,
     },
     wechat,
     memberDataKey: e.MEMBER_DATA_KEY ?? { file: path.join(dataDir, 'member-data-key') },
+    subscribeTemplates:
+      e.WECHAT_SUBSCRIBE_TEMPLATES ??
+      (wechat.mode === 'simulator'
+        ? Object.fromEntries(SUBSCRIBE_KINDS.map((k) => [k, `SIM_TPL_${k.toUpperCase()}`]))
+        : {}),
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET ?? { file: path.join(dataDir, 'auth-token-secret') },
+      piiKey: e.PII_ENCRYPTION_KEY ?? { file: path.join(dataDir, 'pii-encryption-key') },
       userTokenTtlSeconds: e.USER_TOKEN_TTL_SECONDS,
       adminTokenTtlSeconds: e.ADMIN_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
@@ -287,6 +334,7 @@ function missingSecrets(input: Record<string, string | undefined>): string[] {
     ...(production && !input.MEMBER_DATA_KEY
       ? ['MEMBER_DATA_KEY: required in production (32 bytes in base64; it encrypts member phone numbers)']
       : []),
+    ...(production && !input.PII_ENCRYPTION_KEY ? ['PII_ENCRYPTION_KEY: required in production'] : []),
   ];
   if (!input.WECHAT_APP_ID) {
     return production

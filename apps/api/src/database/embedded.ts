@@ -24,6 +24,8 @@ export interface EmbeddedOptions {
   forceRelocateBinaries?: boolean;
   /** Where to put what `postgres` must reach (default SHARED_PG_BASE). */
   sharedDir?: string;
+  /** More server settings (`-c name=value` pairs), e.g. the bench's pg_stat_statements. */
+  extraFlags?: string[];
 }
 
 /**
@@ -198,7 +200,10 @@ export async function startEmbeddedPostgres(opts0: EmbeddedOptions): Promise<Emb
   const shared = opts.sharedDir ?? SHARED_PG_BASE;
   const log = opts.log ?? (() => undefined);
   const isRoot = os.userInfo().uid === 0;
-  const flags = ['-c', 'max_connections=300', '-c', 'fsync=off'].slice(0, opts.persistent ? 2 : 4);
+  const flags = [
+    ...['-c', 'max_connections=300', '-c', 'fsync=off'].slice(0, opts.persistent ? 2 : 4),
+    ...(opts.extraFlags ?? []),
+  ];
   const dataMoved = isRoot && !reachableByPostgresUser(opts.dir);
   if (dataMoved) {
     // Root's data folder is private: PostgreSQL's data goes where `postgres` can reach it,

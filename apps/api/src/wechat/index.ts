@@ -6,6 +6,7 @@ export type {
   PhoneNumber,
   UnlimitedCodeInput,
   SubscribeMessageInput,
+  ShippingInfoInput,
 } from './wechat-mini.client';
 export { WechatPayClient } from './wechat-pay.client';
 export type * from './wechat-pay.types';

@@ -32,6 +32,30 @@ export interface SubscribeMessageInput {
   lang?: 'zh_CN' | 'en_US' | 'zh_HK' | 'zh_TW';
 }
 
+/** 发货信息录入: one payment's shipping information (logistics 1 express, 4 self-collection). */
+export interface ShippingInfoInput {
+  /** The payment: WeChat's transaction id (order_number_type 2). */
+  transactionId: string;
+  logisticsType: 1 | 2 | 3 | 4;
+  shippingList: {
+    /** Express only. */
+    trackingNo?: string;
+    /** Express only: the delivery id of WeChat's carrier list (SF, ZTO, …). */
+    expressCompany?: string;
+    /** ≤ 120 characters. */
+    itemDesc: string;
+    /** Masked phone (138****0000); required by WeChat for SF Express. */
+    receiverContact?: string;
+  }[];
+  uploadTime: Date;
+  payerOpenid: string;
+}
+
+/** RFC 3339 in China time with milliseconds, as WeChat's examples (2022-12-15T13:29:35.120+08:00). */
+function cstMillis(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().replace(/Z$/, '+08:00');
+}
+
 /** Refresh a little before WeChat's expiry so a token never dies mid-request. */
 const TOKEN_MARGIN_MS = 5 * 60_000;
 const TOKEN_ERRCODES = new Set([40001, 42001, 40014]);
@@ -199,6 +223,32 @@ export class WechatMiniClient {
         },
       );
       await this.json(res, '/cgi-bin/message/subscribe/send');
+    });
+  }
+
+  /** Uploads a payment's shipping information (`/wxa/sec/order/upload_shipping_info`), unified delivery. */
+  uploadShippingInfo(input: ShippingInfoInput): Promise<void> {
+    return this.withToken(async (token) => {
+      const res = await this.http(
+        `/wxa/sec/order/upload_shipping_info?access_token=${encodeURIComponent(token)}`,
+        {
+          method: 'POST',
+          body: {
+            order_key: { order_number_type: 2, transaction_id: input.transactionId },
+            logistics_type: input.logisticsType,
+            delivery_mode: 1,
+            shipping_list: input.shippingList.map((s) => ({
+              ...(s.trackingNo ? { tracking_no: s.trackingNo } : {}),
+              ...(s.expressCompany ? { express_company: s.expressCompany } : {}),
+              item_desc: s.itemDesc,
+              ...(s.receiverContact ? { contact: { receiver_contact: s.receiverContact } } : {}),
+            })),
+            upload_time: cstMillis(input.uploadTime),
+            payer: { openid: input.payerOpenid },
+          },
+        },
+      );
+      await this.json(res, '/wxa/sec/order/upload_shipping_info');
     });
   }
 }

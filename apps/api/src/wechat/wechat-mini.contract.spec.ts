@@ -62,6 +62,11 @@ describe('WechatMiniClient against the simulator', () => {
 
   it('sends subscribe messages, recorded by the simulator, and maps refusal to 43101', async () => {
     const user = await h.control('POST', '/sim/users', {});
+    // Without the user's consent (wx.requestSubscribeMessage) WeChat refuses; one consent, one message.
+    await expect(
+      client.sendSubscribeMessage({ toUser: user.openid, templateId: 'TPL1', data: { a: 'b' } }),
+    ).rejects.toMatchObject({ errcode: 43101 });
+    await h.control('POST', '/sim/subscribe/consent', { openid: user.openid, templateIds: ['TPL1'] });
     await client.sendSubscribeMessage({
       toUser: user.openid,
       templateId: 'TPL1',
@@ -75,6 +80,9 @@ describe('WechatMiniClient against the simulator', () => {
         data: { thing1: { value: '订单已发货' }, amount2: { value: '¥1.00' } },
       }),
     );
+    await expect(
+      client.sendSubscribeMessage({ toUser: user.openid, templateId: 'TPL1', data: { a: 'b' } }),
+    ).rejects.toMatchObject({ errcode: 43101 });
     const refusing = await h.control('POST', '/sim/users', { refuseSubscribe: true });
     await expect(
       client.sendSubscribeMessage({ toUser: refusing.openid, templateId: 'TPL1', data: { a: 'b' } }),

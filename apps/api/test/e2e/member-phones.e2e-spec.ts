@@ -23,8 +23,8 @@ describe('member phones encrypted at rest', () => {
   it('stores the phone encrypted with a keyed hash, finds it by the full number and masks it in lists', async () => {
     const u = await loginNewUser(t, '加密手机');
     const { code } = await t.sim.control<{ code: string }>('POST', '/sim/phone-code', { openid: u.openid });
-    const phone = (await t.http.post('/api/app/me/phone').set(bearer(u.token)).send({ code }).expect(200)).body
-      .phone as string;
+    const phone = (await t.http.post('/api/app/me/phone').set(bearer(u.token)).send({ code }).expect(200))
+      .body.phone as string;
     const me = await t.http.get('/api/app/me').set(bearer(u.token)).expect(200);
     expect(me.body.phone).toBe(phone);
 
@@ -57,7 +57,10 @@ describe('member phones encrypted at rest', () => {
     );
     expect(row.phone).toMatch(/^v1\./);
     expect(phones.open(row.phone)).toBe('13912345678');
-    const found = await t.http.get(`/api/admin/customers?keyword=139-1234-5678`).set(bearer(admin)).expect(200);
+    const found = await t.http
+      .get(`/api/admin/customers?keyword=139-1234-5678`)
+      .set(bearer(admin))
+      .expect(200);
     expect(found.body.items.map((c: { userId: string }) => c.userId)).toEqual([u.id]);
 
     const wrong = new MemberPhones(

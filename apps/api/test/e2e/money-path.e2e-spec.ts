@@ -127,6 +127,9 @@ describe('money path: paid order → rewards → settlement → withdrawal → r
       },
     });
     await admin.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: afterSale.data!.id } } });
+    await admin.POST('/api/admin/after-sales/{id}/confirm-return', {
+      params: { path: { id: afterSale.data!.id } },
+    });
     const refund = await eventually(async () => {
       const r = await tx.repo(ctx, Refund).findOneBy({ orderId: order.id });
       return r?.status === 'PROCESSING' ? r : undefined;

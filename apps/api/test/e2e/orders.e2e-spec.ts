@@ -614,7 +614,13 @@ describe('orders through the generated client and the simulator', () => {
     const approved = (
       await admin.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: second.id } } })
     ).data!;
-    expect(approved.status).toBe('REFUNDING');
+    // A return of shipped goods waits for them; the refund starts once the operator confirms receipt.
+    expect(approved.status).toBe('AWAITING_RETURN');
+    expect(await tx.repo(ctx, Refund).findOneBy({ requestedBy: second.id })).toBeNull();
+    const received = (
+      await admin.POST('/api/admin/after-sales/{id}/confirm-return', { params: { path: { id: second.id } } })
+    ).data!;
+    expect(received.status).toBe('REFUNDING');
     await completeRefund((await tx.repo(ctx, Refund).findOneByOrFail({ requestedBy: second.id })).id);
     const line = await eventually(async () => {
       const l = await tx.repo(ctx, OrderLine).findOneByOrFail({ id: lineId });
@@ -672,7 +678,8 @@ describe('orders through the generated client and the simulator', () => {
     ]);
     expect(await steps(AfterSaleEvent, { afterSaleId: second.id })).toEqual([
       '∅>PENDING_APPROVAL:user',
-      'PENDING_APPROVAL>REFUNDING:admin',
+      'PENDING_APPROVAL>AWAITING_RETURN:admin',
+      'AWAITING_RETURN>REFUNDING:admin',
       'REFUNDING>REFUNDED:system',
     ]);
     const refundSteps = await steps(RefundEvent, { refundId: refund1.id });
@@ -761,7 +768,8 @@ describe('orders through the generated client and the simulator', () => {
     const again = await ask(2);
     expect(again).toMatchObject({ status: 'PENDING_APPROVAL', qty: 2, amountFen: 3000 });
     await admin.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: again.id } } });
-    // Approved (refunding) and then refunded: no longer the buyer's to withdraw.
+    await admin.POST('/api/admin/after-sales/{id}/confirm-return', { params: { path: { id: again.id } } });
+    // Goods received (refunding) and then refunded: no longer the buyer's to withdraw.
     await expect(cancel(again.id)).rejects.toMatchObject({ status: 409, code: 'AFTER_SALE_STATE_INVALID' });
     await completeRefund((await tx.repo(ctx, Refund).findOneByOrFail({ requestedBy: again.id })).id);
     await eventually(

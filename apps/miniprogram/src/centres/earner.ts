@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 
-export type EarnerType = 'reseller' | 'store' | 'agent';
+export type EarnerType = 'reseller' | 'store' | 'agent' | 'guide';
 
 /** Opens the shared wallet (balances, withdrawal, history, statement) of one earner account. */
 export function openWallet(earnerType: EarnerType, earnerId: string, name: string): void {

@@ -1,5 +1,6 @@
 import { api, authed } from './api';
 import { requestPayment, type PayOutcome } from './platform';
+import { askSubscribe } from './subscribe';
 
 export type { PayOutcome };
 
@@ -10,5 +11,8 @@ export type { PayOutcome };
  */
 export async function payOrder(orderId: string, orderIds: string[] = [orderId]): Promise<PayOutcome> {
   const r = await authed(() => api.POST('/api/app/orders/{id}/pay', { params: { path: { id: orderId } } }));
-  return requestPayment(r.requestPayment, orderIds);
+  const outcome = await requestPayment(r.requestPayment, orderIds);
+  // WeChat allows the consent dialog right after a successful payment: paid, shipped, ready for pickup.
+  if (outcome === 'success') await askSubscribe(['orderPaid', 'orderShipped', 'pickupReady']);
+  return outcome;
 }

@@ -59,6 +59,17 @@ export async function requestPayment(
   return never<PayOutcome>();
 }
 
+export type ConsentResult = 'accept' | 'reject' | 'ban' | 'filter';
+
+/**
+ * A browser has no consent dialog: H5 answers as if the user tapped 允许, so the API records the
+ * consent as the mini-program would (the simulator itself holds no consent for H5 users, so it
+ * refuses their messages with 43101, as WeChat does without one).
+ */
+export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, ConsentResult>> {
+  return Object.fromEntries(tmplIds.map((id) => [id, 'accept' as const]));
+}
+
 export type TransferOutcome = 'success' | 'cancel' | 'fail';
 
 /**

@@ -30,6 +30,23 @@ export async function requestPayment(
   }
 }
 
+export type ConsentResult = 'accept' | 'reject' | 'ban' | 'filter';
+
+/**
+ * WeChat's consent dialog for subscribe messages (at most 3 templates; only from a tap or a payment's
+ * success). Resolves with `{[templateId]: 'accept' | 'reject' | 'ban' | 'filter'}`; {} when unavailable.
+ */
+export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, ConsentResult>> {
+  try {
+    const res = (await Taro.requestSubscribeMessage({ tmplIds } as Parameters<
+      typeof Taro.requestSubscribeMessage
+    >[0])) as unknown as Record<string, ConsentResult>;
+    return Object.fromEntries(tmplIds.filter((id) => res[id]).map((id) => [id, res[id]]));
+  } catch {
+    return {};
+  }
+}
+
 export type TransferOutcome = 'success' | 'cancel' | 'fail';
 
 /** wx.requestMerchantTransfer: the user confirms receiving a withdrawal in WeChat. */

@@ -14,7 +14,10 @@ import { S } from '../../strings';
 
 type AfterSale = Schemas['AfterSaleDto'];
 
-/** 售后处理: pending requests first; approve refunds through WeChat Pay, reject with a reason. */
+/**
+ * 售后处理: approve refunds through WeChat Pay, reject with a reason; a return and refund
+ * is approved first (待退货) and refunded once the operator confirms the goods came back.
+ */
 export default function AfterSales() {
   const ref = useRef<ActionType>(undefined);
   const { data: me } = useMe();
@@ -89,44 +92,75 @@ export default function AfterSales() {
       title: S.common.actions,
       key: 'actions',
       search: false,
-      render: (_, a) =>
-        canRefund && a.status === 'PENDING_APPROVAL' ? (
-          <Space>
-            <ConfirmButton
-              type="link"
-              size="small"
-              title={`${S.afterSale.approveConfirm}（${yuan(a.amountFen + a.shippingRefundFen)}）`}
-              onConfirm={async () => {
-                await call(
-                  api.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: a.id } } }),
-                );
-                void message.success(S.common.done);
-                reload();
-              }}
-            >
-              {S.afterSale.approve}
-            </ConfirmButton>
-            <ReasonButton
-              type="link"
-              size="small"
-              danger
-              title={S.afterSale.reject}
-              label={S.afterSale.rejectReason}
-              onReason={async (reason) => {
-                await call(
-                  api.POST('/api/admin/after-sales/{id}/reject', {
-                    params: { path: { id: a.id } },
-                    body: { reason },
-                  }),
-                );
-                void message.success(S.common.done);
-                reload();
-              }}
-            >
-              {S.afterSale.reject}
-            </ReasonButton>
-          </Space>
-        ) : null,
+      render: (_, a) => {
+        if (!canRefund) return null;
+        const refundText = yuan(a.amountFen + a.shippingRefundFen);
+        const post = async (action: 'approve' | 'confirm-return') => {
+          await call(
+            action === 'approve'
+              ? api.POST('/api/admin/after-sales/{id}/approve', { params: { path: { id: a.id } } })
+              : api.POST('/api/admin/after-sales/{id}/confirm-return', { params: { path: { id: a.id } } }),
+          );
+          void message.success(S.common.done);
+          reload();
+        };
+        const reject = (
+          <ReasonButton
+            type="link"
+            size="small"
+            danger
+            title={S.afterSale.reject}
+            label={S.afterSale.rejectReason}
+            onReason={async (reason) => {
+              await call(
+                api.POST('/api/admin/after-sales/{id}/reject', {
+                  params: { path: { id: a.id } },
+                  body: { reason },
+                }),
+              );
+              void message.success(S.common.done);
+              reload();
+            }}
+          >
+            {S.afterSale.reject}
+          </ReasonButton>
+        );
+        if (a.status === 'PENDING_APPROVAL') {
+          const isReturn = a.type === 'return_refund';
+          return (
+            <Space>
+              <ConfirmButton
+                type="link"
+                size="small"
+                title={
+                  isReturn
+                    ? S.afterSaleReturn.approveConfirm
+                    : `${S.afterSale.approveConfirm}（${refundText}）`
+                }
+                onConfirm={() => post('approve')}
+              >
+                {isReturn ? S.afterSaleReturn.approve : S.afterSale.approve}
+              </ConfirmButton>
+              {reject}
+            </Space>
+          );
+        }
+        if (a.status === 'AWAITING_RETURN')
+          return (
+            <Space>
+              <ConfirmButton
+                type="link"
+                size="small"
+                title={`${S.afterSaleReturn.confirmConfirm}（${refundText}）`}
+                onConfirm={() => post('confirm-return')}
+              >
+                {S.afterSaleReturn.confirm}
+              </ConfirmButton>
+              {reject}
+            </Space>
+          );
+        return null;
+      },
     },
   ];
 

@@ -53,7 +53,7 @@ export default function Categories() {
               await call(
                 api.PATCH('/api/admin/categories/{id}', {
                   params: { path: { id: node.id } },
-                  body: { name: v.name, sortOrder: v.sortOrder ?? 0 },
+                  body: { name: v.name, sortOrder: v.sortOrder ?? 0, expectedUpdatedAt: node.updatedAt },
                 }),
               );
             else

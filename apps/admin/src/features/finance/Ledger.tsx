@@ -62,7 +62,7 @@ export default function Ledger() {
       <Tabs
         activeKey={type}
         onChange={(k) => setType(k as EarnerType)}
-        items={(['store', 'reseller', 'agent'] as EarnerType[]).map((t) => ({
+        items={(['store', 'reseller', 'agent', 'guide'] as EarnerType[]).map((t) => ({
           key: t,
           label: S.withdrawal.earnerTypes[t],
         }))}

@@ -10,6 +10,7 @@ import { dateTime, percent, yuan } from '../../lib/format';
 import { earnerIds, useNames } from '../../lib/names';
 import { can, useMe } from '../../lib/permissions';
 import { S } from '../../strings';
+import { OrderRemarks } from './OrderRemarks';
 import { CancelOrder, ShipModal } from './ShipModal';
 
 type Line = Schemas['OrderLineDto'];
@@ -215,6 +216,7 @@ export default function OrderDetail() {
             ))}
           </ProCard>
         </ProCard>
+        <OrderRemarks orderId={o.id} canWrite={can(me, 'orders:write')} />
       </Space>
     </PageContainer>
   );

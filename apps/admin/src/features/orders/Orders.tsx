@@ -26,6 +26,12 @@ export default function Orders() {
 
   const columns: Columns<Order> = [
     {
+      title: S.orderFilter.keyword,
+      dataIndex: 'keyword',
+      hideInTable: true,
+      fieldProps: { placeholder: S.orderFilter.keywordPlaceholder },
+    },
+    {
       title: S.order.orderNo,
       dataIndex: 'orderNo',
       search: false,

@@ -148,7 +148,7 @@ function TemplateForm({
             await call(
               api.PATCH('/api/admin/shipping-templates/{id}', {
                 params: { path: { id: template.id } },
-                body,
+                body: { ...body, expectedUpdatedAt: template.updatedAt },
               }),
             );
           else await call(api.POST('/api/admin/shipping-templates', { body }));

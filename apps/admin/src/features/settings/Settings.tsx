@@ -11,11 +11,15 @@ import { can, useMe } from '../../lib/permissions';
 import { S } from '../../strings';
 
 type Settings = Schemas['SettingsDto'];
-type Values = Omit<Settings, 'storeRateBp' | 'agentRateBp' | 'l1RateBp' | 'l2RateBp' | 'withdrawFeeBp'> & {
+type Values = Omit<
+  Settings,
+  'storeRateBp' | 'agentRateBp' | 'l1RateBp' | 'l2RateBp' | 'guideRateBp' | 'withdrawFeeBp'
+> & {
   storeRate: number;
   agentRate: number;
   l1Rate: number;
   l2Rate: number;
+  guideRate: number;
   withdrawFee: number;
 };
 const RATES = [
@@ -23,6 +27,7 @@ const RATES = [
   ['agentRate', 'agentRateBp'],
   ['l1Rate', 'l1RateBp'],
   ['l2Rate', 'l2RateBp'],
+  ['guideRate', 'guideRateBp'],
   ['withdrawFee', 'withdrawFeeBp'],
 ] as const;
 
@@ -58,7 +63,10 @@ export default function SettingsPage() {
     if (!Object.keys(changed).length) return void message.info('没有修改');
     setBusy(true);
     try {
-      const saved = await call(api.PUT('/api/admin/settings', { body: changed }));
+      // The version loaded: another operator's save in between is refused (SETTINGS_STALE), not overwritten.
+      const saved = await call(
+        api.PUT('/api/admin/settings', { body: { ...changed, expectedUpdatedAt: q.data.updatedAt } }),
+      );
       qc.setQueryData(['settings'], saved);
       void message.success(S.common.saved);
     } catch (e) {
@@ -129,6 +137,11 @@ export default function SettingsPage() {
               {pct('agentRate', '代理奖励比例', '奖励给门店所属的渠道代理')}
               {pct('l1Rate', '一级佣金比例', '奖励给直接推广的推广员（商品可单独设置）')}
               {pct('l2Rate', '二级佣金比例', '奖励给推广员的上级')}
+              {pct(
+                'guideRate',
+                '导购奖励比例',
+                '门店店员以导购身份分享带来的销售奖励给导购（替代该笔推广佣金；门店可单独设置）',
+              )}
               <Form.Item
                 name="selfPurchaseCommission"
                 label="自购返佣"

@@ -15,12 +15,12 @@ import { LoadError } from '../../app/ErrorPages';
 import { PageSpin } from '../../app/Shell';
 import { ConfirmButton } from '../../components/Actions';
 import { StockAdjuster } from '../../components/StockAdjuster';
-import { ProductSelect } from '../../components/selects';
+import { ProductSelect, SkuSelect } from '../../components/selects';
 import { StatusTag, valueEnum } from '../../components/StatusTag';
 import { pagedRequest, tableDefaults, type Columns } from '../../components/table';
 import { api, call, download, type Schemas } from '../../lib/api';
 import { applyFieldErrors, showError } from '../../lib/errors';
-import { dateTime } from '../../lib/format';
+import { dateTime, percent } from '../../lib/format';
 import { useNames } from '../../lib/names';
 import { can, useMe } from '../../lib/permissions';
 import { S } from '../../strings';
@@ -98,6 +98,9 @@ export default function StoreDetail() {
           <Descriptions.Item label="代理">
             {s.agentUserId ? names.userLabel(s.agentUserId) : '—'}
           </Descriptions.Item>
+          <Descriptions.Item label={S.store.guideRate}>
+            {s.guideRateBp === null ? S.store.guideRateDefault : percent(s.guideRateBp)}
+          </Descriptions.Item>
           <Descriptions.Item label="ID">
             <Typography.Text copyable={{ text: s.id }}>{s.id.slice(0, 8)}</Typography.Text>
           </Descriptions.Item>
@@ -119,7 +122,10 @@ export default function StoreDetail() {
 function Shelves({ storeId, canWrite }: { storeId: string; canWrite: boolean }) {
   const ref = useRef<ActionType>(undefined);
   const [rows, setRows] = useState<Shelf[]>([]);
-  const names = useNames({ productIds: rows.flatMap((s) => s.slots.map((x) => x.productId)) });
+  const names = useNames({
+    productIds: rows.flatMap((s) => s.slots.map((x) => x.productId)),
+    skuIds: rows.flatMap((s) => s.slots.map((x) => x.skuId)),
+  });
   const issue = async (shelfId: string) => {
     try {
       await call(api.POST('/api/admin/scan-codes', { body: { shelfId } }));
@@ -139,7 +145,7 @@ function Shelves({ storeId, canWrite }: { storeId: string; canWrite: boolean }) 
           <Space wrap size={4}>
             {s.slots.map((x) => (
               <Tag key={x.id}>
-                {x.position}. {names.product(x.productId)}
+                {x.position}. {x.skuId ? names.sku(x.skuId) : names.product(x.productId)}
               </Tag>
             ))}
           </Space>
@@ -237,16 +243,19 @@ function ShelfForm({
   );
 }
 
-/** 编辑货位: the products on the shelf, in order. */
+/** 编辑货位: the products on the shelf, in order, each optionally one SKU (picked by its specs, never an id). */
 function SlotEditor({ shelf, onDone }: { shelf: Shelf; onDone: () => void }) {
+  type Slot = { productId: string; skuId: string | null };
   const [open, setOpen] = useState(false);
-  const [slots, setSlots] = useState<string[]>([]);
+  const [slots, setSlots] = useState<Slot[]>([]);
   const names = useNames({ productIds: shelf.slots.map((s) => s.productId) });
+  const set = (i: number, patch: Partial<Slot>) =>
+    setSlots(slots.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
     <>
       <a
         onClick={() => {
-          setSlots(shelf.slots.map((s) => s.productId));
+          setSlots(shelf.slots.map((s) => ({ productId: s.productId, skuId: s.skuId ?? null })));
           setOpen(true);
         }}
       >
@@ -255,7 +264,7 @@ function SlotEditor({ shelf, onDone }: { shelf: Shelf; onDone: () => void }) {
       <Modal
         open={open}
         title={`${S.store.editSlots} · ${shelf.name}`}
-        width={560}
+        width={760}
         destroyOnHidden
         onCancel={() => setOpen(false)}
         onOk={async () => {
@@ -263,7 +272,11 @@ function SlotEditor({ shelf, onDone }: { shelf: Shelf; onDone: () => void }) {
             await call(
               api.PUT('/api/admin/shelves/{id}/slots', {
                 params: { path: { id: shelf.id } },
-                body: { slots: slots.filter(Boolean).map((productId) => ({ productId })) },
+                body: {
+                  slots: slots
+                    .filter((s) => s.productId)
+                    .map((s) => ({ productId: s.productId, skuId: s.skuId ?? undefined })),
+                },
               }),
             );
             void message.success(S.common.saved);
@@ -279,15 +292,25 @@ function SlotEditor({ shelf, onDone }: { shelf: Shelf; onDone: () => void }) {
             <Space key={i}>
               <span>{i + 1}.</span>
               <ProductSelect
-                style={{ width: 360 }}
-                value={p || undefined}
+                style={{ width: 340 }}
+                value={p.productId || undefined}
                 labelRender={(o) => o.label ?? names.product(String(o.value))}
-                onChange={(v) => setSlots(slots.map((x, j) => (j === i ? (v ?? '') : x)))}
+                onChange={(v) => set(i, { productId: v ?? '', skuId: null })}
+              />
+              <SkuSelect
+                style={{ width: 260 }}
+                productId={p.productId || undefined}
+                value={p.skuId ?? undefined}
+                aria-label={`${S.pickers.sku} ${i + 1}`}
+                onChange={(v) => set(i, { skuId: v ?? null })}
               />
               <a onClick={() => setSlots(slots.filter((_, j) => j !== i))}>{S.common.delete}</a>
             </Space>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => setSlots([...slots, ''])}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setSlots([...slots, { productId: '', skuId: null }])}
+          >
             添加货位
           </Button>
         </Space>

@@ -4,6 +4,7 @@ import { Button, Form, message, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { StatusTag, valueEnum } from '../../components/StatusTag';
+import { UserSelect } from '../../components/selects';
 import { exportRowsCsv, pagedRequest, tableDefaults, type Columns } from '../../components/table';
 import { api, call, type Schemas } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/errors';
@@ -113,6 +114,10 @@ interface StoreValues {
   lat: number;
   lng: number;
   openingHours?: string;
+  ownerUserId?: string | null;
+  agentUserId?: string | null;
+  /** Percent in the form; the API takes basis points (empty = the setting). */
+  guideRate?: number | null;
 }
 
 export function StoreForm({
@@ -132,10 +137,29 @@ export function StoreForm({
       form={form}
       width={560}
       modalProps={{ destroyOnHidden: true }}
-      initialValues={store ?? { openingHours: '09:00-22:00' }}
+      initialValues={
+        store
+          ? { ...store, guideRate: store.guideRateBp === null ? null : store.guideRateBp / 100 }
+          : { openingHours: '09:00-22:00' }
+      }
       onFinish={async (v) => {
         try {
-          const body = { ...v, city: v.city || undefined, phone: v.phone || undefined };
+          // Owner and agent are sent only when picked or changed; a cleared picker sends null.
+          const person = (key: 'ownerUserId' | 'agentUserId') => {
+            const next = v[key] ?? null;
+            return next === (store?.[key] ?? null) ? undefined : next;
+          };
+          const { guideRate, ...rest } = v;
+          const body = {
+            ...rest,
+            city: v.city || undefined,
+            phone: v.phone || undefined,
+            ownerUserId: person('ownerUserId'),
+            agentUserId: person('agentUserId'),
+            guideRateBp: guideRate === null || guideRate === undefined ? null : Math.round(guideRate * 100),
+            // The version this form loaded: a save by someone else since is refused (STORE_STALE).
+            expectedUpdatedAt: store?.updatedAt,
+          };
           const r = store
             ? await call(api.PATCH('/api/admin/stores/{id}', { params: { path: { id: store.id } }, body }))
             : await call(api.POST('/api/admin/stores', { body }));
@@ -155,6 +179,14 @@ export function StoreForm({
         <ProFormText name="phone" label={S.store.phone} rules={[{ max: 32 }]} />
         <ProFormText name="openingHours" label={S.store.hours} rules={[{ max: 100 }]} />
       </Space>
+      <Space size={16} style={{ width: '100%' }}>
+        <Form.Item name="ownerUserId" label={S.pickers.owner} style={{ width: 244 }}>
+          <UserSelect />
+        </Form.Item>
+        <Form.Item name="agentUserId" label={S.pickers.agent} style={{ width: 244 }}>
+          <UserSelect />
+        </Form.Item>
+      </Space>
       <Space size={16}>
         <ProFormDigit
           name="lat"
@@ -173,6 +205,14 @@ export function StoreForm({
           rules={[{ required: true }]}
         />
       </Space>
+      <ProFormDigit
+        name="guideRate"
+        label={S.store.guideRate}
+        extra={S.store.guideRateHelp}
+        min={0}
+        max={100}
+        fieldProps={{ precision: 2, addonAfter: '%' }}
+      />
     </ModalForm>
   );
 }

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { CacheBus } from '../../common/cache-bus';
 import { RequestContext, type Actor } from '../../common/request-context';
 import { AuditService } from './audit.service';
 
@@ -10,13 +11,18 @@ type AdminRequest = FastifyRequest & { actor?: Actor };
  * The safety net of "every admin write is audited": after a successful non-GET call to
  * /api/admin/* whose service did not record its own entry (with before and after), it
  * records one with the route as action, the path's id as entity and the answer as the
- * after-state. Login and token calls are not writes of data and are left out.
+ * after-state. It also holds the answer until the write's cache invalidations reached every
+ * replica (CacheBus.settled), so the admin's next read anywhere sees the change.
+ * Login and token calls are not writes of data and are left out.
  */
 @Injectable()
 export class AdminWriteAuditInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Audit');
 
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly bus: CacheBus,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -30,9 +36,16 @@ export class AdminWriteAuditInterceptor implements NestInterceptor {
     ) {
       return next.handle();
     }
-    return next
-      .handle()
-      .pipe(mergeMap((body: unknown) => from(this.recordFallback(req, route, body).then(() => body))));
+    return next.handle().pipe(
+      mergeMap((body: unknown) =>
+        from(
+          this.recordFallback(req, route, body)
+            // Answer once every replica was sent the cache invalidations this write caused.
+            .then(() => this.bus.settled(new RequestContext(String(req.id), req.actor)))
+            .then(() => body),
+        ),
+      ),
+    );
   }
 
   private async recordFallback(req: AdminRequest, route: string, body: unknown): Promise<void> {

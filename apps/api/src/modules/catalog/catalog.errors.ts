@@ -2,6 +2,7 @@ import { defineErrors } from '../../common/errors';
 
 export const CatalogErrors = defineErrors({
   CATEGORY_NOT_FOUND: { status: 404, message: '分类不存在' },
+  CATEGORY_STALE: { status: 409, message: '分类已被他人修改，请刷新后重试' },
   CATEGORY_TOO_DEEP: { status: 400, message: '分类最多两级' },
   CATEGORY_NOT_EMPTY: { status: 409, message: '分类下还有子分类或商品，不能删除' },
   PRODUCT_NOT_FOUND: { status: 404, message: '商品不存在' },

@@ -1,3 +1,4 @@
+import { isStale } from '../../common/optimistic';
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { type Page, findPage } from '../../common/paging';
@@ -56,7 +57,12 @@ export class CategoryService {
 
   async update(ctx: RequestContext, id: string, dto: UpdateCategoryDto): Promise<CategoryDto> {
     return this.tx.run(ctx, async (ctx) => {
-      const c = await this.get(ctx, id);
+      const c = await this.tx
+        .repo(ctx, Category)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c) throw CatalogErrors.CATEGORY_NOT_FOUND({ id });
+      if (isStale(dto.expectedUpdatedAt, c.updatedAt))
+        throw CatalogErrors.CATEGORY_STALE({ updatedAt: c.updatedAt.toISOString() });
       if (dto.parentId !== undefined && dto.parentId !== c.parentId) {
         if (dto.parentId) await this.assertParent(ctx, dto.parentId, id);
         c.parentId = dto.parentId ?? null;

@@ -361,13 +361,18 @@ export class ProductService {
             ? 'p.created_at DESC, p.id'
             : 'p.sales_count DESC, p.created_at DESC, p.id';
     const { skip, take } = pageWindow(q);
+    const filtered = `FROM product p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const minPrice = (id: string) => `(SELECT min(s.price_fen) FROM sku s WHERE s.product_id = ${id})`;
+    // Unless the order is by price, the lowest price is looked up for the page's rows only
+    // (not for every matching product before the sort).
     const rows: SearchRow[] = await this.tx.manager(ctx).query(
-      `SELECT p.id, (SELECT min(s.price_fen) FROM sku s WHERE s.product_id = p.id) AS min_price_fen,
-              count(*) OVER () AS total
-         FROM product p
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${order}
-        LIMIT ${p(take)} OFFSET ${p(skip)}`,
+      q.sort === 'price'
+        ? `SELECT p.id, ${minPrice('p.id')} AS min_price_fen, count(*) OVER () AS total ${filtered}
+            ORDER BY ${order} LIMIT ${p(take)} OFFSET ${p(skip)}`
+        : `SELECT w.id, ${minPrice('w.id')} AS min_price_fen, w.total
+             FROM (SELECT p.id, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS n ${filtered}
+                   ORDER BY ${order} LIMIT ${p(take)} OFFSET ${p(skip)}) w
+            ORDER BY w.n`,
       params,
     );
     const total = rows.length ? Number(rows[0].total) : await this.countOnly(ctx, where, params.slice(0, -2));

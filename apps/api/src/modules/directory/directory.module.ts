@@ -8,5 +8,7 @@ import { StatsService } from './stats.service';
 @Module({
   controllers: [NamesController, StatsController],
   providers: [NamesService, StatsService],
+  // Exports (CSV) name the people and stores of their rows the way the lists do.
+  exports: [NamesService],
 })
 export class DirectoryModule {}

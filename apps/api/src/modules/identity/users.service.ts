@@ -72,7 +72,10 @@ export class UsersService {
     }
     await this.tx
       .repo(ctx, User)
-      .update({ id: userId }, { ...this.phones.seal(phone.purePhoneNumber), phoneCountryCode: phone.countryCode });
+      .update(
+        { id: userId },
+        { ...this.phones.seal(phone.purePhoneNumber), phoneCountryCode: phone.countryCode },
+      );
     return this.get(ctx, userId);
   }
 

@@ -14,8 +14,10 @@ import { afterSaleState } from './after-sales/after-sale-state';
 import { Order, orderMachine } from './entities/order.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { lockOrder, orderState, transitionOrder } from './order-state';
-import { orderCompletedJob, orderLineRefundedJob, orderPaidJob } from './orders.ports';
+import { orderCompletedJob, orderFactJob, orderLineRefundedJob, orderPaidJob } from './orders.ports';
 import { OrderStock } from './checkout/stock';
+import { ShippingInfoQueue } from './shipping-info/shipping-info.job';
+import { OrderMessages } from './order-messages';
 import { ORDER_DISCOUNTS, type DiscountProvider } from './checkout/discounts.ports';
 
 /**
@@ -36,6 +38,8 @@ export class OrderPaymentListener implements PaymentListener {
     private readonly jobs: JobsService,
     private readonly products: ProductService,
     private readonly clock: Clock,
+    private readonly shippingInfo: ShippingInfoQueue,
+    private readonly messages: OrderMessages,
     platformStock: CatalogStockService,
     storeStock: StoreStockService,
     @Optional() @Inject(ORDER_DISCOUNTS) private readonly discounts: DiscountProvider[] = [],
@@ -67,12 +71,20 @@ export class OrderPaymentListener implements PaymentListener {
     for (const l of lines) sold.set(l.productId, (sold.get(l.productId) ?? 0) + l.qty);
     for (const [productId, qty] of sold) await this.products.addSales(ctx, productId, qty);
     await this.jobs.send(ctx, orderPaidJob, { orderId: order.id }, { idempotencyKey: `paid:${order.id}` });
+    await this.jobs.send(
+      ctx,
+      orderFactJob,
+      { kind: 'paid', orderId: order.id },
+      { idempotencyKey: `paid:${order.id}` },
+    );
+    await this.messages.paid(ctx, m, order);
     if (order.mode === 'take_away') {
       await this.complete(ctx, m, order, 'take-away completes on payment');
     } else if (order.mode === 'pickup') {
       await transitionOrder(ctx, m, order, 'AWAITING_PICKUP', 'paid; waiting for pickup', {
         pickupCode: await this.freePickupCode(m),
       });
+      await this.messages.pickupReady(ctx, m, order);
     }
     return 'accept';
   }
@@ -88,6 +100,8 @@ export class OrderPaymentListener implements PaymentListener {
       { orderId: order.id, completedAt: completedAt.toISOString() },
       { idempotencyKey: `completed:${order.id}` },
     );
+    // Take-away and pickup are handed over now: WeChat learns it as self-collection (express did at shipping).
+    if (order.mode !== 'express') await this.shippingInfo.queue(ctx, order.id);
   }
 
   /**
@@ -131,6 +145,7 @@ export class OrderPaymentListener implements PaymentListener {
     );
     const order = await lockOrder(m, sale.orderId);
     await this.markRefunded(ctx, m, order, sale.amountFen + sale.shippingRefundFen, sale.id);
+    await this.messages.refundDone(ctx, m, order, sale.id, sale.amountFen + sale.shippingRefundFen);
     const line = await m.getRepository(OrderLine).findOneByOrFail({ id: sale.lineId });
     if (sale.restock) {
       await this.stock.release(ctx, order, [{ skuId: line.skuId, qty: sale.qty }], 'refund_return');
@@ -141,6 +156,12 @@ export class OrderPaymentListener implements PaymentListener {
       orderLineRefundedJob,
       { orderId: order.id, lineId: line.id, refundId: event.refundId, refundedFen: sale.amountFen },
       { idempotencyKey: `refund:${event.refundId}:${line.id}` },
+    );
+    await this.jobs.send(
+      ctx,
+      orderFactJob,
+      { kind: 'refund', afterSaleId: sale.id },
+      { idempotencyKey: `refund:${sale.id}` },
     );
   }
 

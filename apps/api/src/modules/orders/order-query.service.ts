@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, type FindOptionsWhere, Between, MoreThanOrEqual, LessThan } from 'typeorm';
+import { In, type FindOptionsWhere, Between, MoreThanOrEqual, LessThan, Raw } from 'typeorm';
 import { storeFilter, inStoreScope } from '../../common/auth/store-scope';
 import { type Page, findPage, emptyPage, queryPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
@@ -7,6 +7,7 @@ import { TransactionService } from '../../common/transaction.service';
 import { PaymentsService, type PrepayResult } from '../payments/payments.service';
 import { UsersService } from '../identity/users.service';
 import { Clock } from '../../common/clock';
+import { MemberPhones } from '../../common/crypto/member-phones';
 import { Order, type OrderChannel, type OrderStatus } from './entities/order.entity';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderLine } from './entities/order-line.entity';
@@ -28,6 +29,7 @@ export interface AdminOrderQuery {
   buyerId?: string;
   from?: string;
   to?: string;
+  keyword?: string;
   page?: number;
   pageSize?: number;
 }
@@ -43,6 +45,7 @@ export class OrderQueryService implements RewardOrderSource {
     private readonly payments: PaymentsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly phones: MemberPhones,
   ) {}
 
   private async withLines(ctx: RequestContext, orders: Order[]): Promise<OrderView[]> {
@@ -101,6 +104,20 @@ export class OrderQueryService implements RewardOrderSource {
     if (q.from && q.to) where.createdAt = Between(new Date(q.from), new Date(q.to));
     else if (q.from) where.createdAt = MoreThanOrEqual(new Date(q.from));
     else if (q.to) where.createdAt = LessThan(new Date(q.to));
+    const keyword = q.keyword?.trim();
+    if (keyword) {
+      // The buyer by nickname (LIKE's own wildcards match themselves) or whole phone number
+      // (phones are encrypted: matched by their keyed hash), or the order number.
+      const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const byOrderNo = /^OD\d+$/i.test(keyword);
+      if (byOrderNo) where.orderNo = keyword.toUpperCase();
+      else
+        where.buyerId = Raw(
+          (col) =>
+            `${col} IN (SELECT u.id FROM users u WHERE u.nickname ILIKE :like OR u.phone_hash = :phoneHash)${q.buyerId ? ` AND ${col} = :buyerId` : ''}`,
+          { like, phoneHash: this.phones.hash(keyword), buyerId: q.buyerId },
+        );
+    }
     return findPage(this.tx.repo(ctx, Order), q, { where, order: { createdAt: 'DESC', id: 'ASC' } }, (rows) =>
       this.withLines(ctx, rows),
     );

@@ -1,5 +1,6 @@
 import { csvCell, getExportMaxRows } from '../../common/csv';
-import { toAfterSaleDto, toOrderDto, toShippingTemplateDto } from './dto/mappers';
+import { toAfterSaleDto, toOrderDto, toOrderRemarkDto, toShippingTemplateDto } from './dto/mappers';
+import { OrderRemarksService } from './order-remarks.service';
 import {
   Body,
   Controller,
@@ -29,6 +30,7 @@ import { CommonErrors } from '../../common/errors';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { UuidParam } from '../../common/uuid-param';
 import { AuditService } from '../audit/audit.service';
+import { NamesService } from '../directory/names.service';
 import { AfterSalesService } from './after-sales/after-sales.service';
 import {
   AfterSaleDto,
@@ -43,6 +45,9 @@ import {
   CancelOrderResultDto,
   OrderDto,
   OrderPageDto,
+  OrderRemarkDto,
+  OrderRemarkInputDto,
+  OrderRemarkListDto,
 } from './dto/order.dto';
 import { BulkShipResultDto, ShipDto } from './fulfilment/fulfilment.dto';
 import { FulfilmentService } from './fulfilment/fulfilment.service';
@@ -70,6 +75,8 @@ export class OrdersAdminController {
     private readonly afterSales: AfterSalesService,
     private readonly shipping: ShippingService,
     private readonly audit: AuditService,
+    private readonly remarks: OrderRemarksService,
+    private readonly names: NamesService,
   ) {}
 
   @Get('orders')
@@ -97,6 +104,15 @@ export class OrdersAdminController {
       const batch = await this.query.adminList(ctx, { ...q, page, pageSize: 100 });
       if (batch.total > getExportMaxRows())
         throw CommonErrors.EXPORT_TOO_LARGE({ total: batch.total, maxRows: getExportMaxRows() });
+      // Names, not ids: one query per kind for the batch (buyer and reseller as 昵称 138****5678).
+      const found = await this.names.names(ctx, {
+        userIds: [...new Set(batch.items.flatMap(({ order: o }) => [o.buyerId, o.resellerId ?? []].flat()))],
+        storeIds: [...new Set(batch.items.flatMap(({ order: o }) => (o.storeId ? [o.storeId] : [])))],
+      });
+      const users = new Map(
+        found.users.map((u) => [u.id, [u.nickname ?? '微信用户', u.phoneMasked].filter(Boolean).join(' ')]),
+      );
+      const stores = new Map(found.stores.map((s) => [s.id, s.name]));
       for (const { order: o } of batch.items) {
         rows.push(
           [
@@ -104,9 +120,9 @@ export class OrdersAdminController {
             o.channel,
             o.mode,
             o.status,
-            o.buyerId,
-            o.storeId,
-            o.resellerId,
+            users.get(o.buyerId) ?? o.buyerId,
+            o.storeId ? (stores.get(o.storeId) ?? o.storeId) : '',
+            o.resellerId ? (users.get(o.resellerId) ?? o.resellerId) : '',
             formatYuan(o.goodsFen),
             formatYuan(o.discountFen),
             formatYuan(o.shippingFen),
@@ -130,6 +146,31 @@ export class OrdersAdminController {
   @ApiOkResponse({ type: OrderDto })
   async get(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<OrderDto> {
     return toOrderDto(await this.query.adminGet(ctx, id));
+  }
+
+  @Get('orders/:id/remarks')
+  @AdminRoute('orders:read')
+  @ApiOperation({
+    summary: 'Operators’ remarks on an order, oldest first (internal, never shown to the buyer)',
+  })
+  @ApiOkResponse({ type: OrderRemarkListDto })
+  async listRemarks(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+  ): Promise<OrderRemarkListDto> {
+    return { items: (await this.remarks.list(ctx, id)).map(toOrderRemarkDto) };
+  }
+
+  @Post('orders/:id/remarks')
+  @AdminRoute('orders:write')
+  @ApiOperation({ summary: 'Add a remark to an order (audited)' })
+  @ApiCreatedResponse({ type: OrderRemarkDto })
+  async addRemark(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: OrderRemarkInputDto,
+  ): Promise<OrderRemarkDto> {
+    return toOrderRemarkDto(await this.remarks.add(ctx, id, dto.text));
   }
 
   @Post('orders/:id/ship')
@@ -201,10 +242,25 @@ export class OrdersAdminController {
   @Post('after-sales/:id/approve')
   @HttpCode(200)
   @AdminRoute('refunds:write')
-  @ApiOperation({ summary: 'Approve an after-sale: refund through WeChat Pay' })
+  @ApiOperation({
+    summary:
+      'Approve an after-sale: a refund only is refunded through WeChat Pay at once; a return and refund then awaits the goods (AWAITING_RETURN, see confirm-return)',
+  })
   @ApiOkResponse({ type: AfterSaleDto })
   async approve(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<AfterSaleDto> {
     return toAfterSaleDto(await this.afterSales.approve(ctx, id));
+  }
+
+  @Post('after-sales/:id/confirm-return')
+  @HttpCode(200)
+  @AdminRoute('refunds:write')
+  @ApiOperation({
+    summary:
+      'Confirm the returned goods of an approved return and refund (AWAITING_RETURN): the refund starts through WeChat Pay (audited)',
+  })
+  @ApiOkResponse({ type: AfterSaleDto })
+  async confirmReturn(@Ctx() ctx: RequestContext, @Param('id', UuidParam) id: string): Promise<AfterSaleDto> {
+    return toAfterSaleDto(await this.afterSales.confirmReturn(ctx, id));
   }
 
   @Post('after-sales/:id/reject')

@@ -16,6 +16,7 @@ export const OrderErrors = defineErrors({
   ORDER_PICKUP_CODE_INVALID: { status: 404, message: '取货码无效' },
   CART_ITEM_NOT_FOUND: { status: 404, message: '购物车商品不存在' },
   SHIPPING_TEMPLATE_NOT_FOUND: { status: 404, message: '运费模板不存在' },
+  SHIPPING_TEMPLATE_STALE: { status: 409, message: '运费模板已被他人修改，请刷新后重试' },
   AFTER_SALE_NOT_FOUND: { status: 404, message: '售后单不存在' },
   AFTER_SALE_STATE_INVALID: { status: 409, message: '当前售后状态不允许此操作' },
   AFTER_SALE_QTY_EXCEEDED: { status: 409, message: '售后数量超过可退数量' },

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { PAYMENT_LISTENER } from '../payments/payments.ports';
 import { PaymentsModule } from '../payments/payments.module';
 import { ReferralModule } from '../referral/referral.module';
@@ -13,6 +14,7 @@ import { OfflineSalesService } from './fulfilment/offline-sales.service';
 import { OrderPaymentListener } from './order-payment.listener';
 import { OrderCountsController, OrderCountsService } from './order-counts';
 import { OrderQueryService } from './order-query.service';
+import { OrderRemarksService } from './order-remarks.service';
 import { REWARD_ORDER_SOURCE } from './orders.ports';
 import { OrdersAdminController } from './orders-admin.controller';
 import { OrdersAppController } from './orders-app.controller';
@@ -23,6 +25,10 @@ import { OrdersWorker } from './orders.worker';
 import { QuoteService } from './checkout/quote.service';
 import { ShippingService } from './checkout/shipping.service';
 import { AppUploadsController } from './after-sales/uploads-app.controller';
+import { ShippingInfoService } from './shipping-info/shipping-info.service';
+import { ShippingInfoQueue } from './shipping-info/shipping-info.job';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { OrderMessages } from './order-messages';
 
 /**
  * Cart, checkout, orders, fulfilment, after-sales and till sales. Global so the
@@ -30,7 +36,14 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
  */
 @Global()
 @Module({
-  imports: [CatalogModule, StoresModule, ReferralModule, PaymentsModule],
+  imports: [
+    CatalogModule,
+    StoresModule,
+    ReferralModule,
+    PaymentsModule,
+    DirectoryModule,
+    SubscriptionsModule,
+  ],
   controllers: [
     OrdersAppController,
     StoreStaffAppController,
@@ -48,11 +61,15 @@ import { AppUploadsController } from './after-sales/uploads-app.controller';
     AttributionService,
     CheckoutService,
     OrderQueryService,
+    OrderRemarksService,
     OrderPaymentListener,
     FulfilmentService,
     AfterSalesService,
     OfflineSalesService,
     OrdersWorker,
+    ShippingInfoService,
+    ShippingInfoQueue,
+    OrderMessages,
     { provide: PAYMENT_LISTENER, useExisting: OrderPaymentListener },
     { provide: REWARD_ORDER_SOURCE, useExisting: OrderQueryService },
   ],

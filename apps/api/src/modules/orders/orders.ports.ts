@@ -25,6 +25,17 @@ export const orderLineRefundedJob = defineJob<{
 }>('orders.line-refunded', { retryLimit: 10, retryDelaySeconds: 30 });
 
 /**
+ * A sales fact for the analytics read model, sent in the same transaction as the fact:
+ * an online order paid, a till sale recorded, an after-sale refunded. Worked by the
+ * analytics module (its own queue, so rewards and analytics never share jobs).
+ */
+export const orderFactJob = defineJob<
+  | { kind: 'paid'; orderId: string }
+  | { kind: 'offline'; orderId: string }
+  | { kind: 'refund'; afterSaleId: string }
+>('orders.facts', { retryLimit: 10, retryDelaySeconds: 30 });
+
+/**
  * The attribution snapshot the orders module writes on each line at checkout; it owns
  * the type, and the rewards module reads it through REWARD_ORDER_SOURCE.
  */
@@ -42,6 +53,13 @@ export interface LineAttribution {
   uplineId: string | null;
   l2RateBp: number;
   selfPurchaseCommission: boolean;
+  /**
+   * The shopping guide (导购) credited instead of a reseller: a staff member of `storeId` whose
+   * staff link brought the buyer. When set, `resellerId` and `uplineId` are null. Absent on
+   * lines written before guides existed.
+   */
+  guideId?: string | null;
+  guideRateBp?: number;
 }
 
 /** One order line as the rewards module sees it: what was paid for goods and the frozen attribution. */

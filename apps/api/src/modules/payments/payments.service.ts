@@ -251,6 +251,14 @@ export class PaymentsService {
     return paid > 0 ? 'paid' : 'closed';
   }
 
+  /** The order's successful WeChat payment (the first, when a late duplicate also succeeded), or null. */
+  async paidOf(ctx: RequestContext, orderId: string): Promise<Payment | null> {
+    return this.tx.repo(ctx, Payment).findOne({
+      where: { orderId, status: 'PAID' },
+      order: { paidAt: 'ASC' },
+    });
+  }
+
   /** Open payments older than `minAgeMs`, oldest first: the reconciliation job's work list. */
   async stalePending(ctx: RequestContext, minAgeMs: number, limit = 200): Promise<Payment[]> {
     return this.tx.repo(ctx, Payment).find({

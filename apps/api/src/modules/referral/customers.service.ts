@@ -82,7 +82,8 @@ export class CustomersService {
     if (q.resellerId) {
       params.push(q.resellerId);
       where.push(
-        `b.referrer_id = $${params.length} AND (b.referrer_expires_at IS NULL OR b.referrer_expires_at > $1)`,
+        // Customers a reseller who is also staff bound through guide links are the guide's, not the reseller's.
+        `b.referrer_id = $${params.length} AND b.referrer_store_id IS NULL AND (b.referrer_expires_at IS NULL OR b.referrer_expires_at > $1)`,
       );
     }
     const keyword = q.keyword?.trim();
@@ -121,17 +122,21 @@ export class CustomersService {
     return view && inStoreScope(ctx, view.storeId) ? view : null;
   }
 
-  /** Active store and referrer of a customer now (for order attribution). */
+  /**
+   * Active store and referrer of a customer now (for order attribution); `referrerStoreId` is
+   * set when the referrer bound them through a guide link of that store.
+   */
   async attribution(
     ctx: RequestContext,
     userId: string,
-  ): Promise<{ storeId: string | null; resellerId: string | null }> {
+  ): Promise<{ storeId: string | null; resellerId: string | null; referrerStoreId: string | null }> {
     const b = await this.tx.repo(ctx, CustomerBinding).findOneBy({ userId });
     const now = this.clock.now();
+    const referrerActive = !!b?.referrerId && (b.referrerExpiresAt === null || b.referrerExpiresAt > now);
     return {
       storeId: b?.storeId && b.storeLockExpiresAt && b.storeLockExpiresAt > now ? b.storeId : null,
-      resellerId:
-        b?.referrerId && (b.referrerExpiresAt === null || b.referrerExpiresAt > now) ? b.referrerId : null,
+      resellerId: referrerActive ? b!.referrerId : null,
+      referrerStoreId: referrerActive ? (b!.referrerStoreId ?? null) : null,
     };
   }
 

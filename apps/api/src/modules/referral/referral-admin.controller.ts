@@ -21,6 +21,7 @@ import {
   ResellerDto,
   ResellerPageDto,
   ResellerQueryDto,
+  RevokeResellerResultDto,
   SetReferrerDto,
   StoreLockDto,
   TeamPageDto,
@@ -88,6 +89,23 @@ export class AdminResellersController {
     @Body() dto: ReasonDto,
   ): Promise<ResellerDto> {
     return toResellerDto(await this.resellers.reject(ctx, userId, dto.reason));
+  }
+
+  @Post(':userId/revoke')
+  @AdminRoute('resellers:write')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Revoke an approved reseller (清退) with a reason (audited): no commission on new orders, bound customers released; commissions already accrued settle as usual',
+  })
+  @ApiOkResponse({ type: RevokeResellerResultDto })
+  async revoke(
+    @Ctx() ctx: RequestContext,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() dto: ReasonDto,
+  ): Promise<RevokeResellerResultDto> {
+    const r = await this.resellers.revoke(ctx, userId, dto.reason);
+    return { reseller: toResellerDto(r.reseller), releasedCustomers: r.releasedCustomers };
   }
 }
 

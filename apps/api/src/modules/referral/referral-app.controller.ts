@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { UuidParam } from '../../common/uuid-param';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { UserRoute } from '../../common/auth/auth.decorators';
@@ -19,6 +20,16 @@ import {
 import { PosterService, SHARE_PAGE } from './poster.service';
 import { ResellerService } from './reseller.service';
 import { ShareLinkService } from './share-link.service';
+import type { ShareLink } from './entities/share-link.entity';
+
+function toShareLinkDto(link: ShareLink): ShareLinkDto {
+  return {
+    shareCode: link.code,
+    productId: link.productId,
+    storeId: link.storeId,
+    path: `${SHARE_PAGE}?scene=${link.code}`,
+  };
+}
 
 @ApiTags('app: referral')
 @Controller('app')
@@ -42,7 +53,23 @@ export class AppReferralController {
     @Body() dto: CreateShareLinkDto,
   ): Promise<ShareLinkDto> {
     const link = await this.links.create(ctx, userId, dto.productId ?? null);
-    return { shareCode: link.code, productId: link.productId, path: `${SHARE_PAGE}?scene=${link.code}` };
+    return toShareLinkDto(link);
+  }
+
+  @Post('my-stores/:id/guide-links')
+  @UserRoute()
+  @ApiOperation({
+    summary:
+      'My guide link (导购) as staff of this store, for a product or the store’s shelf; sales through it credit me as its guide (404 unless I work there)',
+  })
+  @ApiOkResponse({ type: ShareLinkDto })
+  async createGuide(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('id', UuidParam) storeId: string,
+    @Body() dto: CreateShareLinkDto,
+  ): Promise<ShareLinkDto> {
+    return toShareLinkDto(await this.links.createGuide(ctx, userId, storeId, dto.productId ?? null));
   }
 
   @Get('share-links/:shareCode/poster')

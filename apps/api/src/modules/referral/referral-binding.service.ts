@@ -46,6 +46,7 @@ export class ReferralBindingService {
     resellerId: string,
     source: BindingSource,
     ref: string,
+    guide: { guide: boolean; storeId: string | null } = { guide: false, storeId: null },
   ): Promise<{ outcome: BindOutcome; referrer: ReferrerView }> {
     const settings = await this.settings.get(ctx);
     const fast = await this.current(ctx, customerId);
@@ -74,7 +75,9 @@ export class ReferralBindingService {
         settings.referralBindPolicy,
       );
       if (decision !== 'bind' && decision !== 'move') return { outcome: decision, referrer: before };
-      if (!(await this.isApproved(ctx, resellerId))) return { outcome: 'keep' as const, referrer: before };
+      // A reseller link binds an approved reseller; a guide link a current member of its store.
+      const allowed = guide.guide ? guide.storeId !== null : await this.isApproved(ctx, resellerId);
+      if (!allowed) return { outcome: 'keep' as const, referrer: before };
       if (await this.wouldCycle(ctx, customerId, resellerId, now))
         return { outcome: 'cycle' as const, referrer: before };
       const after = {
@@ -82,7 +85,7 @@ export class ReferralBindingService {
         boundAt: now,
         expiresAt: referrerExpiry(now, settings.referralBindDays),
       };
-      await this.save(ctx, customerId, after);
+      await this.save(ctx, customerId, after, guide.storeId);
       await recordEvent(
         this.tx,
         ctx,
@@ -153,6 +156,30 @@ export class ReferralBindingService {
     });
   }
 
+  /**
+   * Releases every customer bound to `resellerId` (a revoked reseller), each change in the
+   * binding history with the reason; answers how many customers were released. Takes the
+   * graph lock first, then the rows, in the same order as every other referrer change.
+   */
+  async releaseAllOf(ctx: RequestContext, resellerId: string, reason: string): Promise<number> {
+    return this.tx.run(ctx, async (ctx) => {
+      const m = this.tx.manager(ctx);
+      await m.query(`SELECT pg_advisory_xact_lock($1)`, [REFERRAL_GRAPH_LOCK]);
+      const rows: unknown[] = await m.query(
+        `WITH released AS (
+           UPDATE customer_bindings SET referrer_id = NULL, referrer_bound_at = NULL,
+                  referrer_expires_at = NULL, updated_at = now()
+            WHERE referrer_id = $1::uuid
+        RETURNING user_id)
+         INSERT INTO binding_events (user_id, kind, source, before_id, after_id, after_expires_at, actor_id, reason, created_at)
+         SELECT user_id, 'referrer', 'admin', $1::uuid, NULL, NULL, $2, $3, $4 FROM released
+         RETURNING user_id`,
+        [resellerId, ctx.actor?.id ?? null, reason.slice(0, 500), this.clock.now()],
+      );
+      return rows.length;
+    });
+  }
+
   /** The customer's referrer as stored (may have expired: compare expiresAt with now). */
   async current(ctx: RequestContext, customerId: string): Promise<ReferrerView> {
     const rows: {
@@ -211,13 +238,19 @@ export class ReferralBindingService {
     return rows[0]?.cycle === true;
   }
 
-  private async save(ctx: RequestContext, customerId: string, r: ReferrerView): Promise<void> {
+  /** `guideStoreId`: the store of the guide link that bound the referrer (null for a reseller link). */
+  private async save(
+    ctx: RequestContext,
+    customerId: string,
+    r: ReferrerView,
+    guideStoreId: string | null = null,
+  ): Promise<void> {
     await this.tx.manager(ctx).query(
       `UPDATE customer_bindings
-          SET referrer_id = $2::uuid, referrer_bound_at = $3, referrer_expires_at = $4,
+          SET referrer_id = $2::uuid, referrer_bound_at = $3, referrer_expires_at = $4, referrer_store_id = $5::uuid,
               ever_referred = ever_referred OR $2::uuid IS NOT NULL, updated_at = now()
         WHERE user_id = $1`,
-      [customerId, r.referrerId, r.boundAt, r.expiresAt],
+      [customerId, r.referrerId, r.boundAt, r.expiresAt, guideStoreId],
     );
   }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ResellerEarningController } from './reseller-earning.controller';
 import { CatalogModule } from '../catalog/catalog.module';
 import { SCAN_LISTENER } from '../stores/stores.ports';
+import { StoresModule } from '../stores/stores.module';
 import { AdminCustomersController, AdminResellersController } from './referral-admin.controller';
 import { AppReferralController } from './referral-app.controller';
 import { CatalogProductSummary } from './catalog-product-summary';
@@ -22,7 +23,8 @@ import { StoreLockService } from './store-lock.service';
  */
 @Global()
 @Module({
-  imports: [CatalogModule],
+  // Stores: a guide link is made, and binds, only by a member of its store.
+  imports: [CatalogModule, StoresModule],
   controllers: [
     AppReferralController,
     AdminResellersController,

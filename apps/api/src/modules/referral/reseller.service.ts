@@ -32,6 +32,8 @@ export interface ResellerView {
   appliedAt: Date;
   decidedAt: Date | null;
   rejectReason: string | null;
+  revokedAt: Date | null;
+  revokeReason: string | null;
 }
 
 const view = (r: Reseller): ResellerView => ({
@@ -44,6 +46,8 @@ const view = (r: Reseller): ResellerView => ({
   appliedAt: r.appliedAt,
   decidedAt: r.decidedAt,
   rejectReason: r.rejectReason,
+  revokedAt: r.revokedAt,
+  revokeReason: r.revokeReason,
 });
 
 /**
@@ -155,6 +159,56 @@ export class ResellerService {
         reason,
       });
       return (await this.named(ctx, [after]))[0];
+    });
+  }
+
+  /**
+   * Revokes an approved reseller (清退), with a reason, audited. SPEC §4/§7 are silent on
+   * revocation; we do what 有赞's 清退 does and keep the money rules unchanged:
+   * - they stop earning at once: the reseller role goes, their share links and posters no
+   *   longer bind, and checkout credits neither them (L1) nor them as an upline (L2);
+   * - every customer bound to them is released (in the binding history), free to be bound
+   *   to another reseller;
+   * - commissions already accrued stay as they are: PENDING ones settle on the usual
+   *   schedule (refunds still claw them back) and the balance stays theirs to withdraw —
+   *   they were earned on sales made while approved, and SPEC §7 cancels a commission
+   *   only for a refund.
+   * Their downline keeps them as recorded upline (history), without L2 from now on.
+   */
+  async revoke(
+    ctx: RequestContext,
+    userId: string,
+    reason: string,
+  ): Promise<{ reseller: ResellerView; releasedCustomers: number }> {
+    return this.tx.run(ctx, async (ctx) => {
+      const current = await this.tx
+        .repo(ctx, Reseller)
+        .findOne({ where: { userId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw ReferralErrors.REFERRAL_RESELLER_NOT_FOUND();
+      if (current.status !== 'approved')
+        throw ReferralErrors.REFERRAL_RESELLER_NOT_APPROVED({ status: current.status });
+      const before = view(current);
+      await this.tx.repo(ctx, Reseller).update(
+        { userId },
+        {
+          status: 'revoked',
+          revokedAt: this.clock.now(),
+          revokedBy: ctx.actor?.id ?? null,
+          revokeReason: reason,
+        },
+      );
+      await this.users.removeRole(ctx, userId, 'reseller');
+      const releasedCustomers = await this.bindings.releaseAllOf(ctx, userId, `推广员已清退：${reason}`);
+      const after = view(await this.tx.repo(ctx, Reseller).findOneByOrFail({ userId }));
+      await this.audit.record(ctx, {
+        action: 'reseller.revoke',
+        entityType: 'reseller',
+        entityId: userId,
+        before,
+        after: { ...after, releasedCustomers },
+        reason,
+      });
+      return { reseller: (await this.named(ctx, [after]))[0], releasedCustomers };
     });
   }
 

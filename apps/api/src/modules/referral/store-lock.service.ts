@@ -14,7 +14,12 @@ export interface StoreLockView {
   expiresAt: Date | null;
 }
 
-/** Store lock (一键锁客), SPEC §4. All changes take the customer's binding row lock. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Store lock (一键锁客), SPEC §4. All changes take the customer's binding row lock; a scan
+ * renews an unchanged lock at most once a day.
+ */
 @Injectable()
 export class StoreLockService {
   constructor(
@@ -36,6 +41,35 @@ export class StoreLockService {
     source: { source?: BindingSource; ref?: string } = {},
   ): Promise<{ decision: StoreLockDecision; lock: StoreLockView }> {
     const settings = await this.settings.get(ctx);
+    if (!ctx.manager) {
+      // A plain read first: a repeat scan that would only keep the lock, or renew one renewed
+      // less than a day ago, changes nothing, so it takes no row lock and opens no transaction.
+      const rows: {
+        store_id: string | null;
+        store_locked_at: Date | null;
+        store_lock_expires_at: Date | null;
+      }[] = await this.tx
+        .manager(ctx)
+        .query(
+          `SELECT store_id, store_locked_at, store_lock_expires_at FROM customer_bindings WHERE user_id = $1`,
+          [userId],
+        );
+      const row = rows[0];
+      if (row) {
+        const now = this.clock.now();
+        const lock = {
+          storeId: row.store_id,
+          lockedAt: row.store_locked_at,
+          expiresAt: row.store_lock_expires_at,
+        };
+        const decision = decideStoreLock(lock, storeId, now, settings.storeLockPolicy);
+        const renewedToday =
+          decision === 'renew' &&
+          lock.expiresAt !== null &&
+          storeLockExpiry(now, settings.storeLockDays).getTime() - lock.expiresAt.getTime() < DAY_MS;
+        if (decision === 'keep' || renewedToday) return { decision, lock };
+      }
+    }
     return this.tx.run(ctx, async (ctx) => {
       const row = await lockBinding(this.tx, ctx, userId);
       const now = this.clock.now();

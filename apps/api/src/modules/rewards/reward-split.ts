@@ -2,7 +2,7 @@ import { applyBp } from '@cloudshelf/money';
 import type { EarnerType } from '../ledger/entities/ledger-account.entity';
 import type { LineAttribution } from '../orders/orders.ports';
 
-export type RewardKind = 'store' | 'agent' | 'l1' | 'l2';
+export type RewardKind = 'store' | 'agent' | 'l1' | 'l2' | 'guide';
 
 export interface RewardShare {
   kind: RewardKind;
@@ -19,7 +19,9 @@ export interface RewardShare {
  *   more than two distribution levels);
  * - a reseller buying for themself earns L1 only with `selfPurchaseCommission` on; their
  *   upline still earns L2 (the upline did bring them in). Nobody else is paid for their
- *   own purchase. Zero amounts are left out.
+ *   own purchase. Zero amounts are left out;
+ * - a shopping guide (导购) to the store's staff member whose staff link brought the buyer, in
+ *   place of the reseller commission (the attribution never holds both), never for their own purchase.
  */
 export function splitLine(paidFen: number, a: LineAttribution): RewardShare[] {
   const shares: RewardShare[] = [];
@@ -34,6 +36,7 @@ export function splitLine(paidFen: number, a: LineAttribution): RewardShare[] {
   if (!selfPurchase || a.selfPurchaseCommission) add('l1', 'reseller', a.resellerId, a.l1RateBp);
   if (a.resellerId && a.uplineId !== a.buyerId && a.uplineId !== a.resellerId)
     add('l2', 'reseller', a.uplineId, a.l2RateBp);
+  if (a.guideId && a.guideId !== a.buyerId) add('guide', 'guide', a.guideId, a.guideRateBp ?? 0);
   return shares;
 }
 

@@ -9,7 +9,13 @@ import { RewardListQuery, RewardPageDto, SettleDueResultDto } from './dto/reward
 import { RewardQueryService } from './reward-query.service';
 import { RewardsService } from './rewards.service';
 
-const KIND_NAMES = { store: '门店奖励', agent: '代理商奖励', l1: '一级佣金', l2: '二级佣金' } as const;
+const KIND_NAMES = {
+  store: '门店奖励',
+  agent: '代理商奖励',
+  l1: '一级佣金',
+  l2: '二级佣金',
+  guide: '导购奖励',
+} as const;
 
 /** Finance's view of every reward: list, export and settling what is due. */
 @ApiTags('rewards')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { RewardQueryService } from './reward-query.service';
 import { RewardsAdminController } from './rewards-admin.controller';
@@ -12,7 +13,7 @@ import './rewards.errors'; // registers the reward error codes (the OpenAPI Erro
  * Reads orders through REWARD_ORDER_SOURCE and earners through EARNER_DIRECTORY.
  */
 @Module({
-  imports: [LedgerModule],
+  imports: [LedgerModule, SubscriptionsModule],
   controllers: [RewardsAppController, RewardsAdminController],
   providers: [RewardsService, RewardQueryService, RewardsWorker],
   exports: [RewardsService, RewardQueryService],

@@ -12,6 +12,9 @@ import { AuditService } from '../audit/audit.service';
 import { settleOrderJob } from './rewards.jobs';
 import { clawbackFen, splitLine } from './reward-split';
 import { rewardState } from './reward-state';
+import { formatYuan } from '@cloudshelf/money';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+import { cstMinute } from '../orders/order-messages';
 
 const DAY_MS = 86_400_000;
 
@@ -32,6 +35,7 @@ export class RewardsService {
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     @Inject(REWARD_ORDER_SOURCE) private readonly orders: RewardOrderSource,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
   /** On orders.paid: one reward per line and kind, each posted once however often the event comes. */
@@ -176,6 +180,19 @@ export class RewardsService {
             },
             'settle',
           );
+          // A reseller's or agent's commission is theirs to withdraw now: tell them (with consent).
+          if (r.earnerType !== 'store' && remaining > 0) {
+            await this.subscriptions.queue(c, `reward:${r.id}`, {
+              userId: r.earnerId,
+              kind: 'commissionArrived',
+              page: 'pages/mine/index',
+              data: {
+                amount1: formatYuan(remaining, { symbol: true }),
+                thing2: `${MEMO[r.kind]}已到账，可提现`,
+                time3: cstMinute(this.clock.now()),
+              },
+            });
+          }
         }
         return due.length;
       });
@@ -252,4 +269,10 @@ export class RewardsService {
   }
 }
 
-const MEMO = { store: '门店奖励', agent: '代理商奖励', l1: '一级佣金', l2: '二级佣金' } as const;
+const MEMO = {
+  store: '门店奖励',
+  agent: '代理商奖励',
+  l1: '一级佣金',
+  l2: '二级佣金',
+  guide: '导购奖励',
+} as const;

@@ -14,15 +14,18 @@ export class SettingsController {
   @AdminRoute('settings:read')
   @ApiOperation({ summary: 'Operator settings (rates, days, policies) with their current values' })
   @ApiOkResponse({ type: SettingsDto })
-  get(@Ctx() ctx: RequestContext): Promise<SettingsDto> {
-    return this.settings.get(ctx);
+  async get(@Ctx() ctx: RequestContext): Promise<SettingsDto> {
+    const [values, version] = await Promise.all([this.settings.get(ctx), this.settings.version(ctx)]);
+    return { ...values, updatedAt: version.toISOString() };
   }
 
   @Put()
   @AdminRoute('settings:write')
   @ApiOperation({ summary: 'Change some operator settings (audited); unsent fields keep their values' })
   @ApiOkResponse({ type: SettingsDto })
-  update(@Ctx() ctx: RequestContext, @Body() dto: UpdateSettingsDto): Promise<SettingsDto> {
-    return this.settings.update(ctx, dto);
+  async update(@Ctx() ctx: RequestContext, @Body() dto: UpdateSettingsDto): Promise<SettingsDto> {
+    const { expectedUpdatedAt, ...patch } = dto;
+    const values = await this.settings.update(ctx, patch, expectedUpdatedAt);
+    return { ...values, updatedAt: (await this.settings.version(ctx)).toISOString() };
   }
 }

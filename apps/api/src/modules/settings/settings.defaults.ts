@@ -18,6 +18,8 @@ export interface Settings {
   agentRateBp: number;
   l1RateBp: number;
   l2RateBp: number;
+  /** Shopping guides (导购): store staff credited for sales through their staff links. */
+  guideRateBp: number;
   settleDaysAfterComplete: number;
   payTimeoutMinutes: number;
   autoReceiveDays: number;
@@ -39,6 +41,7 @@ export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
   agentRateBp: 100,
   l1RateBp: 1000,
   l2RateBp: 300,
+  guideRateBp: 0,
   settleDaysAfterComplete: 7,
   payTimeoutMinutes: 30,
   autoReceiveDays: 10,

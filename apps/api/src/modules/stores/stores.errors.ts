@@ -2,6 +2,7 @@ import { defineErrors } from '../../common/errors';
 
 export const StoresErrors = defineErrors({
   STORE_NOT_FOUND: { status: 404, message: '门店不存在' },
+  STORE_STALE: { status: 409, message: '门店信息已被他人修改，请刷新后重试' },
   STORE_SUSPENDED: { status: 409, message: '门店已暂停营业' },
   SHELF_NOT_FOUND: { status: 404, message: '货架不存在' },
   SHELF_SLOT_NOT_FOUND: { status: 404, message: '货位不存在' },

@@ -6,6 +6,7 @@ import { RestockAdminController, RestockAppController } from './restock.controll
 import { RestockService } from './restock.service';
 import { ScanCodeService } from './scan-code.service';
 import { ScanService } from './scan.service';
+import { ScanLogWriter } from './scan-log.writer';
 import { ShelfService } from './shelf.service';
 import { StoreStockService } from './store-stock.service';
 import { StoresAdminController } from './stores-admin.controller';
@@ -34,6 +35,7 @@ import { StoresService } from './stores.service';
     ShelfService,
     ScanCodeService,
     ScanService,
+    ScanLogWriter,
     QrService,
     RestockService,
   ],

@@ -8,9 +8,9 @@ export interface ScanEvent {
 }
 
 /**
- * Called by ScanService inside the scan's transaction when a logged-in user
- * resolves an active code (the referral module's store lock 一键锁客 implements it).
- * Throwing rolls back the scan log too and fails the scan, so keep it cheap and total.
+ * Called by ScanService (outside any transaction; the listener opens its own when it
+ * changes something) when a logged-in user resolves an active code (the referral module's
+ * store lock 一键锁客 implements it). Throwing fails the scan, so keep it cheap and total.
  */
 export interface ScanListener {
   onScan(ctx: RequestContext, event: ScanEvent): Promise<void>;

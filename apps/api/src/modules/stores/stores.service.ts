@@ -1,3 +1,4 @@
+import { isStale } from '../../common/optimistic';
 import { CommonErrors } from '../../common/errors';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
@@ -81,6 +82,7 @@ export class StoresService {
           openingHours: dto.openingHours ?? '',
           ownerUserId: dto.ownerUserId ?? null,
           agentUserId: dto.agentUserId ?? null,
+          guideRateBp: dto.guideRateBp ?? null,
           status: 'active',
         }),
       );
@@ -92,7 +94,11 @@ export class StoresService {
 
   async update(ctx: RequestContext, id: string, dto: UpdateStoreDto): Promise<AdminStoreDto> {
     return this.tx.run(ctx, async (ctx) => {
+      // The row lock makes the version check and the write one step for concurrent editors.
+      await this.tx.manager(ctx).query(`SELECT 1 FROM store WHERE id = $1 FOR UPDATE`, [id]);
       const s = await this.load(ctx, id);
+      if (isStale(dto.expectedUpdatedAt, s.updatedAt))
+        throw StoresErrors.STORE_STALE({ updatedAt: s.updatedAt.toISOString() });
       const before = toAdminStoreDto(s);
       const ownerChanged = dto.ownerUserId !== undefined && dto.ownerUserId !== s.ownerUserId;
       const agentChanged = dto.agentUserId !== undefined && dto.agentUserId !== s.agentUserId;
@@ -113,6 +119,7 @@ export class StoresService {
         ...(dto.openingHours !== undefined && { openingHours: dto.openingHours }),
         ...(dto.ownerUserId !== undefined && { ownerUserId: dto.ownerUserId ?? null }),
         ...(dto.agentUserId !== undefined && { agentUserId: dto.agentUserId ?? null }),
+        ...(dto.guideRateBp !== undefined && { guideRateBp: dto.guideRateBp ?? null }),
         ...(dto.status !== undefined && { status: dto.status }),
       });
       await this.tx.repo(ctx, Store).save(s);

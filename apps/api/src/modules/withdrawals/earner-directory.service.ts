@@ -17,7 +17,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Earners as the owning modules know them. A reseller is an approved reseller user
  * and acts for themself; an agent is a user holding the `agent` role; a store is acted
- * for by its owner and paid to the owner's WeChat. A disabled account, a reseller no
+ * for by its owner and paid to the owner's WeChat. A guide (导购) is a user who works at a
+ * store (owner or staff) and acts for themself. A disabled account, a reseller no
  * longer approved or a suspended store may not withdraw (the balance stays).
  */
 @Injectable()
@@ -49,6 +50,10 @@ export class EarnerDirectoryService implements EarnerDirectory, WithdrawalRulesS
       if (!reseller) return null;
       return { active: user.active && reseller.status === 'approved', payeeOpenid: user.openid, name };
     }
+    if (type === 'guide') {
+      const stores = await this.stores.myStores(ctx, id);
+      return stores.length > 0 ? { active: user.active, payeeOpenid: user.openid, name } : null;
+    }
     return user.roles.includes('agent') ? { active: user.active, payeeOpenid: user.openid, name } : null;
   }
 
@@ -67,6 +72,7 @@ export class EarnerDirectoryService implements EarnerDirectory, WithdrawalRulesS
     const candidates: { type: EarnerType; id: string }[] = [
       { type: 'reseller', id: userId },
       { type: 'agent', id: userId },
+      { type: 'guide', id: userId },
       ...owned.map((s) => ({ type: 'store' as const, id: s.id })),
     ];
     const found = await Promise.all(

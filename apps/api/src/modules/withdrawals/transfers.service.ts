@@ -14,6 +14,7 @@ import { Withdrawal } from './entities/withdrawal.entity';
 import { withdrawalState } from './withdrawal-state';
 import { WithdrawalErrors } from './withdrawals.errors';
 import { WithdrawalsService } from './withdrawals.service';
+import { RealNameService } from './real-name.service';
 
 /** 佣金报酬: the transfer scene for commissions and rewards. */
 const TRANSFER_SCENE_COMMISSION = '1005';
@@ -31,6 +32,7 @@ export class TransfersService implements TransferListener {
     private readonly tx: TransactionService,
     private readonly wechat: WechatPayClient,
     private readonly withdrawals: WithdrawalsService,
+    private readonly realNames: RealNameService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,12 +40,15 @@ export class TransfersService implements TransferListener {
   async execute(ctx: RequestContext, withdrawalId: string): Promise<void> {
     const w = await this.tx.repo(ctx, Withdrawal).findOneBy({ id: withdrawalId });
     if (!w || w.status !== 'APPROVED' || w.method !== 'wechat') return;
+    // Sent whenever on file (WeChat then checks it and issues a receipt); required from 2000 yuan.
+    const userName = await this.realNames.plainFor(ctx, w.payeeOpenid!);
     let bill: WechatTransferBill;
     try {
       bill = await this.wechat.createTransfer({
         outBillNo: w.outBillNo,
         transferSceneId: TRANSFER_SCENE_COMMISSION,
         openid: w.payeeOpenid!,
+        ...(userName ? { userName } : {}),
         amountFen: w.netFen,
         remark: '佣金提现',
         notifyUrl: `${this.config.publicBaseUrl}/api/pay/wechat/transfer-notify`,

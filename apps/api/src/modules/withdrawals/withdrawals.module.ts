@@ -5,6 +5,8 @@ import { ReferralModule } from '../referral/referral.module';
 import { StoresModule } from '../stores/stores.module';
 import { EARNER_DIRECTORY, WITHDRAWAL_RULES } from './withdrawals.ports';
 import { EarnerDirectoryService } from './earner-directory.service';
+import { RealNameController } from './real-name.controller';
+import { RealNameService } from './real-name.service';
 import { TransfersService } from './transfers.service';
 import { WithdrawalQueryService } from './withdrawal-query.service';
 import { WithdrawalsAdminController } from './withdrawals-admin.controller';
@@ -16,11 +18,12 @@ import { WithdrawalsWorker } from './withdrawals.worker';
 @Global()
 @Module({
   imports: [LedgerModule, ReferralModule, StoresModule],
-  controllers: [WithdrawalsAppController, WithdrawalsAdminController],
+  controllers: [WithdrawalsAppController, WithdrawalsAdminController, RealNameController],
   providers: [
     WithdrawalsService,
     WithdrawalQueryService,
     TransfersService,
+    RealNameService,
     WithdrawalsWorker,
     EarnerDirectoryService,
     { provide: EARNER_DIRECTORY, useExisting: EarnerDirectoryService },

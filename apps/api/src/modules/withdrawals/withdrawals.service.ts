@@ -20,6 +20,7 @@ import { Withdrawal, type PayoutMethod } from './entities/withdrawal.entity';
 import { withdrawalState } from './withdrawal-state';
 import { WithdrawalErrors } from './withdrawals.errors';
 import { transferJob } from './withdrawals.jobs';
+import { REAL_NAME_THRESHOLD_FEN, RealNameService } from './real-name.service';
 
 export interface WithdrawalRequestInput {
   earnerType: EarnerType;
@@ -47,6 +48,7 @@ export class WithdrawalsService {
     private readonly jobs: JobsService,
     @Inject(EARNER_DIRECTORY) private readonly directory: EarnerDirectory,
     @Inject(WITHDRAWAL_RULES) private readonly rulesSource: WithdrawalRulesSource,
+    private readonly realNames: RealNameService,
   ) {}
 
   /** An earner asks for a withdrawal; repeated with the same Idempotency-Key it returns the first result. */
@@ -71,6 +73,13 @@ export class WithdrawalsService {
       }
       const feeFen = applyBp(input.amountFen, rules.withdrawFeeBp);
       if (input.amountFen - feeFen <= 0) throw WithdrawalErrors.WITHDRAWAL_FEE_TOO_HIGH({ feeFen });
+      // WeChat refuses a transfer from 2000 yuan without the receiver's real name: ask before money moves.
+      if (
+        input.amountFen >= REAL_NAME_THRESHOLD_FEN &&
+        !(info.payeeOpenid && (await this.realNames.has(c, info.payeeOpenid)))
+      ) {
+        throw WithdrawalErrors.WITHDRAWAL_REAL_NAME_REQUIRED({ requiredFromFen: REAL_NAME_THRESHOLD_FEN });
+      }
       const manager = this.tx.manager(c);
       const w = await manager.getRepository(Withdrawal).save(
         manager.getRepository(Withdrawal).create({

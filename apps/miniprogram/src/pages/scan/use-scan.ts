@@ -4,6 +4,7 @@ import type { Schemas } from '@cloudshelf/api-client';
 import { ApiError, api, authed, errorText, open } from '../../services/api';
 import { draftQuery, type Mode } from '../../services/checkout-draft';
 import { useNavParams } from '../../hooks/use-nav-params';
+import { rememberScan, track } from '../../services/events';
 import { useRequest } from '../../hooks/use-request';
 import type { PickSku } from '../../components/sku-select';
 import { S } from '../../strings';
@@ -36,7 +37,9 @@ export function useScan() {
     // to the store; if that fails the shelf still shows: never a login wall before browsing.
     const scan = () => api.GET('/api/app/scan/{code}', { params: { path: { code }, header: {} as never } });
     try {
-      return await authed(scan);
+      const found = await authed(scan);
+      rememberScan(found.scanCodeId);
+      return found;
     } catch (e) {
       if (e instanceof ApiError && e.status !== 401) throw e;
       return open(scan);
@@ -86,6 +89,7 @@ export function useScan() {
           },
         }),
       );
+      track('cart', sheet.item.productId, qty);
       setSheet(null);
       Taro.showToast({ title: S.sku.addedToCart, icon: 'success' });
     } catch (e) {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, IsISO8601 } from 'class-validator';
 import { PageQueryDto, PageDto } from '../../../common/paging';
 
 export class CreateCategoryDto {
@@ -27,7 +27,15 @@ export class CreateCategoryDto {
   sortOrder?: number;
 }
 
-export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {
+  @ApiPropertyOptional({
+    description:
+      'The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expectedUpdatedAt?: string;
+}
 
 export class CategoryListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Children of this category; omit for roots' })
@@ -42,6 +50,7 @@ export class CategoryDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) iconUrl: string | null;
   @ApiProperty() sortOrder: number;
+  @ApiProperty({ description: 'the version an edit sends back as expectedUpdatedAt' }) updatedAt: string;
 }
 
 export class CategoryTreeDto extends CategoryDto {

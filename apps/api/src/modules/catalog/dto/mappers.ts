@@ -5,7 +5,14 @@ import type { ProductDto, ProductSummaryDto, SkuDto } from './product.dto';
 import type { Sku } from '../entities/sku.entity';
 
 export function toCategoryDto(c: Category): CategoryDto {
-  return { id: c.id, parentId: c.parentId, name: c.name, iconUrl: c.iconUrl, sortOrder: c.sortOrder };
+  return {
+    id: c.id,
+    parentId: c.parentId,
+    name: c.name,
+    iconUrl: c.iconUrl,
+    sortOrder: c.sortOrder,
+    updatedAt: c.updatedAt.toISOString(),
+  };
 }
 
 export function toSkuDto(s: Sku): SkuDto {

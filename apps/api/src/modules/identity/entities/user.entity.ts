@@ -7,6 +7,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 /** A WeChat user of the mini-program (one row per openid of our app). */
 @Entity({ name: 'users' })
+@Index('IDX_users_created', ['createdAt'])
 export class User extends TimestampedEntity {
   @Index('uq_users_openid', { unique: true })
   @Column({ type: 'varchar', length: 64 })

@@ -3,8 +3,9 @@ import { CreatedEntity } from '../../../common/base.entity';
 import { MoneyColumn } from '../../../common/money.column';
 
 /** Who an account belongs to: an earner, or the platform itself. */
-export type OwnerType = 'store' | 'reseller' | 'agent' | 'platform';
-export const EARNER_TYPES = ['store', 'reseller', 'agent'] as const;
+export type OwnerType = 'store' | 'reseller' | 'agent' | 'guide' | 'platform';
+/** `guide`: a store's staff member (导购), credited for sales through their staff share links. */
+export const EARNER_TYPES = ['store', 'reseller', 'agent', 'guide'] as const;
 export type EarnerType = (typeof EARNER_TYPES)[number];
 
 /**

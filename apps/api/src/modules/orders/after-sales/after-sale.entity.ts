@@ -6,6 +6,7 @@ import { StateMachine } from '../../../common/state-machine';
 export type AfterSaleType = 'refund_only' | 'return_refund';
 export const AFTER_SALE_STATUSES = [
   'PENDING_APPROVAL',
+  'AWAITING_RETURN',
   'REFUNDING',
   'REFUNDED',
   'REJECTED',
@@ -16,13 +17,17 @@ export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number];
 
 /**
  * PENDING_APPROVAL (shipped or completed orders) → REFUNDING (operator approves) or REJECTED;
- * unshipped orders start at REFUNDING. REFUNDING → REFUNDED / REFUND_FAILED on WeChat's answer.
- * The buyer may withdraw a request while it awaits approval: PENDING_APPROVAL → CANCELLED.
+ * unshipped orders start at REFUNDING. A return and refund (退货退款) of shipped goods waits
+ * for the goods once approved: PENDING_APPROVAL → AWAITING_RETURN → REFUNDING when the
+ * operator confirms receipt (or REJECTED when they never come or come back wrong).
+ * REFUNDING → REFUNDED / REFUND_FAILED on WeChat's answer. The buyer may withdraw a request
+ * until the refund starts: PENDING_APPROVAL or AWAITING_RETURN → CANCELLED.
  */
 export const afterSaleMachine = new StateMachine<AfterSaleStatus>(
   'after_sale',
   {
-    PENDING_APPROVAL: ['REFUNDING', 'REJECTED', 'CANCELLED'],
+    PENDING_APPROVAL: ['REFUNDING', 'AWAITING_RETURN', 'REJECTED', 'CANCELLED'],
+    AWAITING_RETURN: ['REFUNDING', 'REJECTED', 'CANCELLED'],
     REFUNDING: ['REFUNDED', 'REFUND_FAILED'],
     REFUNDED: [],
     REJECTED: [],
@@ -35,6 +40,7 @@ export const afterSaleMachine = new StateMachine<AfterSaleStatus>(
 /** 售后: one line, a quantity of it, refund only or return and refund. */
 @Entity({ name: 'after_sale' })
 @Index('IDX_after_sale_order', ['orderId'])
+@Index('IDX_after_sale_refund', ['refundId'])
 @Index('IDX_after_sale_status', ['status', 'createdAt'])
 export class AfterSale extends TimestampedEntity {
   @Column({ name: 'order_id', type: 'uuid' })

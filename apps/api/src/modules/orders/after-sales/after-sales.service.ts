@@ -124,17 +124,62 @@ export class AfterSalesService {
     return this.tx.repo(ctx, AfterSale).findOneByOrFail({ id });
   }
 
-  /** Operator: approve (→ refund through WeChat Pay). */
+  /**
+   * Operator: approve. A refund only starts the refund through WeChat Pay at once; a return
+   * and refund waits for the goods (AWAITING_RETURN) until the operator confirms receipt,
+   * so money never leaves before the goods are back (有赞/CRMEB 退货退款: 商家确认收货后退款).
+   */
   async approve(ctx: RequestContext, id: string): Promise<AfterSale> {
     return this.tx.run(ctx, async (c) => {
       const m = this.tx.manager(c);
       const sale = await this.lock(c, id);
-      const order = await lockOrder(m, sale.orderId);
-      await this.startRefund(c, sale, order.paymentId!, 'approved by operator');
+      const before = { status: sale.status };
+      if (sale.status !== 'PENDING_APPROVAL')
+        throw OrderErrors.AFTER_SALE_STATE_INVALID({ status: sale.status });
+      if (sale.type === 'return_refund') {
+        await afterSaleState.transition(
+          c,
+          m,
+          sale,
+          'AWAITING_RETURN',
+          'approved: awaiting the returned goods',
+          {
+            decidedBy: ctx.actor?.id ?? null,
+          },
+        );
+      } else {
+        const order = await lockOrder(m, sale.orderId);
+        await this.startRefund(c, sale, order.paymentId!, 'approved by operator');
+      }
       await this.audit.record(c, {
         action: 'after-sale.approve',
         entityType: 'after_sale',
         entityId: id,
+        before,
+        after: { status: sale.status },
+      });
+      return sale;
+    });
+  }
+
+  /**
+   * Operator: the returned goods arrived (确认收货) → the refund starts through WeChat Pay,
+   * and the goods go back to stock when it succeeds. Only an after-sale awaiting its goods;
+   * a repeat is 409 AFTER_SALE_STATE_INVALID, never a second refund.
+   */
+  async confirmReturn(ctx: RequestContext, id: string): Promise<AfterSale> {
+    return this.tx.run(ctx, async (c) => {
+      const m = this.tx.manager(c);
+      const sale = await this.lock(c, id);
+      if (sale.status !== 'AWAITING_RETURN')
+        throw OrderErrors.AFTER_SALE_STATE_INVALID({ status: sale.status });
+      const order = await lockOrder(m, sale.orderId);
+      await this.startRefund(c, sale, order.paymentId!, 'returned goods received');
+      await this.audit.record(c, {
+        action: 'after-sale.confirm-return',
+        entityType: 'after_sale',
+        entityId: id,
+        before: { status: 'AWAITING_RETURN' },
         after: { status: sale.status },
       });
       return sale;
@@ -165,7 +210,7 @@ export class AfterSalesService {
   }
 
   /**
-   * Buyer: withdraw their own request while it awaits approval (撤销申请); the quantity
+   * Buyer: withdraw their own request while it awaits approval or the returned goods (撤销申请); the quantity
    * becomes claimable again. A repeat of an already-cancelled one is a no-op answering
    * the same after-sale (like cancelling a cancelled order); any other state is 409.
    */

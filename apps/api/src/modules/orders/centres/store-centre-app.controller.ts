@@ -11,7 +11,12 @@ import { StoresService } from '../../stores/stores.service';
 import { toOrderDto } from '../dto/mappers';
 import { OrderPageDto } from '../dto/order.dto';
 import { OrderQueryService } from '../order-query.service';
-import { AgentStoreListDto, StoreQueueQueryDto, StoreSummaryDto } from './store-centre.dto';
+import {
+  AgentStoreListDto,
+  GuidePerformanceListDto,
+  StoreQueueQueryDto,
+  StoreSummaryDto,
+} from './store-centre.dto';
 import { StoreCentreService } from './store-centre.service';
 
 /** The store centre and the agent centre of the mini-program: only the caller's own stores. */
@@ -37,6 +42,20 @@ export class StoreCentreAppController {
     @Param('id', UuidParam) id: string,
   ): Promise<StoreSummaryDto> {
     return this.centre.summary(ctx, userId, id);
+  }
+
+  @Get('my-stores/:id/guides')
+  @ApiOperation({
+    summary:
+      'Store staff: 导购业绩 — each guide’s orders, sales and guide rewards today and this month (404 for others)',
+  })
+  @ApiOkResponse({ type: GuidePerformanceListDto })
+  async guides(
+    @Ctx() ctx: RequestContext,
+    @CurrentUserId() userId: string,
+    @Param('id', UuidParam) id: string,
+  ): Promise<GuidePerformanceListDto> {
+    return { items: await this.centre.guides(ctx, userId, id) };
   }
 
   @Get('my-stores/:id/orders')

@@ -36,3 +36,24 @@ export class AgentStoreDto extends StoreDto {
 export class AgentStoreListDto {
   @ApiProperty({ type: [AgentStoreDto] }) items: AgentStoreDto[];
 }
+
+/** One guide's (导购) figures at a store: lines they were credited with and their guide rewards. */
+export class GuidePerformanceDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ nullable: true, type: String }) nickname: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['owner', 'staff'],
+    description: 'null: no longer works here',
+  })
+  role: string | null;
+  @ApiProperty({ type: PeriodFiguresDto, description: 'today; orders and sales through their guide links' })
+  today: PeriodFiguresDto;
+  @ApiProperty({ type: PeriodFiguresDto, description: 'this month' })
+  month: PeriodFiguresDto;
+}
+
+export class GuidePerformanceListDto {
+  @ApiProperty({ type: [GuidePerformanceDto] }) items: GuidePerformanceDto[];
+}

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../../common/request-context';
 import { TransactionService } from '../../../common/transaction.service';
 import { StoresService } from '../../stores/stores.service';
-import type { AgentStoreDto, PeriodFiguresDto, StoreSummaryDto } from './store-centre.dto';
+import type {
+  AgentStoreDto,
+  GuidePerformanceDto,
+  PeriodFiguresDto,
+  StoreSummaryDto,
+} from './store-centre.dto';
 
 const TODAY = `(date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai')`;
 const MONTH = `(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai')`;
@@ -35,6 +40,52 @@ export class StoreCentreService {
       [storeId],
     );
     return { ...figures, awaitingPickup: q.pickup, toShip: q.ship };
+  }
+
+  /**
+   * 导购业绩: each member of the store, and anyone credited as its guide this month, with the
+   * orders and sales (paid less refunded, of the lines credited to them) and guide rewards.
+   */
+  async guides(ctx: RequestContext, userId: string, storeId: string): Promise<GuidePerformanceDto[]> {
+    await this.stores.assertStaff(ctx, storeId, userId);
+    const m = this.tx.manager(ctx);
+    const sales: { id: string; t_orders: number; t_sales: string; m_orders: number; m_sales: string }[] =
+      await m.query(
+        `SELECT l.attribution->>'guideId' AS id,
+                count(DISTINCT o.id) FILTER (WHERE o.paid_at >= ${TODAY})::int AS t_orders,
+                coalesce(sum(l.paid_fen - l.refunded_fen) FILTER (WHERE o.paid_at >= ${TODAY}), 0) AS t_sales,
+                count(DISTINCT o.id)::int AS m_orders, coalesce(sum(l.paid_fen - l.refunded_fen), 0) AS m_sales
+           FROM order_line l JOIN orders o ON o.id = l.order_id
+          WHERE o.store_id = $1 AND o.paid_at >= ${MONTH} AND l.attribution->>'guideId' IS NOT NULL
+          GROUP BY 1`,
+        [storeId],
+      );
+    const rewards: { id: string; t: string; m: string }[] = await m.query(
+      `SELECT r.earner_id AS id,
+              coalesce(sum(r.amount_fen - r.clawed_fen) FILTER (WHERE r.created_at >= ${TODAY}), 0) AS t,
+              coalesce(sum(r.amount_fen - r.clawed_fen), 0) AS m
+         FROM reward r JOIN orders o ON o.id = r.order_id
+        WHERE r.kind = 'guide' AND o.store_id = $1 AND r.created_at >= ${MONTH}
+        GROUP BY 1`,
+      [storeId],
+    );
+    const members = await this.stores.members(ctx, storeId);
+    const ids = [...new Set([...members.map((x) => x.userId), ...sales.map((x) => x.id)])];
+    const names: { id: string; nickname: string | null }[] = await m.query(
+      `SELECT id, nickname FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return ids.map((id) => {
+      const s = sales.find((x) => x.id === id);
+      const r = rewards.find((x) => x.id === id);
+      return {
+        userId: id,
+        nickname: names.find((n) => n.id === id)?.nickname ?? null,
+        role: members.find((x) => x.userId === id)?.role ?? null,
+        today: { orders: s?.t_orders ?? 0, salesFen: Number(s?.t_sales ?? 0), rewardFen: Number(r?.t ?? 0) },
+        month: { orders: s?.m_orders ?? 0, salesFen: Number(s?.m_sales ?? 0), rewardFen: Number(r?.m ?? 0) },
+      };
+    });
   }
 
   /** The stores an agent looks after, each with its sales and the agent's override on it. */

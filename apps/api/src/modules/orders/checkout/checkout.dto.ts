@@ -15,6 +15,7 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsISO8601,
 } from 'class-validator';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
 import { IsProvince, IsRegionCode } from '../../regions/is-region-code';
@@ -230,6 +231,13 @@ export class ShippingTemplateInputDto {
   @ValidateNested({ each: true })
   @Type(() => RegionFeeDto)
   regions?: RegionFeeDto[];
+  @ApiPropertyOptional({
+    description:
+      'Edits only: the `updatedAt` the editor loaded; a template saved since refuses the change (409 SHIPPING_TEMPLATE_STALE)',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expectedUpdatedAt?: string;
 }
 
 export class ShippingTemplateDto {
@@ -242,4 +250,5 @@ export class ShippingTemplateDto {
   @ApiProperty() extraFeeFen: number;
   @ApiProperty({ nullable: true, type: Number }) freeOverFen: number | null;
   @ApiProperty({ type: [RegionFeeDto] }) regions: RegionFeeDto[];
+  @ApiProperty({ description: 'the version an edit sends back as expectedUpdatedAt' }) updatedAt: string;
 }

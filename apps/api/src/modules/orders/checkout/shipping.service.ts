@@ -1,3 +1,4 @@
+import { isStale } from '../../../common/optimistic';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../../common/request-context';
 import { TransactionService } from '../../../common/transaction.service';
@@ -14,6 +15,8 @@ export interface ShippingTemplateInput {
   extraFeeFen: number;
   freeOverFen?: number | null;
   regions?: RegionFee[];
+  /** Edits only: the optimistic version check (see common/optimistic). */
+  expectedUpdatedAt?: string;
 }
 
 /** Where a parcel goes, as far as fees care: a region code (preferred) or the province text. */
@@ -68,9 +71,10 @@ export class ShippingService {
       const repo = this.tx.repo(c, ShippingTemplate);
       const isDefault = input.isDefault ?? !(await repo.exists());
       if (isDefault) await repo.update({ isDefault: true }, { isDefault: false });
+      const { expectedUpdatedAt: _ignored, ...fields } = input;
       return repo.save(
         repo.create({
-          ...input,
+          ...fields,
           isDefault,
           freeOverFen: input.freeOverFen ?? null,
           regions: input.regions ?? [],
@@ -86,10 +90,13 @@ export class ShippingService {
   ): Promise<ShippingTemplate> {
     return this.tx.run(ctx, async (c) => {
       const repo = this.tx.repo(c, ShippingTemplate);
-      const t = await repo.findOneBy({ id });
+      const t = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!t) throw OrderErrors.SHIPPING_TEMPLATE_NOT_FOUND();
-      if (input.isDefault) await repo.update({ isDefault: true }, { isDefault: false });
-      Object.assign(t, input);
+      const { expectedUpdatedAt, ...changes } = input;
+      if (isStale(expectedUpdatedAt, t.updatedAt))
+        throw OrderErrors.SHIPPING_TEMPLATE_STALE({ updatedAt: t.updatedAt.toISOString() });
+      if (changes.isDefault) await repo.update({ isDefault: true }, { isDefault: false });
+      Object.assign(t, changes);
       return repo.save(t);
     });
   }

@@ -1,5 +1,6 @@
 import type { OrderView } from '../order-query.service';
-import { OrderDto } from './order.dto';
+import { OrderDto, OrderRemarkDto } from './order.dto';
+import type { OrderRemark } from '../entities/order-remark.entity';
 import type { ShippingTemplate } from '../entities/shipping-template.entity';
 import { ShippingTemplateDto } from '../checkout/checkout.dto';
 import type { AfterSale } from '../after-sales/after-sale.entity';
@@ -73,6 +74,7 @@ export function toShippingTemplateDto(t: ShippingTemplate): ShippingTemplateDto 
     extraFeeFen: t.extraFeeFen,
     freeOverFen: t.freeOverFen,
     regions: t.regions,
+    updatedAt: t.updatedAt.toISOString(),
   };
 }
 
@@ -90,5 +92,15 @@ export function toAfterSaleDto(a: AfterSale): AfterSaleDto {
     status: a.status,
     rejectReason: a.rejectReason,
     createdAt: iso(a.createdAt)!,
+  };
+}
+
+export function toOrderRemarkDto(r: OrderRemark): OrderRemarkDto {
+  return {
+    id: r.id,
+    orderId: r.orderId,
+    adminId: r.adminId,
+    text: r.text,
+    createdAt: r.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto, PageDto } from '../../../common/paging';
 import { FULFILMENT_MODES, type FulfilmentMode } from '../../catalog/entities/product.entity';
 import {
@@ -88,6 +88,34 @@ export class AdminOrdersQuery extends MyOrdersQuery {
   @IsOptional()
   @IsDateString()
   to?: string;
+  @ApiPropertyOptional({
+    description: 'part of the buyer’s nickname or phone number (the order number matches too)',
+    maxLength: 40,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  keyword?: string;
+}
+
+export class OrderRemarkDto {
+  @ApiProperty() id: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty({ description: 'the admin user who wrote it' }) adminId: string;
+  @ApiProperty() text: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class OrderRemarkListDto {
+  @ApiProperty({ type: [OrderRemarkDto] }) items: OrderRemarkDto[];
+}
+
+export class OrderRemarkInputDto {
+  @ApiProperty({ minLength: 1, maxLength: 500 })
+  @IsString()
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @Length(1, 500)
+  text: string;
 }
 
 export class RequestPaymentDto {

@@ -58,6 +58,8 @@ export interface ShippingAddress {
 @Entity({ name: 'orders' })
 @Index('UQ_orders_order_no', ['orderNo'], { unique: true })
 @Index('IDX_orders_buyer', ['buyerId', 'createdAt'])
+@Index('IDX_orders_created', ['createdAt'])
+@Index('IDX_orders_paid', ['paidAt'])
 @Index('IDX_orders_status', ['status', 'createdAt'])
 @Index('IDX_orders_store', ['storeId', 'createdAt'])
 @Index('IDX_orders_reseller', ['resellerId', 'createdAt'])

@@ -17,6 +17,8 @@ import { orderAutoReceiveJob } from '../orders.jobs';
 import { OrderErrors } from '../orders.errors';
 import { pickupCodeOf } from './pickup-code';
 import { OrderStock } from '../checkout/stock';
+import { ShippingInfoQueue } from '../shipping-info/shipping-info.job';
+import { OrderMessages } from '../order-messages';
 import { ORDER_DISCOUNTS, type DiscountProvider } from '../checkout/discounts.ports';
 
 export interface ShipInput {
@@ -38,6 +40,8 @@ export class FulfilmentService {
     private readonly audit: AuditService,
     private readonly completion: OrderPaymentListener,
     private readonly clock: Clock,
+    private readonly shippingInfo: ShippingInfoQueue,
+    private readonly messages: OrderMessages,
     platformStock: CatalogStockService,
     storeStock: StoreStockService,
     @Optional() @Inject(ORDER_DISCOUNTS) private readonly discounts: DiscountProvider[] = [],
@@ -104,6 +108,8 @@ export class FulfilmentService {
         { orderId },
         { startAfterSeconds: settings.autoReceiveDays * 86_400, idempotencyKey: `receive:${orderId}` },
       );
+      await this.shippingInfo.queue(c, orderId);
+      await this.messages.shipped(c, m, order);
       await this.audit.record(c, {
         action: 'order.ship',
         entityType: 'order',

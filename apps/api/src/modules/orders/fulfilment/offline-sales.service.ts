@@ -15,6 +15,8 @@ import { newOrderNo, orderLineRows } from '../checkout/checkout.service';
 import { orderState } from '../order-state';
 import { OrderErrors } from '../orders.errors';
 import { QuoteService } from '../checkout/quote.service';
+import { JobsService } from '../../../jobs/jobs.service';
+import { orderFactJob } from '../orders.ports';
 
 export const MEMBER_CODE_TTL_MS = 5 * 60_000;
 
@@ -40,6 +42,7 @@ export class OfflineSalesService {
     private readonly stores: StoresService,
     private readonly attribution: AttributionService,
     private readonly clock: Clock,
+    private readonly jobs: JobsService,
   ) {}
 
   /** A fresh 18-digit member code, valid for five minutes (the mini-program refreshes it). */
@@ -111,6 +114,12 @@ export class OfflineSalesService {
         ),
       );
       await orderState.created(c, m, id, 'COMPLETED', `offline sale recorded by store staff ${staffUserId}`);
+      await this.jobs.send(
+        c,
+        orderFactJob,
+        { kind: 'offline', orderId: id },
+        { idempotencyKey: `offline:${id}` },
+      );
       return { orderId: id };
     });
     return orderId;

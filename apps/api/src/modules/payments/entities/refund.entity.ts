@@ -24,6 +24,7 @@ export const refundMachine = new StateMachine<RefundStatus>(
 
 /** A refund of part or all of a payment (unique out_refund_no). */
 @Entity({ name: 'refund' })
+@Index('IDX_refund_succeeded', ['succeededAt'])
 @Check('ck_refund_amount', `"amount_fen" > 0`)
 export class Refund extends TimestampedEntity {
   @Index('uq_refund_out_refund_no', { unique: true })

@@ -29,6 +29,8 @@ export const toResellerDto = (r: ResellerView): ResellerDto => ({
   appliedAt: iso(r.appliedAt)!,
   decidedAt: iso(r.decidedAt),
   rejectReason: r.rejectReason,
+  revokedAt: iso(r.revokedAt),
+  revokeReason: r.revokeReason,
 });
 
 export const toCustomerDto = (c: CustomerBindingsView): CustomerDto => ({

@@ -1,3 +1,4 @@
+import { RESELLER_STATUSES, type ResellerStatus } from '../entities/reseller.entity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto, PageDto } from '../../../common/paging';
@@ -13,6 +14,12 @@ export class CreateShareLinkDto {
 export class ShareLinkDto {
   @ApiProperty({ description: 'opaque; also the scene of the poster code' }) shareCode: string;
   @ApiProperty({ nullable: true, type: String }) productId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'set on a guide link (导购): the store it was shared for',
+  })
+  storeId: string | null;
   @ApiProperty({ example: 'pages/share/index?scene=Ab3dE5gH7k' }) path: string;
 }
 
@@ -36,6 +43,12 @@ export class OpenShareResultDto {
   @ApiProperty({ nullable: true, type: String }) resellerNickname: string | null;
   @ApiProperty({ nullable: true, type: String }) productId: string | null;
   @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'set on a guide link (导购): the sharer’s store',
+  })
+  storeId: string | null;
+  @ApiProperty({
     enum: ['bind', 'move', 'unchanged', 'self', 'keep', 'not_new', 'cycle'],
     description: 'what this open did to the opener’s referrer',
   })
@@ -50,11 +63,13 @@ export class ResellerDto {
   @ApiProperty({ nullable: true, type: String }) avatarUrl: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the upline’s nickname' })
   uplineNickname: string | null;
-  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: string;
+  @ApiProperty({ enum: RESELLER_STATUSES }) status: string;
   @ApiProperty({ nullable: true, type: String }) uplineId: string | null;
   @ApiProperty() appliedAt: string;
   @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokeReason: string | null;
 }
 
 export class TeamMemberDto {
@@ -82,10 +97,16 @@ export class MyResellerDto {
 export class ResellerPageDto extends PageDto(ResellerDto) {}
 
 export class ResellerQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @ApiPropertyOptional({ enum: RESELLER_STATUSES })
   @IsOptional()
-  @IsIn(['pending', 'approved', 'rejected'])
-  status?: 'pending' | 'approved' | 'rejected';
+  @IsIn(RESELLER_STATUSES)
+  status?: ResellerStatus;
+}
+
+export class RevokeResellerResultDto {
+  @ApiProperty({ type: ResellerDto }) reseller: ResellerDto;
+  @ApiProperty({ description: 'customers whose referrer binding to this reseller was released' })
+  releasedCustomers: number;
 }
 
 export class ReasonDto {

@@ -33,6 +33,10 @@ export class CustomerBinding {
   @Column({ name: 'referrer_expires_at', type: 'timestamptz', nullable: true })
   referrerExpiresAt: Date | null;
 
+  /** Set when the referrer bound the customer through a guide link: the store they shared it for. */
+  @Column({ name: 'referrer_store_id', type: 'uuid', nullable: true })
+  referrerStoreId: string | null;
+
   /** Ever had a referrer: such a customer is no longer "new" for `newUsersOnly`. */
   @Column({ name: 'ever_referred', type: 'boolean', default: false })
   everReferred: boolean;

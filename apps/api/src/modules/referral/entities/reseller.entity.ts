@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type ResellerStatus = 'pending' | 'approved' | 'rejected';
+export const RESELLER_STATUSES = ['pending', 'approved', 'rejected', 'revoked'] as const;
+export type ResellerStatus = (typeof RESELLER_STATUSES)[number];
 
 /** A user's reseller (推广员) standing, and their upline (who referred them when they became one). */
 @Entity({ name: 'resellers' })
@@ -27,6 +28,16 @@ export class Reseller {
 
   @Column({ name: 'reject_reason', type: 'varchar', length: 500, nullable: true })
   rejectReason: string | null;
+
+  /** Revoked (清退) by an operator: no longer earns on new orders; see ResellerService.revoke. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: 'revoked_by', type: 'varchar', length: 64, nullable: true })
+  revokedBy: string | null;
+
+  @Column({ name: 'revoke_reason', type: 'varchar', length: 500, nullable: true })
+  revokeReason: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

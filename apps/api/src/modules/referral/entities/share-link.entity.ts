@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A reseller's share code (also the `scene` of their poster's mini-program code). */
+/**
+ * A share code (also the `scene` of its poster's mini-program code): a reseller's, or — with
+ * `storeId` — a store staff member's guide link (导购), made as staff of that store.
+ */
 @Entity({ name: 'share_links' })
 @Index('idx_share_links_reseller', ['resellerId', 'productId'])
 export class ShareLink {
@@ -12,6 +15,10 @@ export class ShareLink {
 
   @Column({ name: 'product_id', type: 'uuid', nullable: true })
   productId: string | null;
+
+  /** Set on a guide link: the store whose staff member shared it. */
+  @Column({ name: 'store_id', type: 'uuid', nullable: true })
+  storeId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -7,7 +7,7 @@ import { EARNER_TYPES, type EarnerType } from '../../ledger/entities/ledger-acco
 import type { RewardStatus } from '../entities/reward.entity';
 import type { RewardKind } from '../reward-split';
 
-const KINDS: RewardKind[] = ['store', 'agent', 'l1', 'l2'];
+const KINDS: RewardKind[] = ['store', 'agent', 'l1', 'l2', 'guide'];
 const STATUSES: RewardStatus[] = ['PENDING', 'AVAILABLE', 'CANCELLED'];
 
 export class RewardListQuery extends PageQueryDto {

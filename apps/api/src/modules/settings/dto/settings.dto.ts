@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import {
   REFERRAL_BIND_POLICIES,
   RESELLER_MODES,
@@ -18,12 +18,15 @@ export class SettingsDto implements Settings {
   @ApiProperty({ example: 100 }) agentRateBp: number;
   @ApiProperty({ example: 1000 }) l1RateBp: number;
   @ApiProperty({ example: 300 }) l2RateBp: number;
+  @ApiProperty({ example: 0, description: 'Shopping guide (导购) rate; a store may override it' })
+  guideRateBp: number;
   @ApiProperty({ example: 7 }) settleDaysAfterComplete: number;
   @ApiProperty({ example: 30 }) payTimeoutMinutes: number;
   @ApiProperty({ example: 10 }) autoReceiveDays: number;
   @ApiProperty({ example: 7 }) afterSaleDays: number;
   @ApiProperty({ example: 100 }) minWithdrawFen: number;
   @ApiProperty({ example: 0 }) withdrawFeeBp: number;
+  @ApiProperty({ description: 'the version an edit sends back as expectedUpdatedAt' }) updatedAt: string;
 }
 
 const days = (max: number) => [IsOptional(), IsInt(), Min(0), Max(max)];
@@ -35,6 +38,14 @@ const apply =
 
 /** A partial update: only the fields sent change. Rates are basis points (0–10000). */
 export class UpdateSettingsDto implements Partial<Settings> {
+  @ApiPropertyOptional({
+    description:
+      'The `updatedAt` the editor loaded: when settings changed since, the change is refused (409 SETTINGS_STALE)',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expectedUpdatedAt?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 3650 }) @apply(...days(3650)) @Min(1) storeLockDays?: number;
   @ApiPropertyOptional({ enum: STORE_LOCK_POLICIES })
   @IsOptional()
@@ -56,6 +67,7 @@ export class UpdateSettingsDto implements Partial<Settings> {
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 }) @apply(...bp()) agentRateBp?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 }) @apply(...bp()) l1RateBp?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 }) @apply(...bp()) l2RateBp?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000 }) @apply(...bp()) guideRateBp?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 365 }) @apply(...days(365)) settleDaysAfterComplete?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 1440 })
   @apply(...days(1440))

@@ -36,6 +36,8 @@ export function toAdminStoreDto(s: Store): AdminStoreDto {
     ...toStoreDto(s),
     ownerUserId: s.ownerUserId,
     agentUserId: s.agentUserId,
+    guideRateBp: s.guideRateBp,
     createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
   };
 }

@@ -14,6 +14,7 @@ import {
   Max,
   MaxLength,
   Min,
+  IsISO8601,
 } from 'class-validator';
 import { PageQueryDto, PageDto } from '../../../common/paging';
 import { STORE_STATUSES, type StoreStatus } from '../entities/store.entity';
@@ -70,9 +71,30 @@ export class CreateStoreDto {
   @IsOptional()
   @IsUUID()
   agentUserId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    maximum: 10000,
+    description: 'Shopping guide (导购) rate for this store in basis points; null = the guideRateBp setting',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  guideRateBp?: number | null;
 }
 
 export class UpdateStoreDto extends PartialType(CreateStoreDto) {
+  @ApiPropertyOptional({
+    description:
+      'The `updatedAt` the editor loaded: when the record has been saved since, the change is refused (409 …_STALE) instead of overwriting it',
+  })
+  @IsOptional()
+  @IsISO8601()
+  expectedUpdatedAt?: string;
+
   @ApiPropertyOptional({ enum: STORE_STATUSES })
   @IsOptional()
   @IsIn(STORE_STATUSES)
@@ -127,7 +149,10 @@ export class StoreDto {
 export class AdminStoreDto extends StoreDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) ownerUserId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agentUserId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Guide rate override (bp); null = the setting' })
+  guideRateBp: number | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'the version an edit sends back as expectedUpdatedAt' }) updatedAt: string;
 }
 
 export class AdminStorePageDto extends PageDto(AdminStoreDto) {}

@@ -41,6 +41,10 @@ export class Store extends TimestampedEntity {
   @Column({ name: 'agent_user_id', type: 'uuid', nullable: true })
   agentUserId: string | null;
 
+  /** Shopping guide (导购) rate for this store's staff links; null = the `guideRateBp` setting. */
+  @Column({ name: 'guide_rate_bp', type: 'int', nullable: true })
+  guideRateBp: number | null;
+
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status: StoreStatus;
 }

@@ -8,6 +8,7 @@ import { Price } from '../../../components/price';
 import { Skeleton } from '../../../components/states';
 import { api, authed, errorText } from '../../../services/api';
 import { payOrder } from '../../../services/pay';
+import { askSubscribe } from '../../../services/subscribe';
 import { useNavParams } from '../../../hooks/use-nav-params';
 import { S } from '../../../strings';
 import './index.css';
@@ -44,6 +45,9 @@ export default function PayResultPage() {
   const [error, setError] = useState('');
 
   useEffect(() => {
+    // H5 comes back here from the cashier; weapp asked right after wx.requestPayment (services/pay.ts).
+    if (process.env.TARO_ENV === 'h5' && outcome === 'success')
+      void askSubscribe(['orderPaid', 'orderShipped', 'pickupReady']);
     loadOrders(ids, outcome === 'success')
       .then(setOrders)
       .catch((e) => setError(errorText(e)));

@@ -4,6 +4,7 @@ import { api, authed, errorText, open } from '../../../services/api';
 import { draftQuery, type Mode } from '../../../services/checkout-draft';
 import { isReseller, sharePath } from '../../../services/share';
 import { whereAmI } from '../../../services/location';
+import { track } from '../../../services/events';
 import { useNavParams } from '../../../hooks/use-nav-params';
 import { useRequest } from '../../../hooks/use-request';
 import type { PickSku } from '../../../components/sku-select';
@@ -24,6 +25,9 @@ export function useDetail() {
   useEffect(() => {
     if (id) void sharePath(id).then(setPath);
   }, [id]);
+  useEffect(() => {
+    if (id && product.data) track('view', id);
+  }, [id, product.data]);
   const firstSku = product.data?.skus[0]?.id;
   const stores = useRequest(async () => {
     if (!firstSku || !product.data?.fulfilmentModes.includes('pickup')) return null;
@@ -62,6 +66,7 @@ export function useDetail() {
     if (!current) return;
     try {
       await authed(() => api.POST('/api/app/cart/items', { body: { skuId: sku.id, qty, mode: current } }));
+      track('cart', id!, qty);
       setSheet(null);
       Taro.showToast({ title: S.sku.addedToCart, icon: 'success' });
     } catch (e) {

@@ -11,6 +11,7 @@ import { useRequest } from '../../../hooks/use-request';
 import { specText } from '../../../format';
 import { S } from '../../../strings';
 import './index.css';
+import { askSubscribe } from '../../../services/subscribe';
 
 type Kind = 'refund_only' | 'return_refund';
 
@@ -60,6 +61,8 @@ export default function AfterSalePage() {
 
   async function submit() {
     setBusy(true);
+    void askSubscribe(['refundDone']); // from the tap, as WeChat requires: tell me when the refund lands
+
     try {
       const reason = [S.afterSale.reasons[reasonIdx], note.trim()].filter(Boolean).join('：');
       await authed(() =>

@@ -107,6 +107,12 @@ export default function StoreCentrePage() {
               go(`/packages/store/manage/index?storeId=${store.id}&tab=staff&role=${store.role}`)
             }
           />
+          <Entry
+            icon="导"
+            label={S.centres.guide.entry}
+            testId="entry-guide"
+            onClick={() => go(`/packages/store/guide/index?storeId=${store.id}`)}
+          />
           {owner && <Entry icon="奖" label={T.reward} onClick={() => openRewards('store', store.id)} />}
           {owner && (
             <Entry

@@ -9,15 +9,23 @@ import { useNavParams } from '../../../hooks/use-nav-params';
 import { S } from '../../../strings';
 import './index.css';
 
-/** The server-rendered poster of my share link, with save to album (weapp). */
+/**
+ * The server-rendered poster of my share link, with save to album (weapp). With `storeId` it is
+ * my guide link (导购) as staff of that store; otherwise my reseller link.
+ */
 export default function PosterPage() {
-  const { productId } = useNavParams();
+  const { productId, storeId } = useNavParams();
   const [code, setCode] = useState<string | null>(null);
   useEffect(() => {
-    authed(() => api.POST('/api/app/share-links', { body: productId ? { productId } : {} }))
+    const body = productId ? { productId } : {};
+    authed(() =>
+      storeId
+        ? api.POST('/api/app/my-stores/{id}/guide-links', { params: { path: { id: storeId } }, body })
+        : api.POST('/api/app/share-links', { body }),
+    )
       .then((l) => setCode(l.shareCode))
       .catch((e) => Taro.showToast({ title: errorText(e), icon: 'none' }));
-  }, [productId]);
+  }, [productId, storeId]);
   const img = useAuthedImage(code ? `/api/app/share-links/${code}/poster` : null);
 
   async function saveToAlbum() {
