@@ -333,7 +333,7 @@ export const S = {
   storeStatus: { active: '营业中', suspended: '已停业' } as Record<string, string>,
   codeStatus: { active: '有效', disabled: '已停用' } as Record<string, string>,
   customer: {
-    keyword: '昵称/手机号',
+    keyword: '昵称或完整手机号',
     nickname: '昵称',
     phone: '手机号',
     store: '锁定门店',

@@ -36,7 +36,13 @@ describe('docker-compose.yml', () => {
 
   it('gives production what it refuses to start without', () => {
     const env = services.api.environment ?? {};
-    for (const key of ['AUTH_TOKEN_SECRET', 'PII_ENCRYPTION_KEY', 'WECHAT_APP_ID', 'NODE_ENV'])
+    for (const key of [
+      'AUTH_TOKEN_SECRET',
+      'PII_ENCRYPTION_KEY',
+      'MEMBER_DATA_KEY',
+      'WECHAT_APP_ID',
+      'NODE_ENV',
+    ])
       expect(env[key]).toBeDefined();
     expect(env.NODE_ENV).toBe('production');
   });

@@ -56,6 +56,14 @@ describe('loadConfig: WeChat', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WECHAT_APP_ID/);
   });
 
+  it('refuses production without MEMBER_DATA_KEY, and a key that is not 32 bytes anywhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MEMBER_DATA_KEY: required in production/);
+    expect(() => loadConfig({ MEMBER_DATA_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /MEMBER_DATA_KEY: must be 32 bytes in base64/,
+    );
+    expect(loadConfig({ DATA_DIR: '/tmp/x' }).memberDataKey).toEqual({ file: '/tmp/x/member-data-key' });
+  });
+
   it('lists every missing credential once WECHAT_APP_ID is set', () => {
     let error: ConfigError | undefined;
     try {

@@ -68,6 +68,14 @@ const envSchema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(900),
   AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** 32 bytes, base64: encrypts members' phone numbers at rest and keys their lookup hash. */
+  MEMBER_DATA_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v.trim(), 'base64').length === 32,
+      'must be 32 bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
   /** Encrypts personal data at rest (earners' real names): 32+ characters. */
   PII_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: z.coerce
@@ -195,6 +203,11 @@ export interface AppConfig {
   auth: AuthSettings;
   exportMaxRows: number;
   rateLimits: RateLimitSettings;
+  /**
+   * MEMBER_DATA_KEY (base64 of 32 bytes), or (outside production) a development key made
+   * once and kept in this file. Encrypts member phone numbers; see common/crypto.
+   */
+  memberDataKey: string | { file: string };
   /** Template id per subscribe message; a kind without one is not sent. The simulator accepts any id. */
   subscribeTemplates: Partial<Record<SubscribeKind, string>>;
 }
@@ -294,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       anonymous: e.RATE_LIMIT_ANONYMOUS,
     },
     wechat,
+    memberDataKey: e.MEMBER_DATA_KEY ?? { file: path.join(dataDir, 'member-data-key') },
     subscribeTemplates:
       e.WECHAT_SUBSCRIBE_TEMPLATES ??
       (wechat.mode === 'simulator'
@@ -317,6 +331,9 @@ function missingSecrets(input: Record<string, string | undefined>): string[] {
   const production = input.NODE_ENV === 'production';
   const secret = [
     ...(production && !input.AUTH_TOKEN_SECRET ? ['AUTH_TOKEN_SECRET: required in production'] : []),
+    ...(production && !input.MEMBER_DATA_KEY
+      ? ['MEMBER_DATA_KEY: required in production (32 bytes in base64; it encrypts member phone numbers)']
+      : []),
     ...(production && !input.PII_ENCRYPTION_KEY ? ['PII_ENCRYPTION_KEY: required in production'] : []),
   ];
   if (!input.WECHAT_APP_ID) {

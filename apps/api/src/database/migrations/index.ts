@@ -24,6 +24,7 @@ import { CatalogCacheNotify1796600000000 } from './1796600000000-catalog-cache-n
 import { OrderRemarks1796700000000 } from './1796700000000-order-remarks';
 import { ResellerRevoke1796700100000 } from './1796700100000-reseller-revoke';
 import { ShoppingGuides1796800000000 } from './1796800000000-shopping-guides';
+import { MemberPhoneEncryption1796900000000 } from './1796900000000-member-phone-encryption';
 
 /** The one linear migration history, oldest first. Never edit a migration that has landed. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   OrderRemarks1796700000000,
   ResellerRevoke1796700100000,
   ShoppingGuides1796800000000,
+  MemberPhoneEncryption1796900000000,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { storeScope } from '../../common/auth/store-scope';
+import { MemberPhones } from '../../common/crypto/member-phones';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 
@@ -32,13 +33,6 @@ export interface StoreName {
   name: string;
 }
 
-/** 13812345678 → 138****5678; anything shorter keeps only its last 2 digits. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return null;
-  if (phone.length >= 7) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-  return `****${phone.slice(-2)}`;
-}
-
 /**
  * Display names for the ids a page of an admin list shows (buyers, earners, stores, orders),
  * answered in one query per kind, so a list of 100 rows costs two queries, not 200.
@@ -50,7 +44,10 @@ export function maskPhone(phone: string | null): string | null {
  */
 @Injectable()
 export class NamesService {
-  constructor(private readonly tx: TransactionService) {}
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly phones: MemberPhones,
+  ) {}
 
   async names(
     ctx: RequestContext,
@@ -135,9 +132,9 @@ export class NamesService {
         orderNo: o.order_no,
         buyerId: o.buyer_id,
         buyerNickname: o.nickname,
-        buyerPhoneMasked: maskPhone(o.phone),
+        buyerPhoneMasked: this.phones.masked(o.phone),
       })),
-      users: users.map((u) => ({ id: u.id, nickname: u.nickname, phoneMasked: maskPhone(u.phone) })),
+      users: users.map((u) => ({ id: u.id, nickname: u.nickname, phoneMasked: this.phones.masked(u.phone) })),
       stores,
     };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { MemberPhones } from '../../common/crypto/member-phones';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
 import { WechatMiniClient } from '../../wechat/wechat-mini.client';
@@ -17,11 +18,11 @@ export interface UserView {
   createdAt: Date;
 }
 
-const view = (u: User): UserView => ({
+const view = (u: User, phones: MemberPhones): UserView => ({
   id: u.id,
   nickname: u.nickname,
   avatarUrl: u.avatarUrl,
-  phone: u.phone,
+  phone: phones.open(u.phone),
   roles: u.roles,
   createdAt: u.createdAt,
 });
@@ -32,19 +33,20 @@ export class UsersService {
   constructor(
     private readonly tx: TransactionService,
     private readonly wechat: WechatMiniClient,
+    private readonly phones: MemberPhones,
   ) {}
 
   async get(ctx: RequestContext, userId: string): Promise<UserView> {
     const u = await this.tx.repo(ctx, User).findOneBy({ id: userId });
     if (!u) throw IdentityErrors.USER_NOT_FOUND();
-    return view(u);
+    return view(u, this.phones);
   }
 
   /** Users by id; unknown ids are left out. */
   async getMany(ctx: RequestContext, ids: string[]): Promise<Map<string, UserView>> {
     if (!ids.length) return new Map();
     const rows = await this.tx.repo(ctx, User).findBy({ id: In([...new Set(ids)]) });
-    return new Map(rows.map((u) => [u.id, view(u)]));
+    return new Map(rows.map((u) => [u.id, view(u, this.phones)]));
   }
 
   async updateProfile(
@@ -70,7 +72,10 @@ export class UsersService {
     }
     await this.tx
       .repo(ctx, User)
-      .update({ id: userId }, { phone: phone.purePhoneNumber, phoneCountryCode: phone.countryCode });
+      .update(
+        { id: userId },
+        { ...this.phones.seal(phone.purePhoneNumber), phoneCountryCode: phone.countryCode },
+      );
     return this.get(ctx, userId);
   }
 

@@ -7,6 +7,7 @@ import { TransactionService } from '../../common/transaction.service';
 import { PaymentsService, type PrepayResult } from '../payments/payments.service';
 import { UsersService } from '../identity/users.service';
 import { Clock } from '../../common/clock';
+import { MemberPhones } from '../../common/crypto/member-phones';
 import { Order, type OrderChannel, type OrderStatus } from './entities/order.entity';
 import { OrderEvent } from './entities/order-event.entity';
 import { OrderLine } from './entities/order-line.entity';
@@ -44,6 +45,7 @@ export class OrderQueryService implements RewardOrderSource {
     private readonly payments: PaymentsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly phones: MemberPhones,
   ) {}
 
   private async withLines(ctx: RequestContext, orders: Order[]): Promise<OrderView[]> {
@@ -104,15 +106,16 @@ export class OrderQueryService implements RewardOrderSource {
     else if (q.to) where.createdAt = LessThan(new Date(q.to));
     const keyword = q.keyword?.trim();
     if (keyword) {
-      // The buyer by nickname or phone (LIKE's own wildcards match themselves), or the order number.
+      // The buyer by nickname (LIKE's own wildcards match themselves) or whole phone number
+      // (phones are encrypted: matched by their keyed hash), or the order number.
       const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const byOrderNo = /^OD\d+$/i.test(keyword);
       if (byOrderNo) where.orderNo = keyword.toUpperCase();
       else
         where.buyerId = Raw(
           (col) =>
-            `${col} IN (SELECT u.id FROM users u WHERE u.nickname ILIKE :like OR u.phone LIKE :like)${q.buyerId ? ` AND ${col} = :buyerId` : ''}`,
-          { like, buyerId: q.buyerId },
+            `${col} IN (SELECT u.id FROM users u WHERE u.nickname ILIKE :like OR u.phone_hash = :phoneHash)${q.buyerId ? ` AND ${col} = :buyerId` : ''}`,
+          { like, phoneHash: this.phones.hash(keyword), buyerId: q.buyerId },
         );
     }
     return findPage(this.tx.repo(ctx, Order), q, { where, order: { createdAt: 'DESC', id: 'ASC' } }, (rows) =>

@@ -2,6 +2,7 @@ import { ResellerService } from './reseller.service';
 import { Injectable } from '@nestjs/common';
 import { inStoreScope, storeScope } from '../../common/auth/store-scope';
 import { Clock } from '../../common/clock';
+import { MemberPhones } from '../../common/crypto/member-phones';
 import { pageWindow, toPage, type Page, emptyPage } from '../../common/paging';
 import type { RequestContext } from '../../common/request-context';
 import { TransactionService } from '../../common/transaction.service';
@@ -47,6 +48,7 @@ export class CustomersService {
     private readonly tx: TransactionService,
     private readonly clock: Clock,
     private readonly resellers: ResellerService,
+    private readonly phones: MemberPhones,
   ) {}
 
   /** The customers bound to the caller now (approved resellers only). */
@@ -86,9 +88,10 @@ export class CustomersService {
     }
     const keyword = q.keyword?.trim();
     if (keyword) {
-      // LIKE's own wildcards in the keyword match themselves.
-      params.push(`%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(u.nickname ILIKE $${params.length} OR u.phone LIKE $${params.length})`);
+      // LIKE's own wildcards in the keyword match themselves. Phones are encrypted: a
+      // keyword is matched against them only as a whole number, through its keyed hash.
+      params.push(`%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, this.phones.hash(keyword));
+      where.push(`(u.nickname ILIKE $${params.length - 1} OR u.phone_hash = $${params.length})`);
     }
     const from = `FROM users u LEFT JOIN customer_bindings b ON b.user_id = u.id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
     const { skip, take } = pageWindow(q);
@@ -149,7 +152,7 @@ export class CustomersService {
     return {
       userId: r.id,
       nickname: r.nickname,
-      phone: r.phone,
+      phone: this.phones.open(r.phone),
       storeId: storeActive ? r.store_id : null,
       storeName: storeActive ? r.store_name : null,
       storeLockExpiresAt: storeActive ? r.store_lock_expires_at : null,

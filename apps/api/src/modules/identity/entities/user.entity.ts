@@ -27,9 +27,17 @@ export class User extends TimestampedEntity {
   @Column({ name: 'avatar_url', type: 'varchar', length: 512, nullable: true })
   avatarUrl: string | null;
 
-  /** E.164-ish as WeChat gives it (`+86 138…` → stored as country code + pure number). */
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  /**
+   * The pure number (country code apart) encrypted: read and write it only through
+   * MemberPhones (common/crypto), never as plain text.
+   */
+  @Column({ type: 'text', nullable: true })
   phone: string | null;
+
+  /** Keyed hash of the plain number, for search by a full number (MemberPhones.hash). */
+  @Index('idx_users_phone_hash')
+  @Column({ name: 'phone_hash', type: 'varchar', length: 64, nullable: true })
+  phoneHash: string | null;
 
   @Column({ name: 'phone_country_code', type: 'varchar', length: 8, nullable: true })
   phoneCountryCode: string | null;
