@@ -6,6 +6,7 @@ import { LedgerService } from '../../src/modules/ledger/ledger.service';
 import { PointsService } from '../../src/modules/marketing/points.service';
 import { Payment } from '../../src/modules/payments/entities/payment.entity';
 import { Refund } from '../../src/modules/payments/entities/refund.entity';
+import { ScanLogWriter } from '../../src/modules/stores/scan-log.writer';
 import { adminToken, userToken } from '../factories/auth.factory';
 import { newProduct, skuInput } from '../factories/catalog.factory';
 import { loginNewUser, type LoggedInUser } from '../factories/identity.factory';
@@ -494,6 +495,8 @@ describe('members and marketing', () => {
       body: { tags: ['vip', '茶友'] },
     });
     await client(tagged.token).GET('/api/app/scan/{code}', { params: { path: { code: shelfCode } } });
+    // Scans reach scan_log in batches (every 500 ms): write this one before segments read the log.
+    await t.app.get(ScanLogWriter).flush();
     await pay(spender, await place(spender, p, 1));
     const levels = (await admin.GET('/api/admin/members/levels')).data!;
     const gold = levels.find((l) => l.name === '金卡')!;

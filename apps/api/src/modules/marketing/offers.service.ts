@@ -1,3 +1,4 @@
+import { formatYuan } from '@cloudshelf/money';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import type { RequestContext } from '../../common/request-context';
@@ -49,8 +50,6 @@ const toOffer = (r: any): Offer => ({
   status: r.status,
 });
 /* eslint-enable @typescript-eslint/no-explicit-any */
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * Limited-time offers and flash sales: a SKU's price within a window, with its own quantity
@@ -179,7 +178,7 @@ export class OffersService {
     out.parts.push({
       kind: 'offer',
       amountFen: off,
-      label: `限时特价「${o.name}」¥${yuan(o.priceFen)} × ${qty}（原价 ¥${yuan(unit)}）`,
+      label: `限时特价「${o.name}」${formatYuan(o.priceFen, { symbol: true })} × ${qty}（原价 ${formatYuan(unit, { symbol: true })}）`,
     });
     return true;
   }
